@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian machine, then runs typecheck, unit and browser tests
+# and ends with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing ${need_apt[*]} from Debian…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }
+fi
+
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi || { echo "npm install failed"; exit 1; }
+
+mkdir -p reports test-results
+rm -f reports/unit.json reports/e2e.json
+
+npx tsc --noEmit -p tsconfig.json; tc=$?
+npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json; 
+VITE_TEST_HOOKS=1 npx vite build --logLevel warn; build=$?
+if [ $build -eq 0 ]; then npx playwright test; fi
+node scripts/summarize-tests.mjs reports/unit.json reports/e2e.json "typecheck=$tc" "build=$build"

@@ -1,0 +1,45 @@
+import { BUNDLED_LAYERS } from '../domain/layers';
+import { BUNDLED_STYLES } from '../domain/styles';
+import { loadBundledFile } from '../io/load-bundled';
+import type { AtlasStore } from '../state/store';
+import type { LayerEntry } from '../state/layers-slice';
+
+// Vite turns each bundled file into a hashed asset URL; the page fetches them from its own origin.
+const URLS = import.meta.glob('../../geodata/*.geojson', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+function urlOf(file: string): string | undefined {
+  return URLS[`../../geodata/${file}`];
+}
+
+/** Loads every bundled layer into the store; files that fail are reported by name, the rest still show. */
+export async function loadBundledLayers(store: AtlasStore): Promise<void> {
+  store.getState().setLoadStatus('loading');
+  const results = await Promise.all(
+    BUNDLED_LAYERS.map(async (def) => {
+      const url = urlOf(def.file);
+      if (!url) return { def, result: { ok: false as const, file: def.file, problem: 'missing from the build' } };
+      return { def, result: await loadBundledFile({ file: def.file, url }, (u) => fetch(u)) };
+    }),
+  );
+  const entries: LayerEntry[] = [];
+  const problems = [];
+  for (const { def, result } of results) {
+    if (!result.ok) {
+      problems.push({ file: `geodata/${result.file}`, problem: result.problem });
+      continue;
+    }
+    entries.push({
+      id: def.id,
+      origin: 'bundled',
+      title: { zh: def.title_zh, en: def.title_en },
+      geometry: def.geometry,
+      data: result.data,
+      style: BUNDLED_STYLES[def.id] ?? { color: '#666666' },
+      visible: def.visibleByDefault,
+      opacity: 1,
+      filterable: def.filterable,
+    });
+  }
+  store.getState().addLayers(entries);
+  store.getState().setLoadStatus(problems.length ? 'failed' : 'ready', problems);
+}

@@ -1,0 +1,25 @@
+import type { AtlasMap } from '../map/atlas-map';
+
+declare global {
+  interface Window {
+    __atlas?: {
+      renderedFeatures: (layerId: string) => { id: string; layer: string; properties: Record<string, unknown> }[];
+      isIdle: () => boolean;
+      project: (lngLat: [number, number]) => { x: number; y: number };
+    };
+  }
+}
+
+/** Read-only handles for the browser tests, only in builds made with VITE_TEST_HOOKS=1. */
+export function exposeTestHooks(atlas: AtlasMap): void {
+  if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
+  window.__atlas = {
+    renderedFeatures: (layerId) =>
+      atlas.renderedFeatures(layerId).map((f) => ({ id: String(f.properties['__fid']), layer: f.layer.id, properties: f.properties })),
+    isIdle: () => atlas.map.loaded() && !atlas.map.isMoving() && atlas.map.areTilesLoaded(),
+    project: (lngLat) => {
+      const p = atlas.map.project(lngLat);
+      return { x: p.x, y: p.y };
+    },
+  };
+}

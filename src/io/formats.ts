@@ -1,0 +1,101 @@
+/**
+ * The file formats the Atlas reads and writes, one entry per format (id, extensions, read, write).
+ * Parsers and writers are loaded with import() so a page or worker only pays for what it uses.
+ */
+import type { Feature, Geometry } from 'geojson';
+import type { IdAllocator } from './sanitize';
+import type { ImportIssue, ImportOptions, ImportResult, InputFile } from './types';
+
+/** Extensions of the files that make up one shapefile (grouped by name). */
+export const SHAPEFILE_PARTS: ReadonlySet<string> = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'fix', 'xml', 'qmd', 'qpj']);
+
+export type FormatId = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv';
+
+export interface ExportOutput {
+  data: string | Uint8Array;
+  mimeType: string;
+  extension: string;
+  issues: ImportIssue[];
+}
+
+export interface ExportOptions {
+  /** Round coordinates to this many decimals (GeoJSON, CSV). */
+  precision?: number;
+  /** Extra fields computed by the caller (e.g. area), added to each feature's properties. */
+  derive?: (f: Feature) => Record<string, unknown>;
+  /** Layer / file base name inside archives. */
+  name?: string;
+}
+
+export interface IoFormat {
+  id: FormatId;
+  label: string;
+  extensions: readonly string[];
+  mimeType: string;
+  read?: (file: InputFile, options: ImportOptions, ids: IdAllocator) => Promise<ImportResult>;
+  write?: (features: readonly Feature<Geometry | null>[], options: ExportOptions) => Promise<ExportOutput>;
+}
+
+export const FORMATS: readonly IoFormat[] = [
+  {
+    id: 'geojson',
+    label: 'GeoJSON',
+    extensions: ['geojson', 'json'],
+    mimeType: 'application/geo+json',
+    read: async (f, o, ids) => (await import('./import/geojson')).importGeoJson(f, o, ids),
+    write: async (features, o) => {
+      const data = (await import('./export/geojson')).exportGeoJson(features, o);
+      return { data, mimeType: 'application/geo+json', extension: 'geojson', issues: [] };
+    },
+  },
+  {
+    id: 'kml',
+    label: 'KML',
+    extensions: ['kml'],
+    mimeType: 'application/vnd.google-earth.kml+xml',
+    read: async (f, o, ids) => (await import('./import/kml')).importKml(f, o, ids),
+    write: async (features, o) => {
+      const data = (await import('./export/kml')).exportKml(features, o);
+      return { data, mimeType: 'application/vnd.google-earth.kml+xml', extension: 'kml', issues: [] };
+    },
+  },
+  {
+    id: 'kmz',
+    label: 'KMZ',
+    extensions: ['kmz'],
+    mimeType: 'application/vnd.google-earth.kmz',
+    read: async (f, o, ids) => (await import('./import/kml')).importKml(f, o, ids),
+  },
+  {
+    id: 'gpx',
+    label: 'GPX',
+    extensions: ['gpx'],
+    mimeType: 'application/gpx+xml',
+    read: async (f, o, ids) => (await import('./import/kml')).importKml(f, o, ids),
+  },
+  {
+    id: 'shapefile',
+    label: 'Shapefile (zip)',
+    extensions: ['zip', 'shp', 'dbf', 'shx', 'prj', 'cpg'],
+    mimeType: 'application/zip',
+    write: async (features, o) => {
+      const r = await (await import('./export/shapefile')).exportShapefile(features, o);
+      return { data: r.data, mimeType: 'application/zip', extension: 'zip', issues: r.issues };
+    },
+  },
+  {
+    id: 'csv',
+    label: 'CSV',
+    extensions: ['csv', 'tsv', 'txt'],
+    mimeType: 'text/csv',
+    read: async (f, o, ids) => (await import('./import/csv')).importCsv(f, o, ids),
+    write: async (features, o) => {
+      const data = (await import('./export/csv')).exportCsv(features, { ...o, bom: true });
+      return { data, mimeType: 'text/csv;charset=utf-8', extension: 'csv', issues: [] };
+    },
+  },
+];
+
+export function formatById(id: FormatId): IoFormat {
+  return FORMATS.find((f) => f.id === id)!;
+}

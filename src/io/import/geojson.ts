@@ -1,0 +1,119 @@
+/**
+ * GeoJSON reader: FeatureCollection, Feature, bare Geometry or GeometryCollection, an optional
+ * legacy `crs` member (reprojected), syntax errors with line and column.
+ */
+import { bboxOf } from '../coords';
+import { looksLikeGcj02 } from '../gcj02';
+import { locateJsonError, lineColumnAt } from '../json-locate';
+import { normalizeFeatures, type RawFeature } from '../normalize';
+import { createIdAllocator, type IdAllocator } from '../sanitize';
+import { baseName, decodeText } from '../text';
+import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
+import { chooseCrs } from './crs-choice';
+import type { Geometry } from 'geojson';
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+/** CRS name from a legacy GeoJSON `crs` member: {type:'name'} or {type:'EPSG'}. */
+export function crsMemberName(doc: unknown): string | undefined {
+  const crs = (doc as { crs?: { type?: unknown; properties?: { name?: unknown; code?: unknown } } } | null)?.crs;
+  if (!crs || typeof crs !== 'object') return undefined;
+  if (typeof crs.properties?.name === 'string') return crs.properties.name;
+  if (crs.type === 'EPSG' && (typeof crs.properties?.code === 'number' || typeof crs.properties?.code === 'string')) {
+    return `EPSG:${crs.properties.code}`;
+  }
+  return undefined;
+}
+
+function parseJson(text: string, file: string): { doc?: unknown; issue?: ImportIssue } {
+  try {
+    return { doc: JSON.parse(text) };
+  } catch (e) {
+    const loc = locateJsonError(text);
+    const pos = loc ?? { ...lineColumnAt(text, 0), message: (e as Error).message };
+    return {
+      issue: makeIssue('error', 'json-syntax', file, `Invalid JSON at line ${pos.line}, column ${pos.column}: ${pos.message}.`, {
+        line: pos.line,
+        column: pos.column,
+        params: { detail: pos.message },
+      }),
+    };
+  }
+}
+
+/** Raw features of a parsed document, or an issue explaining why it is not GeoJSON. */
+function rawFeaturesOf(doc: unknown, file: string, issues: ImportIssue[]): RawFeature[] | undefined {
+  const invalid = (msg: string) => {
+    issues.push(makeIssue('error', 'geojson-invalid', file, msg));
+    return undefined;
+  };
+  if (Array.isArray(doc)) {
+    issues.push(makeIssue('warning', 'geojson-invalid', file, 'The file is a bare array of features, not a FeatureCollection; read anyway.'));
+    return rawFeaturesOf({ type: 'FeatureCollection', features: doc }, file, issues);
+  }
+  if (!doc || typeof doc !== 'object') return invalid('The JSON is not a GeoJSON object.');
+  const type = (doc as { type?: unknown }).type;
+  if (type === 'FeatureCollection') {
+    const features = (doc as { features?: unknown }).features;
+    if (!Array.isArray(features)) return invalid('The FeatureCollection has no "features" array.');
+    return features.map((f: unknown, i) => {
+      const t = (f as { type?: unknown } | null)?.type;
+      if (t === 'Feature') return f as RawFeature;
+      if (typeof t === 'string' && GEOMETRY_TYPES.has(t)) {
+        issues.push(makeIssue('warning', 'geojson-invalid', file, `Item ${i} is a bare geometry, not a Feature; wrapped as a feature.`, { featureIndex: i }));
+        return { geometry: f, properties: {} };
+      }
+      // Not a feature: let normalize report it with its index (geometry-missing or unknown type).
+      return { geometry: (f as { geometry?: unknown } | null)?.geometry ?? { type: t }, properties: (f as { properties?: unknown } | null)?.properties };
+    });
+  }
+  if (type === 'Feature') return [doc as RawFeature];
+  if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) return [{ geometry: doc, properties: {} }];
+  if (type === 'Topology') return invalid('This is TopoJSON, not GeoJSON; convert it to GeoJSON first.');
+  return invalid(`The JSON is not GeoJSON (type is ${JSON.stringify(type) ?? 'missing'}).`);
+}
+
+/** Reads one GeoJSON file (bytes in any of UTF-8/GBK). */
+export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids: IdAllocator = createIdAllocator()): ImportResult {
+  const file = input.name;
+  const issues: ImportIssue[] = [];
+  const { text, encoding } = decodeText(input.bytes);
+  if (encoding === 'gbk') issues.push(makeIssue('info', 'encoding-gbk', file, 'The file is GBK-encoded text, not UTF-8; decoded as GBK.', { params: { source: 'detected' } }));
+  if (!text.trim()) return { layers: [], issues: [...issues, makeIssue('error', 'file-empty', file, 'The file is empty.')] };
+  const { doc, issue } = parseJson(text, file);
+  if (issue) return { layers: [], issues: [...issues, issue] };
+  const raw = rawFeaturesOf(doc, file, issues);
+  if (!raw) return { layers: [], issues };
+  const geometries = raw.map((f) => f?.geometry as Geometry | null | undefined).filter((g) => g && typeof g === 'object' && 'type' in g);
+  let bbox;
+  try {
+    bbox = bboxOf(geometries as Geometry[]);
+  } catch {
+    bbox = undefined; // malformed nesting: normalize reports it per feature
+  }
+  const choice = chooseCrs({ file, declared: crsMemberName(doc), defaultWgs84: true, bbox, options });
+  issues.push(...choice.issues);
+  if (!choice.crs && bbox) return { layers: [], issues };
+  const { features, issues: featureIssues } = normalizeFeatures(raw, { file, ids, gcj02: options.gcj02, ...(choice.crs ? { crs: choice.crs } : {}) });
+  issues.push(...featureIssues);
+  if (options.gcj02) {
+    issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
+  }
+  const hint = options.gcj02 ? { suspected: false, reasons: [] } : looksLikeGcj02(features, file);
+  if (hint.suspected) {
+    issues.push(
+      makeIssue('warning', 'gcj02-suspected', file, `The data look like GCJ-02 (AMap/DataV) coordinates: ${hint.reasons.join('; ')}. Import again with the GCJ-02 option if they are ~600 m off.`, {
+        params: { reasons: hint.reasons.join('; ') },
+      }),
+    );
+  }
+  const layer = {
+    name: baseName(file),
+    features,
+    source: file,
+    encoding,
+    ...(choice.info ? { crs: choice.info } : {}),
+    ...(hint.suspected ? { gcj02Suspected: true } : {}),
+  };
+  return { layers: [layer], issues, ...(choice.info ? { crs: choice.info } : {}) };
+}

@@ -1,0 +1,87 @@
+/** Text decoding for files that do not say their encoding: UTF-8 (strict, BOM stripped), then GBK. */
+
+export type TextEncodingName = 'utf-8' | 'gbk';
+
+/** Maps a .cpg / declared label to a WHATWG encoding we support; undefined when unknown. */
+export function normalizeEncodingLabel(label: string | undefined): TextEncodingName | undefined {
+  if (!label) return undefined;
+  const l = label.trim().toLowerCase().replace(/^ansi\s+/, '');
+  if (/^(utf-?8|65001)$/.test(l)) return 'utf-8';
+  if (/^(cp ?936|936|gbk|gb2312|gb_2312-80|gb18030|x-gbk|euc-cn|cp ?54936|54936|ms936|windows-936)$/.test(l)) return 'gbk';
+  return undefined;
+}
+
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** True when the bytes are valid UTF-8. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isValidGbk(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('gbk', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function replacements(bytes: Uint8Array, enc: TextEncodingName): number {
+  let n = 0;
+  for (const ch of new TextDecoder(enc).decode(bytes)) if (ch === '\uFFFD') n++;
+  return n;
+}
+
+/**
+ * Picks the encoding of `bytes`: UTF-8 when valid, else GBK when valid, else whichever decodes
+ * with fewer replacement characters. A declared label wins when the bytes agree with it.
+ * `utf8Bytes` may be a variant of `bytes` to test UTF-8 on (e.g. with cut-off tails removed).
+ */
+export function detectEncoding(
+  bytes: Uint8Array,
+  declared?: TextEncodingName,
+  utf8Bytes: Uint8Array = bytes,
+): { encoding: TextEncodingName; mismatch: boolean } {
+  const utf8 = isValidUtf8(utf8Bytes);
+  if (declared === 'gbk') {
+    return isValidGbk(bytes) || !utf8 ? { encoding: 'gbk', mismatch: false } : { encoding: 'utf-8', mismatch: true };
+  }
+  if (utf8) return { encoding: 'utf-8', mismatch: false };
+  const gbk = isValidGbk(bytes) || replacements(bytes, 'gbk') < replacements(utf8Bytes, 'utf-8');
+  return gbk ? { encoding: 'gbk', mismatch: declared === 'utf-8' } : { encoding: 'utf-8', mismatch: false };
+}
+
+export function decodeBytes(bytes: Uint8Array, encoding: TextEncodingName): string {
+  const body = encoding === 'utf-8' && hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  return new TextDecoder(encoding).decode(body);
+}
+
+/** Decodes a text file of unknown encoding. */
+export function decodeText(
+  bytes: Uint8Array,
+  declared?: TextEncodingName,
+): { text: string; encoding: TextEncodingName; mismatch: boolean } {
+  if (hasUtf8Bom(bytes)) return { text: decodeBytes(bytes, 'utf-8'), encoding: 'utf-8', mismatch: declared === 'gbk' };
+  const { encoding, mismatch } = detectEncoding(bytes, declared);
+  return { text: decodeBytes(bytes, encoding), encoding, mismatch };
+}
+
+export function extensionOf(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+export function baseName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}

@@ -1,0 +1,183 @@
+/**
+ * Shared shapes of the import/export modules. Everything here is plain data so results can cross
+ * a worker boundary (structured clone) unchanged.
+ */
+import type { Feature, Geometry } from 'geojson';
+
+/** Stable machine-readable issue codes; the UI translates them (zh/en) using `params`. */
+export type IssueCode =
+  // reading files
+  | 'file-too-large'
+  | 'file-empty'
+  | 'format-unknown'
+  | 'read-failed'
+  | 'encoding-gbk'
+  | 'encoding-mismatch'
+  | 'json-syntax'
+  | 'geojson-invalid'
+  | 'xml-syntax'
+  | 'xml-entity-rejected'
+  | 'kml-networklink-ignored'
+  | 'zip-invalid'
+  | 'zip-unsafe-entry'
+  | 'zip-too-large'
+  | 'zip-no-data'
+  | 'shp-missing-shp'
+  | 'shp-missing-dbf'
+  | 'shp-record-count-mismatch'
+  | 'shp-unsupported-type'
+  | 'csv-syntax'
+  | 'csv-no-coordinates'
+  | 'csv-bad-row'
+  | 'csv-xy-swapped'
+  | 'wkt-invalid'
+  // coordinate reference systems
+  | 'crs-detected'
+  | 'crs-assumed'
+  | 'crs-unknown'
+  | 'crs-prj-unparsed'
+  | 'crs-cgcs2000-as-wgs84'
+  | 'crs-datum-approx'
+  | 'gcj02-converted'
+  | 'gcj02-suspected'
+  // geometry and properties
+  | 'geometry-missing'
+  | 'unknown-geometry'
+  | 'coord-invalid'
+  | 'coord-out-of-range'
+  | 'ring-unclosed'
+  | 'ring-too-few-points'
+  | 'ring-self-intersection'
+  | 'ring-winding-fixed'
+  | 'line-too-few-points'
+  | 'duplicate-points-removed'
+  | 'id-duplicate'
+  | 'prototype-key-removed'
+  | 'issues-truncated'
+  | 'internal-error'
+  // export
+  | 'export-geometry-skipped'
+  | 'shp-field-renamed'
+  | 'shp-value-truncated'
+  | 'shp-multipoint-exploded';
+
+export type IssueSeverity = 'error' | 'warning' | 'info';
+
+export interface ImportIssue {
+  severity: IssueSeverity;
+  code: IssueCode;
+  /** File (or zip entry) the issue belongs to. */
+  file: string;
+  /** Index of the feature in the source (0-based), when the issue is about one feature. */
+  featureIndex?: number;
+  featureName?: string;
+  /** 1-based line / column in the source text (JSON, XML, CSV rows). */
+  line?: number;
+  column?: number;
+  /** English text; the UI may build its own from `code` and `params`. */
+  message: string;
+  params?: Record<string, string | number | boolean>;
+}
+
+export interface CrsInfo {
+  /** e.g. 'EPSG:4526', 'EPSG:4326', or 'custom' for a .prj proj4 understood without an EPSG code. */
+  detected: string;
+  /** True when nothing in the file declared it (inferred from coordinate magnitudes or a default). */
+  assumed: boolean;
+  description: string;
+}
+
+export interface CsvColumns {
+  lon?: string;
+  lat?: string;
+  wkt?: string;
+}
+
+export interface CsvDetection extends CsvColumns {
+  /** All header names in file order. */
+  columns: string[];
+}
+
+export interface ImportedLayer {
+  name: string;
+  features: Feature<Geometry>[];
+  /** File the layer came from (a zip entry is named `archive.zip/entry.shp`). */
+  source?: string;
+  crs?: CrsInfo;
+  encoding?: 'utf-8' | 'gbk';
+  /** Heuristic hint only (DataV / AMap style data); the user decides whether to convert. */
+  gcj02Suspected?: boolean;
+  /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */
+  csv?: CsvDetection;
+}
+
+export interface ImportResult {
+  layers: ImportedLayer[];
+  issues: ImportIssue[];
+  crs?: CrsInfo;
+}
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** Force the source CRS (e.g. 'EPSG:4526', a proj4 string or WKT); overrides any detection. */
+  crs?: string;
+  /** Treat the source lon/lat as GCJ-02 and convert to WGS84. */
+  gcj02?: boolean;
+  /** CSV: user-chosen coordinate columns (or a WKT column). */
+  csvColumns?: CsvColumns;
+  /** Per-file size limit in bytes (default 200 MB). */
+  maxBytes?: number;
+  /** Total decompressed size allowed for one zip (default 512 MB). */
+  maxUnzippedBytes?: number;
+  /** Central meridian assumed for Gauss–Krüger coordinates without zone prefix (default 114, Jiaozuo). */
+  defaultCentralMeridian?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
+export function makeIssue(
+  severity: IssueSeverity,
+  code: IssueCode,
+  file: string,
+  message: string,
+  extra: Partial<Omit<ImportIssue, 'severity' | 'code' | 'file' | 'message'>> = {},
+): ImportIssue {
+  const out: ImportIssue = { severity, code, file, message };
+  if (extra.featureIndex !== undefined) out.featureIndex = extra.featureIndex;
+  if (extra.featureName !== undefined) out.featureName = extra.featureName;
+  if (extra.line !== undefined) out.line = extra.line;
+  if (extra.column !== undefined) out.column = extra.column;
+  if (extra.params !== undefined) out.params = extra.params;
+  return out;
+}
+
+/** Keeps at most `limit` issues per code, then one 'issues-truncated' line with the count left off. */
+export function capIssues(issues: ImportIssue[], limit = 100): ImportIssue[] {
+  const counts = new Map<string, number>();
+  const out: ImportIssue[] = [];
+  const dropped = new Map<string, { file: string; code: string; n: number }>();
+  for (const i of issues) {
+    const key = `${i.file}\u0000${i.code}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n <= limit) out.push(i);
+    else {
+      const d = dropped.get(key) ?? { file: i.file, code: i.code, n: 0 };
+      d.n++;
+      dropped.set(key, d);
+    }
+  }
+  for (const d of dropped.values()) {
+    out.push(
+      makeIssue('info', 'issues-truncated', d.file, `${d.n} more '${d.code}' issues not listed.`, {
+        params: { code: d.code, count: d.n },
+      }),
+    );
+  }
+  return out;
+}

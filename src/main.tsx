@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './ui/app.css';
+import { App } from './ui/App';
+import { atlasStore } from './state/store';
+import { pickLanguage } from './i18n/translate';
+import { loadBundledLayers } from './app/load-bundled-layers';
+
+const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
+atlasStore.getState().setLang(lang);
+document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+
+void loadBundledLayers(atlasStore);

@@ -1,0 +1,120 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { LayerStyle } from '../domain/styles';
+import type { Lang } from '../i18n/translate';
+import type { LayerEntry } from '../state/layers-slice';
+
+export type Part = 'fill' | 'line' | 'circle' | 'label';
+export const PARTS: readonly Part[] = ['fill', 'line', 'circle', 'label'];
+
+export function styleLayerId(layerId: string, part: Part): string {
+  return `${layerId}::${part}`;
+}
+
+export function sourceId(layerId: string): string {
+  return `src::${layerId}`;
+}
+
+const SELECTED = '#00e5ff';
+const selected = ['boolean', ['feature-state', 'selected'], false] as ExpressionSpecification;
+const hidden = ['boolean', ['feature-state', 'hidden'], false] as ExpressionSpecification;
+const dimmed = ['boolean', ['feature-state', 'dimmed'], false] as ExpressionSpecification;
+
+export function colorExpression(style: LayerStyle): ExpressionSpecification | string {
+  const cat = style.categorical;
+  if (!cat || cat.classes.length === 0) return style.color;
+  const pairs = cat.classes.flatMap((c) => [c.value, c.color]);
+  return ['match', ['to-string', ['get', cat.field]], ...pairs, style.color] as unknown as ExpressionSpecification;
+}
+
+/** Opacity that follows the layer slider, hides features filtered out and dims the ones a filter greys. */
+function opacity(base: number, layerOpacity: number): ExpressionSpecification {
+  return ['case', hidden, 0, dimmed, base * layerOpacity * 0.2, base * layerOpacity] as ExpressionSpecification;
+}
+
+export function labelExpression(style: LayerStyle, lang: Lang): ExpressionSpecification {
+  const primary = lang === 'zh' ? 'name_zh' : 'name_en';
+  const secondary = lang === 'zh' ? 'name_en' : 'name_zh';
+  const fallback = ['coalesce', ['get', primary], ['get', 'name'], ['get', 'NAME'], ['get', secondary], ''];
+  if (!style.bilingualLabel) return fallback as ExpressionSpecification;
+  return ['format', ['coalesce', ['get', primary], ''], {}, '\n', {}, ['coalesce', ['get', secondary], ''], { 'font-scale': 0.8 }] as ExpressionSpecification;
+}
+
+const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as ExpressionSpecification;
+const isLine = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false] as ExpressionSpecification;
+const isPoint = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as ExpressionSpecification;
+
+/** The MapLibre layers that draw one atlas layer: fill, outline/line, circle and label parts. */
+export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] {
+  const { style } = layer;
+  const source = sourceId(layer.id);
+  const color = colorExpression(style);
+  const visibility = layer.visible ? 'visible' : 'none';
+  const o = layer.opacity;
+  const specs: LayerSpecification[] = [
+    {
+      id: styleLayerId(layer.id, 'fill'),
+      type: 'fill',
+      source,
+      filter: isPolygon,
+      layout: { visibility },
+      paint: {
+        'fill-color': ['case', selected, SELECTED, color] as ExpressionSpecification,
+        'fill-opacity': style.outlineOnly
+          ? (['case', selected, 0.25, 0] as ExpressionSpecification)
+          : (['case', selected, Math.max(0.55, (style.fillOpacity ?? 0.4) * o), opacity(style.fillOpacity ?? 0.4, o)] as ExpressionSpecification),
+      },
+    },
+    {
+      id: styleLayerId(layer.id, 'line'),
+      type: 'line',
+      source,
+      filter: ['any', isPolygon, isLine] as ExpressionSpecification,
+      layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['case', selected, SELECTED, color] as ExpressionSpecification,
+        'line-width': ['case', selected, (style.lineWidth ?? 1.5) + 2, style.lineWidth ?? 1.5] as ExpressionSpecification,
+        'line-opacity': opacity(1, o),
+        ...(style.dashed ? { 'line-dasharray': [3, 2] } : {}),
+      },
+    },
+    {
+      id: styleLayerId(layer.id, 'circle'),
+      type: 'circle',
+      source,
+      filter: isPoint,
+      layout: { visibility },
+      paint: {
+        'circle-color': color,
+        'circle-radius': ['case', selected, (style.radius ?? 5) + 3, style.radius ?? 5] as ExpressionSpecification,
+        'circle-stroke-color': ['case', selected, SELECTED, '#ffffff'] as ExpressionSpecification,
+        'circle-stroke-width': ['case', selected, 3, 1.2] as ExpressionSpecification,
+        'circle-opacity': opacity(1, o),
+        'circle-stroke-opacity': opacity(1, o),
+      },
+    },
+  ];
+  if (style.labelled !== false) {
+    const onLine = layer.geometry === 'line';
+    specs.push({
+      id: styleLayerId(layer.id, 'label'),
+      type: 'symbol',
+      source,
+      layout: {
+        visibility,
+        'text-field': labelExpression(style, lang),
+        'text-font': ['Noto Sans CJK SC', 'sans-serif'],
+        'text-size': layer.geometry === 'point' ? 11 : 12,
+        'symbol-placement': onLine ? 'line' : 'point',
+        'text-max-width': 8,
+        ...(layer.geometry === 'point' ? { 'text-offset': [0, 0.9], 'text-anchor': 'top', 'text-optional': true } : {}),
+      },
+      paint: {
+        'text-color': '#222222',
+        'text-halo-color': 'rgba(255,255,255,0.9)',
+        'text-halo-width': 1.4,
+        'text-opacity': opacity(1, o),
+      },
+    });
+  }
+  return specs;
+}

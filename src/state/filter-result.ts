@@ -1,0 +1,83 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { buildFeatureIndex, type FeatureIndex } from '../analysis/feature-index';
+import { filterByZone } from '../analysis/zone-filter';
+import { isEmptyFilter, layerFields, matchesAttributes, type AttributeFilter } from '../domain/attribute-filter';
+import type { ZonePredicate } from '../domain/url-state';
+import type { LayerEntry } from './layers-slice';
+import type { ZoneSpec } from './filters-slice';
+import type { AtlasState } from './store';
+import { featureById, featureId } from './selectors';
+
+/** Which features of each filterable layer pass the current filter; a layer absent from `byLayer` is unfiltered. */
+export interface FilterResult {
+  active: boolean;
+  zoneGeometry: Polygon | MultiPolygon | null;
+  byLayer: Record<string, ReadonlySet<string>>;
+}
+
+const indexes = new WeakMap<FeatureCollection, FeatureIndex>();
+const fields = new WeakMap<FeatureCollection, Set<string>>();
+
+/** Bbox index of a collection, built once (collections are replaced, never mutated). */
+export function indexOf(data: FeatureCollection): FeatureIndex {
+  let idx = indexes.get(data);
+  if (!idx) {
+    idx = buildFeatureIndex(data.features);
+    indexes.set(data, idx);
+  }
+  return idx;
+}
+
+function fieldsOf(data: FeatureCollection): Set<string> {
+  let f = fields.get(data);
+  if (!f) {
+    f = layerFields(data.features);
+    fields.set(data, f);
+  }
+  return f;
+}
+
+export function zoneGeometry(s: Pick<AtlasState, 'layers'>, zone: ZoneSpec | null): Polygon | MultiPolygon | null {
+  if (!zone) return null;
+  if (zone.type === 'draw') {
+    const ring = zone.ring.map((p) => [p[0], p[1]]);
+    const first = ring[0];
+    if (!first || ring.length < 3) return null;
+    return { type: 'Polygon', coordinates: [[...ring, [first[0]!, first[1]!]]] };
+  }
+  const layer = s.layers[zone.layerId];
+  const g = layer ? featureById(layer, zone.featureId)?.geometry : undefined;
+  return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? g : null;
+}
+
+function filterLayer(layer: LayerEntry, zone: Polygon | MultiPolygon | null, predicate: ZonePredicate, attr: AttributeFilter): Set<string> {
+  const features: Feature[] = layer.data.features;
+  const candidates = zone ? filterByZone(indexOf(layer.data), zone, predicate) : features.map((_, i) => i);
+  const present = fieldsOf(layer.data);
+  const attrEmpty = isEmptyFilter(attr);
+  const out = new Set<string>();
+  for (const i of candidates) {
+    const f = features[i]!;
+    if (attrEmpty || matchesAttributes(f.properties as Record<string, unknown> | null, attr, present)) out.add(featureId(f));
+  }
+  return out;
+}
+
+let memo: { key: unknown[]; result: FilterResult } | null = null;
+
+/** The filter applied to the store's layers; recomputed only when layers or filter inputs change. */
+export function selectFilterResult(s: AtlasState): FilterResult {
+  const key = [s.layers, s.zone, s.predicate, s.attr];
+  if (memo && memo.key.every((k, i) => k === key[i])) return memo.result;
+  const zone = zoneGeometry(s, s.zone);
+  const active = zone !== null || !isEmptyFilter(s.attr);
+  const byLayer: Record<string, ReadonlySet<string>> = {};
+  if (active) {
+    for (const layer of Object.values(s.layers)) {
+      if (layer.filterable) byLayer[layer.id] = filterLayer(layer, zone, s.predicate, s.attr);
+    }
+  }
+  const result = { active, zoneGeometry: zone, byLayer };
+  memo = { key, result };
+  return result;
+}

@@ -1,0 +1,34 @@
+import type { StateCreator } from 'zustand';
+import { removeCriterion, type AttributeFilter, type CriterionKey } from '../domain/attribute-filter';
+import type { FilterMode, UrlZone, ZonePredicate } from '../domain/url-state';
+import type { AtlasState } from './store';
+
+export type ZoneSpec = UrlZone;
+
+export interface FiltersSlice {
+  /** The zone features must lie in (a polygon feature or a drawn ring); null = no spatial filter. */
+  zone: ZoneSpec | null;
+  predicate: ZonePredicate;
+  attr: AttributeFilter;
+  /** Features outside the filter are hidden or greyed out. */
+  mode: FilterMode;
+  setZone: (zone: ZoneSpec | null) => void;
+  setPredicate: (p: ZonePredicate) => void;
+  setAttr: (change: Partial<AttributeFilter>) => void;
+  removeCriterion: (key: CriterionKey, value: string) => void;
+  setMode: (mode: FilterMode) => void;
+  clearFilters: () => void;
+}
+
+export const createFiltersSlice: StateCreator<AtlasState, [], [], FiltersSlice> = (set) => ({
+  zone: null,
+  predicate: 'intersects',
+  attr: {},
+  mode: 'hide',
+  setZone: (zone) => set({ zone }),
+  setPredicate: (predicate) => set({ predicate }),
+  setAttr: (change) => set((s) => ({ attr: { ...s.attr, ...change } })),
+  removeCriterion: (key, value) => set((s) => ({ attr: removeCriterion(s.attr, key, value) })),
+  setMode: (mode) => set({ mode }),
+  clearFilters: () => set((s) => ({ zone: null, attr: s.attr.asOf ? { asOf: s.attr.asOf } : {} })),
+});

@@ -1,0 +1,96 @@
+import type { FeatureCollection } from 'geojson';
+import type { StateCreator } from 'zustand';
+import type { Label } from '../i18n/fields';
+import type { GeometryKind } from '../domain/layers';
+import type { LayerStyle } from '../domain/styles';
+import type { AtlasState } from './store';
+
+export interface LayerEntry {
+  id: string;
+  origin: 'bundled' | 'user';
+  title: Label;
+  geometry: GeometryKind;
+  data: FeatureCollection;
+  style: LayerStyle;
+  visible: boolean;
+  /** 0–1, applied on top of the style's own opacities. */
+  opacity: number;
+  filterable: boolean;
+}
+
+export interface LoadProblem {
+  file: string;
+  problem: string;
+}
+
+export interface LayersSlice {
+  layers: Record<string, LayerEntry>;
+  /** Drawing order, bottom first. */
+  order: string[];
+  loadStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  loadProblems: LoadProblem[];
+  addLayers: (entries: LayerEntry[]) => void;
+  removeLayer: (id: string) => void;
+  setVisible: (id: string, visible: boolean) => void;
+  setOpacity: (id: string, opacity: number) => void;
+  setColor: (id: string, color: string) => void;
+  renameLayer: (id: string, title: Label) => void;
+  /** Moves a layer one step up (towards the top) or down in the drawing order. */
+  moveLayer: (id: string, direction: 'up' | 'down') => void;
+  setLoadStatus: (status: LayersSlice['loadStatus'], problems?: LoadProblem[]) => void;
+  dismissLoadProblems: () => void;
+}
+
+function patch(state: AtlasState, id: string, change: Partial<LayerEntry>): Partial<AtlasState> {
+  const layer = state.layers[id];
+  if (!layer) return {};
+  return { layers: { ...state.layers, [id]: { ...layer, ...change } } };
+}
+
+export const createLayersSlice: StateCreator<AtlasState, [], [], LayersSlice> = (set) => ({
+  layers: {},
+  order: [],
+  loadStatus: 'idle',
+  loadProblems: [],
+  addLayers: (entries) =>
+    set((s) => {
+      const layers = { ...s.layers };
+      const order = s.order.filter((id) => !entries.some((e) => e.id === id));
+      for (const e of entries) {
+        layers[e.id] = e;
+        order.push(e.id);
+      }
+      return { layers, order };
+    }),
+  removeLayer: (id) =>
+    set((s) => {
+      if (!s.layers[id]) return {};
+      const layers = { ...s.layers };
+      delete layers[id];
+      return {
+        layers,
+        order: s.order.filter((o) => o !== id),
+        selection: s.selection.filter((r) => r.layerId !== id),
+        inspected: s.inspected?.layerId === id ? null : s.inspected,
+      };
+    }),
+  setVisible: (id, visible) => set((s) => patch(s, id, { visible })),
+  setOpacity: (id, opacity) => set((s) => patch(s, id, { opacity: Math.min(1, Math.max(0, opacity)) })),
+  setColor: (id, color) =>
+    set((s) => {
+      const layer = s.layers[id];
+      return layer ? patch(s, id, { style: { ...layer.style, color, categorical: undefined } }) : {};
+    }),
+  renameLayer: (id, title) => set((s) => patch(s, id, { title })),
+  moveLayer: (id, direction) =>
+    set((s) => {
+      const i = s.order.indexOf(id);
+      const j = direction === 'up' ? i + 1 : i - 1;
+      if (i < 0 || j < 0 || j >= s.order.length) return {};
+      const order = [...s.order];
+      [order[i], order[j]] = [order[j]!, order[i]!];
+      return { order };
+    }),
+  setLoadStatus: (loadStatus, problems) => set((s) => ({ loadStatus, loadProblems: problems ?? s.loadProblems })),
+  dismissLoadProblems: () => set({ loadProblems: [] }),
+});

@@ -1,0 +1,26 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { createLayersSlice, type LayersSlice } from './layers-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
+import { createFiltersSlice, type FiltersSlice } from './filters-slice';
+
+export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice;
+
+/** A fresh store; the app makes one, tests make their own so no state is shared between cases. */
+export function createAtlasStore() {
+  return createStore<AtlasState>()((...a) => ({
+    ...createLayersSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createViewSlice(...a),
+    ...createFiltersSlice(...a),
+  }));
+}
+
+export type AtlasStore = ReturnType<typeof createAtlasStore>;
+
+export const atlasStore = createAtlasStore();
+
+export function useAtlas<T>(selector: (s: AtlasState) => T): T {
+  return useStore(atlasStore, selector);
+}

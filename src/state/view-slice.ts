@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand';
+import type { Lang } from '../i18n/translate';
+import type { AtlasState } from './store';
+
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+}
+
+/** Where a view change came from, so the map adapter does not echo its own moves back. */
+export type ViewOrigin = 'map' | 'app';
+
+export interface ViewSlice {
+  lang: Lang;
+  view: MapView;
+  viewOrigin: ViewOrigin;
+  setLang: (lang: Lang) => void;
+  setView: (view: MapView, origin: ViewOrigin) => void;
+}
+
+/** The whole zone in view on a laptop screen. */
+export const HOME_VIEW: MapView = { center: [113.24, 35.16], zoom: 11.3 };
+
+export const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set) => ({
+  lang: 'zh',
+  view: HOME_VIEW,
+  viewOrigin: 'app',
+  setLang: (lang) => set({ lang }),
+  setView: (view, viewOrigin) => set({ view, viewOrigin }),
+});

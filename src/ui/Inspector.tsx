@@ -1,0 +1,74 @@
+import { describeAttributes, describeMilestones, isMilestoneList } from '../domain/describe';
+import { atlasStore, useAtlas } from '../state/store';
+import { featureById, resolveRef } from '../state/selectors';
+import { useLang, useT } from './use-t';
+import { Measurements } from './Measurements';
+
+/** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
+export function Inspector() {
+  const t = useT();
+  const lang = useLang();
+  const inspected = useAtlas((s) => s.inspected);
+  const layers = useAtlas((s) => s.layers);
+  const target = resolveRef({ layers }, inspected);
+  const townships = useAtlas((s) => s.layers['townships']);
+  if (!target) return null;
+  const { layer, feature } = target;
+  const props = (feature.properties ?? {}) as Record<string, unknown>;
+  const resolveId = (id: string) => {
+    const f = townships ? featureById(townships, id) : undefined;
+    return f ? String(f.properties?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? id) : null;
+  };
+  const name = String(props[lang === 'zh' ? 'name_zh' : 'name_en'] ?? props['name'] ?? props['NAME'] ?? feature.id ?? '');
+  const other = props[lang === 'zh' ? 'name_en' : 'name_zh'];
+  const rows = describeAttributes(props, lang, resolveId);
+  const milestones = isMilestoneList(props['milestones']) ? describeMilestones(props['milestones'], lang) : [];
+  return (
+    <section className="panel inspector" role="dialog" aria-modal="false" aria-labelledby="inspector-title">
+      <header className="inspector-head">
+        <div>
+          <div className="inspector-layer">
+            {t('inspector.layer')}: {layer.title[lang]}
+          </div>
+          <h2 id="inspector-title">{name}</h2>
+          {typeof other === 'string' && <div className="inspector-alt">{other}</div>}
+        </div>
+        <button type="button" className="icon-btn" onClick={() => atlasStore.getState().inspect(null)} aria-label={t('inspector.close')}>
+          ✕
+        </button>
+      </header>
+      {props['schematic'] === true && <p className="schematic-badge">{t('inspector.schematic')}</p>}
+      <Measurements feature={feature} />
+      <dl className="attributes">
+        {rows.map((r) => (
+          <div key={r.field} className="attr-row">
+            <dt>{r.label}</dt>
+            <dd>{r.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {milestones.length > 0 && (
+        <table className="milestones">
+          <caption>{t('inspector.milestones')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('inspector.milestone')}</th>
+              <th scope="col">{t('inspector.due')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {milestones.map((m) => (
+              <tr key={m.label}>
+                <td>{m.label}</td>
+                <td>
+                  {m.due}
+                  {m.note && <div className="milestone-note">{m.note}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { atlasStore, useAtlas } from '../state/store';
+import { orderedLayers } from '../state/selectors';
+import { useShallow } from 'zustand/react/shallow';
+import type { LayerEntry } from '../state/layers-slice';
+import { Legend } from './Legend';
+import { useLang, useT } from './use-t';
+import { formatCount } from '../domain/format';
+
+function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
+  const lang = useLang();
+  const t = useT();
+  const title = layer.title[lang];
+  const { setVisible, setOpacity, moveLayer, setColor } = atlasStore.getState();
+  const inputId = `layer-toggle-${layer.id}`;
+  return (
+    <li className="layer-row" data-layer-id={layer.id}>
+      <div className="layer-head">
+        <input id={inputId} type="checkbox" checked={layer.visible} onChange={(e) => setVisible(layer.id, e.target.checked)} aria-label={t('layers.toggle', { layer: title })} />
+        <label htmlFor={inputId} className="layer-title">
+          {title}
+        </label>
+        <span className="layer-count">{t('layers.count', { n: formatCount(layer.data.features.length, lang) })}</span>
+        <button type="button" className="icon-btn" onClick={() => moveLayer(layer.id, 'up')} disabled={isTop} aria-label={t('layers.up', { layer: title })}>
+          ▲
+        </button>
+        <button type="button" className="icon-btn" onClick={() => moveLayer(layer.id, 'down')} disabled={isBottom} aria-label={t('layers.down', { layer: title })}>
+          ▼
+        </button>
+      </div>
+      <div className="layer-controls">
+        <input
+          type="range"
+          min={0}
+          max={100}
+          step={5}
+          value={Math.round(layer.opacity * 100)}
+          onChange={(e) => setOpacity(layer.id, Number(e.target.value) / 100)}
+          aria-label={t('layers.opacity', { layer: title })}
+        />
+        {!layer.style.categorical && (
+          <input type="color" value={layer.style.color} onChange={(e) => setColor(layer.id, e.target.value)} aria-label={t('layers.color', { layer: title })} />
+        )}
+      </div>
+      <Legend layer={layer} />
+    </li>
+  );
+}
+
+/** Every layer with its toggle, opacity, order and legend; the top of the list draws on top. */
+export function LayerPanel() {
+  const t = useT();
+  const layers = useAtlas(useShallow(orderedLayers));
+  const topFirst = [...layers].reverse();
+  return (
+    <section className="panel layer-panel" role="region" aria-label={t('layers.panel')}>
+      <h2>{t('layers.panel')}</h2>
+      <ul className="layer-list">
+        {topFirst.map((l, i) => (
+          <LayerRow key={l.id} layer={l} isTop={i === 0} isBottom={i === topFirst.length - 1} />
+        ))}
+      </ul>
+    </section>
+  );
+}

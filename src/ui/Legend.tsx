@@ -1,0 +1,32 @@
+import type { LayerEntry } from '../state/layers-slice';
+import { useLang, useT } from './use-t';
+
+function Swatch({ color, geometry }: { color: string; geometry: LayerEntry['geometry'] }) {
+  const shape = geometry === 'point' ? 'swatch swatch-point' : geometry === 'line' ? 'swatch swatch-line' : 'swatch';
+  return <span className={shape} style={{ background: color }} aria-hidden="true" />;
+}
+
+/** What each colour of a layer means: its categories, or its single colour. */
+export function Legend({ layer }: { layer: LayerEntry }) {
+  const lang = useLang();
+  const t = useT();
+  const title = layer.title[lang];
+  const classes = layer.style.categorical?.classes;
+  return (
+    <ul className="legend" aria-label={t('layers.legend', { layer: title })}>
+      {classes && classes.length > 0 ? (
+        classes.map((c) => (
+          <li key={c.value}>
+            <Swatch color={c.color} geometry={layer.geometry} />
+            {c.label[lang]}
+          </li>
+        ))
+      ) : (
+        <li>
+          <Swatch color={layer.style.color} geometry={layer.geometry} />
+          {title}
+        </li>
+      )}
+    </ul>
+  );
+}

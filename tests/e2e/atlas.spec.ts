@@ -1,0 +1,54 @@
+import { test } from '@playwright/test';
+import { bundled, clickFeature, expect, openAtlas, PageWatch, renderedIds, screenshot, waitForIdle } from './driver';
+
+const DRAWN_BY_DEFAULT = ['zone', 'townships', 'functional-areas', 'central-urban-area', 'featured-towns', 'rivers', 'roads', 'ppp-parcels', 'pollution-works', 'villages', 'key-projects'];
+
+test('every default layer is drawn, offline, without console errors', async ({ page }) => {
+  const watch = new PageWatch(page);
+  await openAtlas(page, '?lang=zh');
+  for (const layer of DRAWN_BY_DEFAULT) {
+    expect((await renderedIds(page, layer)).length, `${layer} drawn`).toBeGreaterThan(0);
+  }
+  const townships = bundled('townships.geojson').features.map((f) => String(f.properties?.id)).sort();
+  expect(await renderedIds(page, 'townships')).toEqual(townships);
+  await screenshot(page, 'atlas-zh');
+  expect(watch.external(), 'requests leaving localhost').toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
+test('toggling a layer removes it from what is drawn and brings it back', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  expect((await renderedIds(page, 'villages')).length).toBeGreaterThan(0);
+  const toggle = page.getByRole('checkbox', { name: 'Show Beautiful villages' });
+  await toggle.uncheck();
+  await waitForIdle(page);
+  expect(await renderedIds(page, 'villages')).toEqual([]);
+  await toggle.check();
+  await waitForIdle(page);
+  expect((await renderedIds(page, 'villages')).length).toBeGreaterThan(0);
+});
+
+test('clicking the Jinsha PPP parcel shows its milestones in the inspector', async ({ page }) => {
+  await openAtlas(page, '?lang=zh');
+  const jinsha = bundled('ppp-parcels.geojson').features.find((f) => String(f.properties?.name_zh).includes('金沙'));
+  expect(jinsha).toBeDefined();
+  await clickFeature(page, 'ppp-parcels.geojson', String(jinsha!.properties!.id));
+  const inspector = page.getByRole('dialog', { name: String(jinsha!.properties!.name_zh) });
+  await expect(inspector).toBeVisible();
+  const table = inspector.getByRole('table', { name: '进度节点' });
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(table).toContainText('2017年7月10日');
+  await expect(table).toContainText('2017年8月31日');
+  await expect(inspector).toContainText('示意数据');
+  await screenshot(page, 'inspector-jinsha-zh');
+});
+
+test('?lang=en shows the interface and labels in English', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jiaozuo Planning Atlas');
+  await expect(page.getByRole('region', { name: 'Layers' })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Schematic data');
+  const labels = await page.evaluate(() => window.__atlas!.renderedFeatures('townships').map((f) => f.properties['name_en']));
+  expect(labels.length).toBeGreaterThan(0);
+  await screenshot(page, 'atlas-en');
+});

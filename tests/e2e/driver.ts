@@ -1,0 +1,69 @@
+// The one module the specs use to drive the atlas; it alone imports Playwright and knows the page's hooks.
+import { expect, type Page, type ConsoleMessage, type Request } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection } from 'geojson';
+
+const GEODATA = fileURLToPath(new URL('../../geodata/', import.meta.url));
+
+export function bundled(file: string): FeatureCollection {
+  return JSON.parse(readFileSync(GEODATA + file, 'utf8')) as FeatureCollection;
+}
+
+export function bundledFeature(file: string, id: string): Feature {
+  const f = bundled(file).features.find((x) => x.properties?.id === id);
+  if (!f) throw new Error(`${id} not in ${file}`);
+  return f;
+}
+
+/** Console errors (minus SwiftShader's harmless GPU notices) and every request the page makes. */
+export class PageWatch {
+  readonly errors: string[] = [];
+  readonly requests: string[] = [];
+  constructor(page: Page) {
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' && !/GPU stall|GL Driver Message|WebGL/i.test(m.text())) this.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('request', (r: Request) => this.requests.push(r.url()));
+  }
+  external(): string[] {
+    return this.requests.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|blob:|data:)/.test(u));
+  }
+}
+
+export async function openAtlas(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 20_000 });
+  await waitForIdle(page);
+}
+
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__atlas?.isIdle() === true, null, { timeout: 20_000 });
+  // One more frame so queued feature-state and layout changes have been drawn.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+export async function renderedIds(page: Page, layerId: string): Promise<string[]> {
+  const ids = await page.evaluate((id) => window.__atlas!.renderedFeatures(id).map((f) => f.id), layerId);
+  return [...new Set(ids)].sort();
+}
+
+/** Clicks a feature of a bundled layer at a point that lies on it. */
+export async function clickFeature(page: Page, file: string, id: string, modifiers: ('Shift' | 'Control')[] = []): Promise<void> {
+  const f = bundledFeature(file, id);
+  const p = f.geometry.type === 'Point' ? f.geometry.coordinates : pointOnFeature(f).geometry.coordinates;
+  const xy = await page.evaluate((ll) => window.__atlas!.project(ll as [number, number]), p);
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('map not visible');
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.mouse.click(box.x + xy.x, box.y + xy.y);
+  for (const m of modifiers) await page.keyboard.up(m);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/${name}.png` });
+}
+
+export { expect };

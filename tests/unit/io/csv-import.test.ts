@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { convertCell, detectCsvColumns, importCsv } from '../../../src/io/import/csv';
+import { codes, errors, fixture, textFile } from './helpers';
+
+describe('importCsv', () => {
+  it('decodes GBK, finds 经度/纬度 and keeps codes with leading zeros as text', () => {
+    const r = importCsv(fixture('gbk-points.csv'));
+    const l = r.layers[0]!;
+    expect(l.encoding).toBe('gbk');
+    expect(l.csv).toMatchObject({ lon: '经度', lat: '纬度', columns: ['名称', '经度', '纬度', '用地代码', '面积'] });
+    expect(l.features[0]!.properties).toEqual({ 名称: '焦作市政府', 用地代码: '0101', 面积: '12.50' });
+    expect(l.features[1]!.properties).toMatchObject({ 面积: 7 });
+    expect(l.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [113.241823, 35.215892] });
+  });
+
+  it('lists rows with bad coordinates by row number and loads the rest', () => {
+    const r = importCsv(fixture('gbk-points.csv'));
+    expect(r.layers[0]!.features).toHaveLength(2);
+    const [e] = errors(r);
+    expect(e).toMatchObject({ code: 'csv-bad-row', featureIndex: 2, line: 4, params: { row: 3 } });
+    expect(e!.message).toMatch(/不是数字/);
+  });
+
+  it('re-runs with user-chosen columns', () => {
+    const text = 'a,b,名称\n35.2,113.2,甲\n';
+    const auto = importCsv(textFile('ab.csv', text));
+    expect(auto.layers[0]!.csv).toMatchObject({ lon: 'b', lat: 'a' });
+    const chosen = importCsv(textFile('ab.csv', 'a,b,c\n1,2,3\n'), { csvColumns: { lon: 'a', lat: 'b' } });
+    expect(chosen.layers[0]!.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [1, 2] });
+    expect(chosen.layers[0]!.csv!.lon).toBe('a');
+  });
+
+  it('reports when no coordinate columns exist, listing the columns', () => {
+    const r = importCsv(textFile('none.csv', 'name,value\na,1\n'));
+    expect(codes(r, 'error')).toEqual(['csv-no-coordinates']);
+    expect(r.layers[0]!.csv!.columns).toEqual(['name', 'value']);
+  });
+
+  it('reads a WKT column and lists invalid WKT rows', () => {
+    const r = importCsv(fixture('wkt.csv'));
+    expect(r.layers[0]!.csv!.wkt).toBe('geometry');
+    expect(r.layers[0]!.features.map((f) => f.geometry.type)).toEqual(['LineString', 'Polygon']);
+    expect(r.layers[0]!.features[0]!.properties).toEqual({ name: '道路', code: '0201' });
+    expect(errors(r)[0]).toMatchObject({ code: 'wkt-invalid', params: { row: 3 } });
+  });
+
+  it('swaps Chinese survey X (north) / Y (east) columns and reprojects zone 38', () => {
+    const r = importCsv(fixture('survey-xy.csv'));
+    expect(r.layers[0]!.csv).toMatchObject({ lon: 'Y', lat: 'X' });
+    expect(codes(r, 'warning')).toEqual(expect.arrayContaining(['csv-xy-swapped', 'crs-assumed']));
+    const [lon, lat] = (r.layers[0]!.features[0]!.geometry as GeoJSON.Point).coordinates as [number, number];
+    expect(Math.abs(lon - 113.25)).toBeLessThan(1e-6);
+    expect(Math.abs(lat - 35.18)).toBeLessThan(1e-6);
+  });
+
+  it('strips a UTF-8 BOM and keeps formula-like text verbatim on import', () => {
+    const r = importCsv(fixture('formula.csv'));
+    expect(r.layers[0]!.csv!.columns[0]).toBe('name');
+    expect(r.layers[0]!.features[0]!.properties).toEqual({ name: '=HYPERLINK("http://x")', note: -5 });
+    expect(r.layers[0]!.features[1]!.properties).toEqual({ name: '正常', note: '+1' });
+  });
+
+  it('renames a __proto__ column instead of polluting', () => {
+    const r = importCsv(textFile('p.csv', '__proto__,lon,lat\n{"polluted":1},113,35\n'));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.layers[0]!.features[0]!.properties).toEqual({ __proto___: '{"polluted":1}' });
+    expect(codes(r, 'warning')).toContain('prototype-key-removed');
+  });
+});
+
+describe('convertCell', () => {
+  it('converts only plain numbers that round-trip, without leading zeros', () => {
+    expect(convertCell('410802')).toBe(410802);
+    expect(convertCell('-3.5')).toBe(-3.5);
+    expect(convertCell('0')).toBe(0);
+    expect(convertCell('0.25')).toBe(0.25);
+    expect(convertCell('0101')).toBe('0101');
+    expect(convertCell('1.50')).toBe('1.50');
+    expect(convertCell('1e3')).toBe('1e3');
+    expect(convertCell('12345678901234567890')).toBe('12345678901234567890');
+    expect(convertCell('')).toBeNull();
+  });
+});
+
+describe('detectCsvColumns', () => {
+  it('recognises common header names', () => {
+    expect(detectCsvColumns(['id', 'Longitude', 'Latitude'], [['1', '113', '35']])).toEqual({ lon: 'Longitude', lat: 'Latitude' });
+    expect(detectCsvColumns(['lng_gcj02', 'lat_gcj02'], [['113', '35']])).toEqual({ lon: 'lng_gcj02', lat: 'lat_gcj02' });
+    expect(detectCsvColumns(['东坐标', '北坐标'], [['38431683', '3894820']])).toEqual({ lon: '东坐标', lat: '北坐标' });
+  });
+});

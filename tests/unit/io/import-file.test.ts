@@ -1,0 +1,85 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importFile, sniffKind } from '../../../src/io/import/import-file';
+import { codes, errors, fixture, textFile } from './helpers';
+
+describe('importFile', () => {
+  it('dispatches by extension and merges layers of several files', async () => {
+    const r = await importFile([fixture('good.geojson'), fixture('sample.kml'), fixture('wkt.csv')]);
+    expect(r.layers.map((l) => l.name)).toEqual(['good', 'sample', 'wkt']);
+  });
+
+  it('gives unique ids across the layers of one import', async () => {
+    const r = await importFile([fixture('good.geojson'), fixture('sample.kml'), fixture('gbk-points.csv')]);
+    const ids = r.layers.flatMap((l) => l.features.map((f) => `${typeof f.id}:${f.id}`));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('sniffs content when the extension says nothing', () => {
+    expect(sniffKind(textFile('data', '  {"type":"Point","coordinates":[1,2]}'))).toBe('geojson');
+    expect(sniffKind(textFile('data', '<?xml version="1.0"?><kml xmlns="x"></kml>'))).toBe('kml');
+    expect(sniffKind(textFile('data', '<gpx version="1.1"></gpx>'))).toBe('gpx');
+    expect(sniffKind(textFile('data', 'a,b\n1,2'))).toBe('csv');
+    expect(sniffKind({ name: 'data', bytes: zipSync({ 'a.txt': new Uint8Array([1]) }) })).toBe('zip');
+    expect(sniffKind({ name: 'x.bin', bytes: new Uint8Array([0, 1, 2, 3, 0, 0]) })).toBe('unknown');
+  });
+
+  it('groups loose shapefile parts', async () => {
+    const r = await importFile(['gbk-points.shp', 'gbk-points.shx', 'gbk-points.dbf'].map(fixture));
+    expect(r.layers).toHaveLength(1);
+    expect(r.layers[0]!.features[0]!.properties!.NAME).toBe('焦作市');
+  });
+
+  it('reads GeoJSON and KML inside a zip', async () => {
+    const zip = zipSync({ 'a/good.geojson': fixture('good.geojson').bytes, 'b.kml': fixture('sample.kml').bytes, 'readme.txt': new TextEncoder().encode('hello') });
+    const r = await importFile([{ name: 'bundle.zip', bytes: zip }]);
+    expect(r.layers.map((l) => l.source)).toEqual(['bundle.zip/a/good.geojson', 'bundle.zip/b.kml']);
+    expect(errors(r)).toEqual([]);
+  });
+
+  it('refuses files over the size limit with a clear message', async () => {
+    const r = await importFile([fixture('good.geojson')], { maxBytes: 100 });
+    expect(r.layers).toEqual([]);
+    expect(errors(r)[0]).toMatchObject({ code: 'file-too-large', file: 'good.geojson', params: { limit: 100 } });
+    expect(errors(r)[0]!.message).toMatch(/limit/);
+  });
+
+  it('refuses zips that expand beyond the cap', async () => {
+    const zip = zipSync({ 'big.geojson': new Uint8Array(200_000).fill(32) });
+    const r = await importFile([{ name: 'bomb.zip', bytes: zip }], { maxUnzippedBytes: 100_000 });
+    expect(codes(r, 'error')).toEqual(['zip-too-large']);
+  });
+
+  it('reports unknown, empty and broken files without throwing', async () => {
+    const r = await importFile([
+      { name: 'x.bin', bytes: new Uint8Array([0, 1, 2, 3]) },
+      { name: 'empty.geojson', bytes: new Uint8Array() },
+      { name: 'broken.zip', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]) },
+      fixture('malformed.geojson'),
+    ]);
+    expect(r.issues.map((i) => [i.file, i.code])).toEqual(
+      expect.arrayContaining([
+        ['x.bin', 'format-unknown'],
+        ['empty.geojson', 'file-empty'],
+        ['broken.zip', 'zip-invalid'],
+        ['malformed.geojson', 'json-syntax'],
+      ]),
+    );
+  });
+
+  it('caps repeated issues and says how many were left off', async () => {
+    const rows = ['name,lon,lat', ...Array.from({ length: 150 }, (_, i) => `r${i},x,35`)].join('\n');
+    const r = await importFile([textFile('many.csv', rows)]);
+    expect(r.issues.filter((i) => i.code === 'csv-bad-row')).toHaveLength(100);
+    expect(r.issues.find((i) => i.code === 'issues-truncated')).toMatchObject({ params: { code: 'csv-bad-row', count: 50 } });
+  });
+
+  it('applies an explicit CRS and the GCJ-02 option to every layer', async () => {
+    const r = await importFile([textFile('p.csv', 'name,x,y\na,431683.481,3894820.1235\n')], { crs: 'EPSG:4547' });
+    const [lon, lat] = (r.layers[0]!.features[0]!.geometry as GeoJSON.Point).coordinates as [number, number];
+    expect(lon).toBeCloseTo(113.25, 6);
+    expect(lat).toBeCloseTo(35.18, 6);
+    const g = await importFile([textFile('p.csv', 'name,lon,lat\na,113.25,35.18\n')], { gcj02: true });
+    expect((g.layers[0]!.features[0]!.geometry as GeoJSON.Point).coordinates[0]).toBeLessThan(113.245);
+  });
+});
