@@ -6,6 +6,7 @@ import { App } from './ui/App';
 import { atlasStore } from './state/store';
 import { pickLanguage } from './i18n/translate';
 import { loadBundledLayers } from './app/load-bundled-layers';
+import { startUrlSync } from './app/url-sync';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
@@ -17,4 +18,4 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-void loadBundledLayers(atlasStore);
+void loadBundledLayers(atlasStore).then(() => startUrlSync(atlasStore));

@@ -23,7 +23,8 @@ function valueLabel(field: string, value: unknown, lang: Lang): string | null {
   return label ? label[lang] : null;
 }
 
-function formatValue(field: string, value: unknown, lang: Lang, resolveId: (id: string) => string | null): string {
+/** One attribute value as the UI shows it (money, dates, coded values, ids resolved to names). */
+export function formatValue(field: string, value: unknown, lang: Lang, resolveId: (id: string) => string | null): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (typeof value === 'number') {

@@ -7,6 +7,9 @@ import type { FeatureRef } from '../state/selection-slice';
 import type { MapView } from '../state/view-slice';
 import { offlineBaseStyle } from './basemap';
 import { layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
+import { registerBoxSelect } from './box-select';
+import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
+import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -14,9 +17,35 @@ maplibregl.setWorkerUrl(workerUrl);
 export const FID = '__fid';
 
 export interface MapHandlers {
-  onFeatureClick: (ref: FeatureRef, additive: boolean) => void;
-  onEmptyClick: () => void;
+  onFeatureClick: (ref: FeatureRef, additive: boolean, lngLat: [number, number]) => void;
+  onEmptyClick: (lngLat: [number, number]) => void;
   onViewChange: (view: MapView) => void;
+  onBoxSelect: (ring: [number, number][], additive: boolean) => void;
+  onDrawChange: (geometry: DrawnGeometry | null) => void;
+  onDrawFinish: (geometry: DrawnGeometry) => void;
+}
+
+/** A camera move asked for by the app; `seq` grows with every request so each is carried out once. */
+export interface CameraRequest {
+  seq: number;
+  bbox?: [number, number, number, number];
+  center?: [number, number];
+  zoom?: number;
+  instant?: boolean;
+}
+
+/** A drawing session asked for by the app (null: not drawing). */
+export interface DrawRequest {
+  seq: number;
+  shape: DrawShape;
+  /** Keep the finished shape editable (the measure tool). */
+  editable: boolean;
+}
+
+export interface LayerFilterView {
+  /** Ids that pass the filter, per filtered layer; layers not listed are unfiltered. */
+  byLayer: Record<string, ReadonlySet<string>>;
+  mode: 'dim' | 'hide';
 }
 
 export interface MapModel {
@@ -26,6 +55,11 @@ export interface MapModel {
   view: MapView;
   /** A view that came from the map itself is not pushed back to it. */
   viewFromMap: boolean;
+  filter: LayerFilterView;
+  camera: CameraRequest | null;
+  draw: DrawRequest | null;
+  /** Analysis shapes drawn above everything: zone outline, buffers, overlaps, measured shapes. */
+  overlay: FeatureCollection;
 }
 
 interface Drawn {
@@ -54,6 +88,13 @@ export class AtlasMap {
   private selected = new Map<string, FeatureRef>();
   private pending: MapModel | null = null;
   private loaded = false;
+  private filtered = new Map<string, { ids: ReadonlySet<string>; mode: 'dim' | 'hide' }>();
+  private cameraSeq = 0;
+  private drawSeq = 0;
+  private overlay: FeatureCollection | null = null;
+  private baseFilters = new Map<string, maplibregl.FilterSpecification>();
+  private readonly drawer: DrawController;
+  private readonly unregister: (() => void)[] = [];
 
   constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
     this.map = new maplibregl.Map({
@@ -67,10 +108,14 @@ export class AtlasMap {
     });
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+    this.drawer = new DrawController(this.map);
     this.map.on('load', () => {
+      this.map.addSource(OVERLAY_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      for (const spec of overlaySpecs()) this.map.addLayer(spec);
       this.loaded = true;
       if (this.pending) this.update(this.pending);
     });
+    this.unregister.push(registerBoxSelect(this.map, (ring) => this.handlers.onBoxSelect(ring, false)));
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
@@ -92,11 +137,17 @@ export class AtlasMap {
     }
     this.pending = null;
     this.syncLayers(model.layers, model.lang);
+    this.syncFilter(model.filter);
     this.syncSelection(model.selection);
-    if (!model.viewFromMap) this.syncView(model.view);
+    this.syncOverlay(model.overlay);
+    this.syncDraw(model.draw);
+    if (model.camera && model.camera.seq !== this.cameraSeq) this.syncCamera(model.camera);
+    else if (!model.viewFromMap) this.syncView(model.view);
   }
 
   destroy(): void {
+    for (const u of this.unregister) u();
+    this.drawer.destroy();
     this.map.remove();
   }
 
@@ -118,16 +169,20 @@ export class AtlasMap {
       }
       if (!prev || prev.entry.style !== entry.style || prev.entry.visible !== entry.visible || prev.entry.opacity !== entry.opacity || prev.lang !== lang) {
         this.removeStyleLayers(entry.id);
-        for (const spec of layerSpecs(entry, lang)) this.map.addLayer(spec);
+        for (const spec of layerSpecs(entry, lang)) {
+          if ('filter' in spec && spec.filter) this.baseFilters.set(spec.id, spec.filter);
+          this.map.addLayer(spec, OVERLAY_FIRST);
+        }
         this.order = [];
+        this.filtered.delete(entry.id);
       }
       this.drawn.set(entry.id, { entry, lang });
     }
     const order = layers.map((l) => l.id);
     if (order.join('|') !== this.order.join('|')) {
-      for (const id of order) for (const p of PARTS) if (this.map.getLayer(styleLayerId(id, p)) && p !== 'label') this.map.moveLayer(styleLayerId(id, p));
+      for (const id of order) for (const p of PARTS) if (this.map.getLayer(styleLayerId(id, p)) && p !== 'label') this.map.moveLayer(styleLayerId(id, p), OVERLAY_FIRST);
       // Labels go above every geometry so no layer hides another's names.
-      for (const id of order) if (this.map.getLayer(styleLayerId(id, 'label'))) this.map.moveLayer(styleLayerId(id, 'label'));
+      for (const id of order) if (this.map.getLayer(styleLayerId(id, 'label'))) this.map.moveLayer(styleLayerId(id, 'label'), OVERLAY_FIRST);
       this.order = order;
     }
   }
@@ -141,6 +196,76 @@ export class AtlasMap {
     if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
     this.drawn.delete(id);
     for (const [k, r] of this.selected) if (r.layerId === id) this.selected.delete(k);
+  }
+
+  /**
+   * Hidden features leave the layer through a filter expression (so they are not drawn, nor queryable);
+   * dimmed ones stay and get a feature-state that lowers their opacity.
+   */
+  private syncFilter(filter: LayerFilterView): void {
+    for (const id of this.drawn.keys()) {
+      const ids = filter.byLayer[id];
+      const prev = this.filtered.get(id);
+      if (prev?.ids === ids && prev?.mode === filter.mode) continue;
+      if (prev?.mode === 'dim') this.setDimmed(id, prev.ids, false);
+      for (const p of PARTS) {
+        const lid = styleLayerId(id, p);
+        const base = this.baseFilters.get(lid);
+        if (!this.map.getLayer(lid)) continue;
+        const keep = ids && filter.mode === 'hide' ? (['in', ['get', FID], ['literal', [...ids]]] as maplibregl.FilterSpecification) : null;
+        this.map.setFilter(lid, keep ? (base ? (['all', base, keep] as maplibregl.FilterSpecification) : keep) : (base ?? null));
+      }
+      if (ids && filter.mode === 'dim') this.setDimmed(id, ids, true);
+      if (ids) this.filtered.set(id, { ids, mode: filter.mode });
+      else this.filtered.delete(id);
+    }
+  }
+
+  /** Marks every feature NOT in `keep` as dimmed (or clears the mark). */
+  private setDimmed(layerId: string, keep: ReadonlySet<string>, dimmed: boolean): void {
+    const entry = this.drawn.get(layerId)?.entry;
+    if (!entry) return;
+    entry.data.features.forEach((f, i) => {
+      const id = String(f.id ?? f.properties?.id ?? i);
+      if (!keep.has(id)) this.map.setFeatureState({ source: sourceId(layerId), id }, { dimmed });
+    });
+  }
+
+  private syncOverlay(overlay: FeatureCollection): void {
+    if (overlay === this.overlay) return;
+    this.overlay = overlay;
+    (this.map.getSource(OVERLAY_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(overlay);
+  }
+
+  private syncDraw(draw: DrawRequest | null): void {
+    if (!draw) {
+      if (this.drawSeq !== 0) {
+        this.drawSeq = 0;
+        this.drawer.stop();
+      }
+      return;
+    }
+    if (draw.seq === this.drawSeq) return;
+    this.drawSeq = draw.seq;
+    void this.drawer.start(draw.shape, {
+      change: (g) => this.handlers.onDrawChange(g),
+      finish: (g) => {
+        this.handlers.onDrawFinish(g);
+        if (draw.editable) void this.drawer.edit();
+      },
+    });
+  }
+
+  private syncCamera(camera: CameraRequest): void {
+    this.cameraSeq = camera.seq;
+    if (camera.bbox) {
+      const [w, s, e, n] = camera.bbox;
+      this.map.fitBounds([w, s, e, n], { padding: 60, maxZoom: 16, duration: 600 });
+    } else if (camera.center && camera.instant) {
+      this.map.jumpTo({ center: camera.center, zoom: camera.zoom ?? this.map.getZoom() });
+    } else if (camera.center) {
+      this.map.flyTo({ center: camera.center, zoom: camera.zoom ?? Math.max(this.map.getZoom(), 14), duration: 600 });
+    }
   }
 
   private syncSelection(selection: FeatureRef[]): void {
@@ -185,12 +310,17 @@ export class AtlasMap {
   }
 
   private onClick(e: maplibregl.MapMouseEvent): void {
+    if (this.drawSeq !== 0) return;
     const ref = this.hitAt(e.point);
     const ev = e.originalEvent;
-    if (ref) this.handlers.onFeatureClick(ref, ev.shiftKey || ev.ctrlKey || ev.metaKey);
-    else this.handlers.onEmptyClick();
+    const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    if (ref) this.handlers.onFeatureClick(ref, ev.shiftKey || ev.ctrlKey || ev.metaKey, at);
+    else this.handlers.onEmptyClick(at);
   }
 }
+
+/** Atlas layers are inserted below the first overlay layer, so analysis shapes stay on top. */
+const OVERLAY_FIRST = 'overlay::fill';
 
 const ZH_LOCALE: Record<string, string> = {
   'NavigationControl.ZoomIn': '放大',

@@ -4,8 +4,9 @@ import { createLayersSlice, type LayersSlice } from './layers-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import { createFiltersSlice, type FiltersSlice } from './filters-slice';
+import { createToolsSlice, type ToolsSlice } from './tools-slice';
 
-export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice;
+export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice;
 
 /** A fresh store; the app makes one, tests make their own so no state is shared between cases. */
 export function createAtlasStore() {
@@ -14,6 +15,7 @@ export function createAtlasStore() {
     ...createSelectionSlice(...a),
     ...createViewSlice(...a),
     ...createFiltersSlice(...a),
+    ...createToolsSlice(...a),
   }));
 }
 

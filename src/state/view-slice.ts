@@ -14,6 +14,9 @@ export interface ViewSlice {
   lang: Lang;
   view: MapView;
   viewOrigin: ViewOrigin;
+  /** Parts of the opened URL that could not be used, in readable words. */
+  urlProblems: string[];
+  setUrlProblems: (p: string[]) => void;
   setLang: (lang: Lang) => void;
   setView: (view: MapView, origin: ViewOrigin) => void;
 }
@@ -25,6 +28,8 @@ export const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set
   lang: 'zh',
   view: HOME_VIEW,
   viewOrigin: 'app',
+  urlProblems: [],
+  setUrlProblems: (urlProblems) => set({ urlProblems }),
   setLang: (lang) => set({ lang }),
   setView: (view, viewOrigin) => set({ view, viewOrigin }),
 });

@@ -1,15 +1,27 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAtlas } from '../state/store';
+import { AttributeTable } from './AttributeTable';
+import { FilterPanel } from './filter/FilterPanel';
 import { Inspector } from './Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LayerPanel } from './LayerPanel';
 import { LoadProblems } from './LoadProblems';
 import { MapView } from './MapView';
+import { SearchBox } from './SearchBox';
+import { SelectionBar } from './SelectionBar';
+import { Sidebar, type SidebarTab } from './Sidebar';
+import { UrlNotice } from './UrlNotice';
 import { useT } from './use-t';
+
+const TABS: SidebarTab[] = [
+  { id: 'layers', label: 'tabs.layers', render: () => <LayerPanel /> },
+  { id: 'filter', label: 'tabs.filter', render: () => <FilterPanel /> },
+];
 
 export function App() {
   const t = useT();
   const status = useAtlas((s) => s.loadStatus);
+  const [tableOpen, setTableOpen] = useState(false);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -18,21 +30,31 @@ export function App() {
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <span className="subtitle">{t('app.subtitle')}</span>
+        <SearchBox />
         <LanguageSwitch />
       </header>
       <main className="workspace">
-        <LayerPanel />
-        <div className="map-wrap">
-          <MapView />
-          <p className="schematic-note" role="note">
-            {t('app.schematicNote')}
-          </p>
-          {status === 'loading' && (
-            <div className="loading" role="status">
-              {t('app.loading')}
-            </div>
-          )}
-          <LoadProblems />
+        <Sidebar tabs={TABS} />
+        <div className="center">
+          <div className="map-wrap">
+            <MapView />
+            <p className="schematic-note" role="note">
+              {t('app.schematicNote')}
+            </p>
+            {status === 'loading' && (
+              <div className="loading" role="status">
+                {t('app.loading')}
+              </div>
+            )}
+            <LoadProblems />
+            <UrlNotice />
+          </div>
+          <SelectionBar>
+            <button type="button" aria-pressed={tableOpen} aria-expanded={tableOpen} onClick={() => setTableOpen((o) => !o)}>
+              {t('table.toggle')}
+            </button>
+          </SelectionBar>
+          {tableOpen && <AttributeTable />}
         </div>
         <Inspector />
       </main>

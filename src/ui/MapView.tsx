@@ -2,11 +2,25 @@ import { useEffect, useRef } from 'react';
 import { AtlasMap, type MapModel } from '../map/atlas-map';
 import { atlasStore, type AtlasState } from '../state/store';
 import { orderedLayers } from '../state/selectors';
+import { selectFilterResult } from '../state/filter-result';
+import { selectOverlay } from '../state/overlay';
 import { exposeTestHooks } from '../app/test-hooks';
+import { mapHandlers } from '../app/map-actions';
 import { useT } from './use-t';
 
 function modelOf(s: AtlasState): MapModel {
-  return { layers: orderedLayers(s), lang: s.lang, selection: s.selection, view: s.view, viewFromMap: s.viewOrigin === 'map' };
+  const tool = s.tool;
+  return {
+    layers: orderedLayers(s),
+    lang: s.lang,
+    selection: s.selection,
+    view: s.view,
+    viewFromMap: s.viewOrigin === 'map',
+    filter: { byLayer: selectFilterResult(s).byLayer, mode: s.mode },
+    camera: s.camera,
+    draw: tool ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure' } : null,
+    overlay: selectOverlay(s),
+  };
 }
 
 /** Hosts the map; the adapter is created once and fed every store change. */
@@ -16,16 +30,7 @@ export function MapView() {
   useEffect(() => {
     if (!container.current) return;
     const s = atlasStore.getState();
-    const atlas = new AtlasMap(
-      container.current,
-      {
-        onFeatureClick: (ref, additive) => atlasStore.getState().clickFeature(ref, additive),
-        onEmptyClick: () => atlasStore.getState().clearSelection(),
-        onViewChange: (view) => atlasStore.getState().setView(view, 'map'),
-      },
-      s.view,
-      s.lang,
-    );
+    const atlas = new AtlasMap(container.current, mapHandlers(atlasStore), s.view, s.lang);
     atlas.update(modelOf(s));
     const unsubscribe = atlasStore.subscribe((next) => atlas.update(modelOf(next)));
     exposeTestHooks(atlas);

@@ -62,6 +62,31 @@ export async function clickFeature(page: Page, file: string, id: string, modifie
   for (const m of modifiers) await page.keyboard.up(m);
 }
 
+async function mapPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  const xy = await page.evaluate((ll) => window.__atlas!.project(ll), lngLat);
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('map not visible');
+  return { x: box.x + xy.x, y: box.y + xy.y };
+}
+
+export async function clickMapAt(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await mapPoint(page, lngLat);
+  await page.mouse.click(p.x, p.y);
+  await page.waitForTimeout(120);
+}
+
+export async function dragOnMap(page: Page, from: [number, number], to: [number, number], modifiers: ('Shift' | 'Control')[] = []): Promise<void> {
+  const a = await mapPoint(page, from);
+  const b = await mapPoint(page, to);
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.up();
+  for (const m of modifiers) await page.keyboard.up(m);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/${name}.png` });
 }

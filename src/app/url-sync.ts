@@ -1,0 +1,80 @@
+import { decodeUrlState, encodeUrlState, type UrlState } from '../domain/url-state';
+import type { AtlasState, AtlasStore } from '../state/store';
+import { featureById } from '../state/selectors';
+
+function urlStateOf(s: AtlasState): UrlState {
+  return {
+    view: s.view,
+    layers: s.order.filter((id) => s.layers[id]?.visible),
+    selection: s.selection,
+    zone: s.zone,
+    predicate: s.predicate,
+    filter: s.attr,
+    mode: s.mode,
+  };
+}
+
+/** Applies a decoded link to the store; references to features that do not exist become problems. */
+function apply(store: AtlasStore, hash: string): string[] {
+  const s = store.getState();
+  const { state, problems } = decodeUrlState(hash, new Set(Object.keys(s.layers)));
+  const exists = (r: { layerId: string; featureId: string }) => {
+    const layer = s.layers[r.layerId];
+    const ok = !!layer && !!featureById(layer, r.featureId);
+    if (!ok) problems.push(`feature "${r.featureId}" not found in layer "${r.layerId}"`);
+    return ok;
+  };
+  // A list naming only unknown layers would blank the map: keep the current layers instead.
+  const listedRaw = /(?:^#?|&)layers=([^&]+)/.exec(hash)?.[1];
+  if (state.layers && !(state.layers.length === 0 && listedRaw)) {
+    const visible = new Set(state.layers);
+    for (const id of s.order) if (s.layers[id]!.visible !== visible.has(id)) s.setVisible(id, visible.has(id));
+  }
+  s.setSelection((state.selection ?? []).filter(exists));
+  const zone = state.zone && (state.zone.type === 'draw' || exists(state.zone)) ? state.zone : null;
+  s.setZone(zone);
+  s.setPredicate(state.predicate ?? 'intersects');
+  store.setState({ attr: state.filter ?? {}, mode: state.mode ?? 'hide' });
+  if (state.view) {
+    s.setView(state.view, 'app');
+    s.requestCamera({ center: state.view.center, zoom: state.view.zoom, instant: true });
+  }
+  return problems;
+}
+
+/**
+ * Keeps view, visible layers, filters and selection in the address (`#map=…&layers=…`): opening a shared link
+ * restores it, every change but a map move adds a history entry, and back/forward step through them.
+ */
+export function startUrlSync(store: AtlasStore): () => void {
+  const problems = apply(store, window.location.hash);
+  if (problems.length) store.getState().setUrlProblems(problems);
+  let last = encodeUrlState(urlStateOf(store.getState()));
+  let lastNonView = last.replace(/^#map=[^&]*&?/, '');
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${last}`);
+  let applying = false;
+  const unsubscribe = store.subscribe((s) => {
+    if (applying) return;
+    const next = encodeUrlState(urlStateOf(s));
+    if (next === last) return;
+    const nonView = next.replace(/^#map=[^&]*&?/, '');
+    const url = `${window.location.pathname}${window.location.search}${next}`;
+    if (nonView === lastNonView) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+    last = next;
+    lastNonView = nonView;
+  });
+  const onPop = () => {
+    applying = true;
+    const p = apply(store, window.location.hash);
+    applying = false;
+    last = encodeUrlState(urlStateOf(store.getState()));
+    lastNonView = last.replace(/^#map=[^&]*&?/, '');
+    store.getState().setUrlProblems(p);
+  };
+  window.addEventListener('popstate', onPop);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onPop);
+  };
+}

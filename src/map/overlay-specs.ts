@@ -1,0 +1,52 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+
+export const OVERLAY_SOURCE = 'overlay';
+
+/**
+ * Analysis shapes drawn above every layer. Each feature's `role` picks its look:
+ * `zone` (the filter zone outline), `buffer` (a radius ring), `overlap` (compliance overlap pieces),
+ * `outside` (parts outside the development boundary), `measure` (a measured shape), `focus` (a highlight).
+ */
+const color = [
+  'match',
+  ['get', 'role'],
+  'zone', '#1f6feb',
+  'buffer', '#0b7285',
+  'overlap', '#d00000',
+  'outside', '#7b2cbf',
+  'measure', '#0077b6',
+  '#ff6b00',
+] as ExpressionSpecification;
+
+const polygons = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as ExpressionSpecification;
+const points = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as ExpressionSpecification;
+
+export function overlaySpecs(): LayerSpecification[] {
+  return [
+    {
+      id: 'overlay::fill',
+      type: 'fill',
+      source: OVERLAY_SOURCE,
+      filter: ['all', polygons, ['!=', ['get', 'role'], 'zone']] as ExpressionSpecification,
+      paint: { 'fill-color': color, 'fill-opacity': ['match', ['get', 'role'], 'overlap', 0.55, 'outside', 0.4, 0.12] as ExpressionSpecification },
+    },
+    {
+      id: 'overlay::line',
+      type: 'line',
+      source: OVERLAY_SOURCE,
+      filter: ['!', points] as ExpressionSpecification,
+      paint: {
+        'line-color': color,
+        'line-width': ['match', ['get', 'role'], 'zone', 3.5, 2] as ExpressionSpecification,
+        'line-dasharray': [2, 1],
+      },
+    },
+    {
+      id: 'overlay::point',
+      type: 'circle',
+      source: OVERLAY_SOURCE,
+      filter: points,
+      paint: { 'circle-color': color, 'circle-radius': 6, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
+  ];
+}

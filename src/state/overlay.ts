@@ -1,0 +1,17 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import { selectFilterResult } from './filter-result';
+import type { AtlasState } from './store';
+
+let memo: { key: unknown[]; value: FeatureCollection } | null = null;
+
+/** Analysis shapes the map draws on top: the filter zone outline and anything analysis panels add. */
+export function selectOverlay(s: AtlasState): FeatureCollection {
+  const zone = selectFilterResult(s).zoneGeometry;
+  const key = [zone, s.extraOverlay];
+  if (memo && memo.key.every((k, i) => k === key[i])) return memo.value;
+  const features: Feature[] = [];
+  if (zone) features.push({ type: 'Feature', properties: { role: 'zone' }, geometry: zone });
+  features.push(...s.extraOverlay);
+  memo = { key, value: { type: 'FeatureCollection', features } };
+  return memo.value;
+}

@@ -1,0 +1,51 @@
+import type { Feature, LineString, Polygon } from 'geojson';
+import type { StateCreator } from 'zustand';
+import type { AtlasState } from './store';
+
+export type ToolKind = 'zone' | 'select' | 'measure';
+export type ToolShape = 'polygon' | 'rectangle' | 'linestring';
+export type DrawnShape = Polygon | LineString;
+
+export interface ActiveTool {
+  kind: ToolKind;
+  shape: ToolShape;
+  /** Grows with every start so the map adapter starts each drawing session once. */
+  seq: number;
+}
+
+export interface CameraRequest {
+  seq: number;
+  bbox?: [number, number, number, number];
+  center?: [number, number];
+  zoom?: number;
+  /** Jump without animation (restoring a link). */
+  instant?: boolean;
+}
+
+export interface ToolsSlice {
+  tool: ActiveTool | null;
+  /** The shape being drawn or measured (live while drawing or editing). */
+  drawn: DrawnShape | null;
+  camera: CameraRequest | null;
+  /** Shapes analysis panels want drawn (buffer rings, overlap pieces); each carries a `role` property. */
+  extraOverlay: Feature[];
+  setExtraOverlay: (features: Feature[]) => void;
+  startTool: (kind: ToolKind, shape: ToolShape) => void;
+  cancelTool: () => void;
+  setDrawn: (g: DrawnShape | null) => void;
+  requestCamera: (req: Omit<CameraRequest, 'seq'>) => void;
+}
+
+let seq = 0;
+
+export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (set) => ({
+  tool: null,
+  drawn: null,
+  camera: null,
+  extraOverlay: [],
+  setExtraOverlay: (extraOverlay) => set({ extraOverlay }),
+  startTool: (kind, shape) => set({ tool: { kind, shape, seq: ++seq }, drawn: null }),
+  cancelTool: () => set({ tool: null, drawn: null }),
+  setDrawn: (drawn) => set({ drawn }),
+  requestCamera: (req) => set({ camera: { ...req, seq: ++seq } }),
+});

@@ -1,0 +1,132 @@
+import { useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useShallow } from 'zustand/react/shallow';
+import type { Feature } from 'geojson';
+import { formatValue } from '../domain/describe';
+import { FIELD_LABELS } from '../i18n/fields';
+import { bboxOfFeature } from '../app/feature-bbox';
+import { selectFilterResult } from '../state/filter-result';
+import { atlasStore, useAtlas } from '../state/store';
+import { featureById, featureId, orderedLayers } from '../state/selectors';
+import type { LayerEntry } from '../state/layers-slice';
+import { useLang, useT } from './use-t';
+
+const HIDDEN = new Set(['schematic', 'milestones', 'sites_en', 'sites_zh', 'programmes', 'note_zh', 'note_en', '__fid']);
+const ROW_HEIGHT = 28;
+
+function columnsOf(layer: LayerEntry): string[] {
+  const seen = new Set<string>();
+  const sample = layer.data.features.length > 2000 ? layer.data.features.slice(0, 2000) : layer.data.features;
+  for (const f of sample) for (const k of Object.keys(f.properties ?? {})) if (!HIDDEN.has(k)) seen.add(k);
+  return [...seen];
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return 1;
+  if (b === undefined || b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'zh-CN');
+}
+
+function LayerTable({ layer }: { layer: LayerEntry }) {
+  const t = useT();
+  const lang = useLang();
+  const pass = useAtlas((s) => selectFilterResult(s).byLayer[layer.id]);
+  const selection = useAtlas((s) => s.selection);
+  const townships = useAtlas((s) => s.layers['townships']);
+  const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
+  const columns = useMemo(() => columnsOf(layer), [layer]);
+  const rows = useMemo(() => {
+    const list: Feature[] = pass ? layer.data.features.filter((f) => pass.has(featureId(f))) : [...layer.data.features];
+    if (sort) list.sort((a, b) => sort.dir * compare(a.properties?.[sort.field], b.properties?.[sort.field]));
+    return list;
+  }, [layer, pass, sort]);
+  const selected = useMemo(() => new Set(selection.filter((r) => r.layerId === layer.id).map((r) => r.featureId)), [selection, layer.id]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const resolveId = (id: string) => {
+    const f = townships ? featureById(townships, id) : undefined;
+    return f ? String(f.properties?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? id) : null;
+  };
+  const onRow = (f: Feature, additive: boolean) => {
+    const s = atlasStore.getState();
+    const ref = { layerId: layer.id, featureId: featureId(f) };
+    s.clickFeature(ref, additive);
+    const box = bboxOfFeature(f);
+    if (box && !additive) s.requestCamera({ bbox: box });
+  };
+  const template = `repeat(${columns.length}, minmax(110px, 1fr))`;
+  return (
+    <div role="table" aria-label={layer.title[lang]} aria-rowcount={rows.length + 1} className="attr-table">
+      <div role="rowgroup" className="attr-table-head">
+        <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => {
+            const label = FIELD_LABELS[c];
+            const dir = sort?.field === c ? sort.dir : 0;
+            return (
+              <div role="columnheader" key={c} aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'} className="attr-th">
+                <button type="button" onClick={() => setSort({ field: c, dir: dir === 1 ? -1 : 1 })}>
+                  <span>{label ? label.zh : c}</span>
+                  {label && <span className="th-en">{label.en}</span>}
+                  {dir !== 0 && <span aria-hidden="true">{dir === 1 ? ' ▲' : ' ▼'}</span>}
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={scroller} className="attr-table-body" role="rowgroup" data-testid={`table-body-${layer.id}`}>
+        {rows.length === 0 && <p className="muted">{t('table.empty')}</p>}
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((v) => {
+            const f = rows[v.index]!;
+            const id = featureId(f);
+            return (
+              <div
+                role="row"
+                key={id}
+                aria-rowindex={v.index + 2}
+                aria-selected={selected.has(id)}
+                data-feature-id={id}
+                className="attr-tr attr-row-body"
+                style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                onClick={(e) => onRow(f, e.shiftKey || e.ctrlKey || e.metaKey)}
+              >
+                {columns.map((c) => (
+                  <div role="cell" key={c} className="attr-td">
+                    {f.properties?.[c] === undefined ? '' : formatValue(c, f.properties[c], lang, resolveId)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** One tab per layer, showing only features that pass the filter; virtualized for big layers. */
+export function AttributeTable() {
+  const t = useT();
+  const lang = useLang();
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable || l.origin === 'user').reverse()));
+  const [active, setActive] = useState<string | null>(null);
+  const current = layers.find((l) => l.id === active) ?? layers[0];
+  if (!current) return null;
+  return (
+    <section className="table-panel" role="region" aria-label={t('table.region')}>
+      <div role="tablist" aria-label={t('table.layers')} className="tabs tabs-small">
+        {layers.map((l) => (
+          <button key={l.id} role="tab" type="button" aria-selected={l.id === current.id} tabIndex={l.id === current.id ? 0 : -1} onClick={() => setActive(l.id)}>
+            {l.title[lang]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={current.title[lang]} className="table-tabpanel">
+        <LayerTable key={current.id} layer={current} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, type ReactNode } from 'react';
+import { bboxOfFeature, unionBbox } from '../app/feature-bbox';
+import { formatCount } from '../domain/format';
+import { atlasStore, useAtlas } from '../state/store';
+import { resolveRef } from '../state/selectors';
+import { useLang, useT } from './use-t';
+
+function zoomToSelection(): void {
+  const s = atlasStore.getState();
+  const box = unionBbox(s.selection.map((r) => resolveRef(s, r)).map((x) => (x ? bboxOfFeature(x.feature) : null)));
+  if (box) s.requestCamera({ bbox: box });
+}
+
+/** How many features are selected, with zoom-to, clear, polygon select and (via `children`) export. */
+export function SelectionBar({ children }: { children?: ReactNode }) {
+  const t = useT();
+  const lang = useLang();
+  const count = useAtlas((s) => s.selection.length);
+  const tool = useAtlas((s) => s.tool);
+  useEffect(() => {
+    // Esc cancels a drawing first, then clears the selection.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const s = atlasStore.getState();
+      if (s.tool) s.cancelTool();
+      else s.clearSelection();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const { clearSelection, startTool, cancelTool } = atlasStore.getState();
+  return (
+    <div className="selection-bar" role="toolbar" aria-label={t('selection.bar')}>
+      <span className="selection-count" aria-live="polite" data-testid="selection-count">
+        {t('selection.count', { n: formatCount(count, lang) })}
+      </span>
+      <button type="button" onClick={zoomToSelection} disabled={count === 0}>
+        {t('selection.zoom')}
+      </button>
+      <button type="button" onClick={clearSelection} disabled={count === 0}>
+        {t('selection.clear')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={tool?.kind === 'select'}
+        onClick={() => (tool?.kind === 'select' ? cancelTool() : startTool('select', 'polygon'))}
+      >
+        {t('selection.selectPolygon')}
+      </button>
+      {children}
+      <span className="hint">{t('selection.hint')}</span>
+    </div>
+  );
+}

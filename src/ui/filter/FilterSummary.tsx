@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { summarizeFilter } from '../../analysis/filter-summary';
+import { formatCount, formatMoney } from '../../domain/format';
+import { selectFilterResult } from '../../state/filter-result';
+import { featuresMatchingFilter } from '../../state/spatial-select';
+import { atlasStore, useAtlas } from '../../state/store';
+import { orderedLayers } from '../../state/selectors';
+import { useLang, useT } from '../use-t';
+
+/** Counts per layer and the investment of what the filter keeps; turns the result into the selection. */
+export function FilterSummary() {
+  const t = useT();
+  const lang = useLang();
+  const result = useAtlas(selectFilterResult);
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && l.visible)));
+  const summary = useMemo(
+    () => summarizeFilter(layers.map((l) => ({ layerId: l.id, features: l.data.features })), result.byLayer),
+    [layers, result],
+  );
+  return (
+    <section className="group summary" aria-label={t('filter.summary')}>
+      <h3>{t('filter.summary')}</h3>
+      <table className="mini-table">
+        <tbody>
+          {[...summary.layers].reverse().map((l) => (
+            <tr key={l.layerId} data-layer-id={l.layerId}>
+              <th scope="row">{layers.find((x) => x.id === l.layerId)?.title[lang]}</th>
+              <td className="num" data-testid={`count-${l.layerId}`}>
+                {t('filter.layerCount', { matched: formatCount(l.matched, lang), total: formatCount(l.total, lang) })}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('filter.totalInvestment')}</th>
+            <td className="num" data-testid="filter-investment">
+              {formatMoney(summary.investmentCny, lang)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <button type="button" onClick={() => atlasStore.getState().setSelection(featuresMatchingFilter(atlasStore.getState()))}>
+        {t('filter.selectMatching')}
+      </button>
+    </section>
+  );
+}

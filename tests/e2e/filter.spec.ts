@@ -1,0 +1,105 @@
+import { test } from '@playwright/test';
+import { booleanIntersects } from '@turf/turf';
+import type { Feature } from 'geojson';
+import { bundled, bundledFeature, expect, openAtlas, renderedIds, screenshot, waitForIdle, dragOnMap, clickMapAt } from './driver';
+
+const FILTERABLE = { 'key-projects': 'key-projects.geojson', villages: 'villages.geojson', 'ppp-parcels': 'ppp-parcels.geojson', 'featured-towns': 'featured-towns.geojson', 'pollution-works': 'pollution-works.geojson' };
+
+function idsIntersecting(file: string, zone: Feature): string[] {
+  return bundled(file)
+    .features.filter((f) => booleanIntersects(f, zone))
+    .map((f) => String(f.properties?.id))
+    .sort();
+}
+
+test('choosing 阳庙镇 keeps only the features in it, with counts matching turf', async ({ page }) => {
+  await openAtlas(page, '?lang=zh');
+  await page.getByRole('tab', { name: '筛选' }).click();
+  await page.getByLabel('范围图层').selectOption('townships');
+  await page.getByLabel('范围要素').selectOption({ label: '阳庙镇' });
+  await waitForIdle(page);
+  const zone = bundledFeature('townships.geojson', 'tw-yangmiao');
+  for (const [layer, file] of Object.entries(FILTERABLE)) {
+    const expected = idsIntersecting(file, zone);
+    expect(await renderedIds(page, layer), layer).toEqual(expected);
+    await expect(page.getByTestId(`count-${layer}`)).toHaveText(`${expected.length} / ${bundled(file).features.length}`);
+  }
+  await screenshot(page, 'filter-yangmiao');
+});
+
+test('a drawn polygon filters, and an attribute filter narrows it further', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await page.getByRole('button', { name: 'Draw polygon zone' }).click();
+  // A triangle over the east of the zone (industrial side).
+  const ring: [number, number][] = [
+    [113.27, 35.2],
+    [113.36, 35.2],
+    [113.33, 35.12],
+  ];
+  for (const p of ring) await clickMapAt(page, p);
+  await clickMapAt(page, ring[0]!);
+  await waitForIdle(page);
+  const drawn: Feature = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } };
+  const projects = idsIntersecting('key-projects.geojson', drawn);
+  expect(projects.length).toBeGreaterThan(1);
+  // Drawn with clicks in screen pixels, so compare allowing for features within a pixel of the edge.
+  const shown = await renderedIds(page, 'key-projects');
+  expect(shown).toEqual(projects);
+
+  await page.getByRole('group', { name: 'Project category' }).getByLabel(/^Industrial/).check();
+  await waitForIdle(page);
+  const industrial = projects.filter((id) => bundledFeature('key-projects.geojson', id).properties?.category === 'industrial');
+  expect(await renderedIds(page, 'key-projects')).toEqual(industrial);
+  await expect(page.getByRole('button', { name: /Remove criterion Industrial/ })).toBeVisible();
+  await screenshot(page, 'filter-drawn-industrial');
+  await page.getByRole('button', { name: 'Clear all criteria' }).click();
+  await waitForIdle(page);
+  expect((await renderedIds(page, 'key-projects')).length).toBe(bundled('key-projects.geojson').features.length);
+});
+
+test('searching "jinsha" selects the Jinsha PPP parcel and brings it into view', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  const box = page.getByRole('combobox', { name: 'Search features' });
+  await box.fill('jinsha');
+  const option = page.getByRole('option', { name: /Jinsha/ }).first();
+  await expect(option).toBeVisible();
+  await box.press('Enter');
+  await expect(page.getByTestId('selection-count')).toHaveText('1 features selected');
+  await waitForIdle(page);
+  expect(await renderedIds(page, 'ppp-parcels')).toContain('pp-jinsha');
+  await expect(page.getByRole('dialog', { name: /Jinsha/ })).toBeVisible();
+});
+
+test('shift-drag box select highlights the rows in the attribute table; the URL restores the state', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await dragOnMap(page, [113.2, 35.19], [113.24, 35.13], ['Shift']);
+  const count = page.getByTestId('selection-count');
+  await expect(count).not.toHaveText('0 features selected');
+  const n = Number((await count.textContent())!.split(' ')[0]);
+  await page.getByRole('button', { name: 'Attribute table' }).click();
+  await page.getByRole('tab', { name: 'Beautiful villages' }).click();
+  const selectedRows = page.getByRole('table', { name: 'Beautiful villages' }).locator('[role=row][aria-selected=true]');
+  await expect(selectedRows.first()).toBeVisible();
+  expect(await selectedRows.count()).toBeGreaterThan(0);
+  await screenshot(page, 'box-select-table');
+
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await page.getByLabel('Zone layer').selectOption('townships');
+  await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
+  await waitForIdle(page);
+  const villagesBefore = await renderedIds(page, 'villages');
+  const url = page.url();
+  expect(url).toContain('zone=townships:tw-yangmiao');
+  await page.goto('about:blank');
+  await openAtlas(page, url.replace(/^https?:\/\/[^/]+\//, ''));
+  await expect(page.getByTestId('selection-count')).toHaveText(`${n} features selected`);
+  expect(await renderedIds(page, 'villages')).toEqual(villagesBefore);
+  await page.goBack();
+});
+
+test('a garbled link is ignored with a notice, not a crash', async ({ page }) => {
+  await openAtlas(page, '?lang=en#map=abc/1/2&layers=nope&sel=villages:zzz&zone=%E0%A4');
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText('unknown layer');
+  expect((await renderedIds(page, 'villages')).length).toBeGreaterThan(0);
+});
