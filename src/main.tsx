@@ -7,6 +7,7 @@ import { atlasStore } from './state/store';
 import { pickLanguage } from './i18n/translate';
 import { loadBundledLayers } from './app/load-bundled-layers';
 import { startUrlSync } from './app/url-sync';
+import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
@@ -18,4 +19,9 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-void loadBundledLayers(atlasStore).then(() => startUrlSync(atlasStore));
+void (async () => {
+  await loadBundledLayers(atlasStore);
+  await restoreUserLayers(atlasStore);
+  persistUserLayers(atlasStore);
+  startUrlSync(atlasStore);
+})();

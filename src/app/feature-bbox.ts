@@ -17,3 +17,7 @@ export function unionBbox(boxes: (Bbox | null)[]): Bbox | null {
   }
   return out;
 }
+
+export function bboxOfCollection(features: readonly Feature[]): Bbox | null {
+  return unionBbox(features.map(bboxOfFeature));
+}

@@ -10,9 +10,12 @@ declare global {
   }
 }
 
+import { atlasStore } from '../state/store';
+
 /** Read-only handles for the browser tests, only in builds made with VITE_TEST_HOOKS=1. */
 export function exposeTestHooks(atlas: AtlasMap): void {
   if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
+  (window as unknown as { __atlasStore: typeof atlasStore }).__atlasStore = atlasStore;
   window.__atlas = {
     renderedFeatures: (layerId) =>
       atlas.renderedFeatures(layerId).map((f) => ({ id: String(f.properties['__fid']), layer: f.layer.id, properties: f.properties })),

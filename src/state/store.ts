@@ -5,8 +5,9 @@ import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import { createFiltersSlice, type FiltersSlice } from './filters-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
+import { createImportSlice, type ImportSlice } from './import-slice';
 
-export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice;
+export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice;
 
 /** A fresh store; the app makes one, tests make their own so no state is shared between cases. */
 export function createAtlasStore() {
@@ -16,6 +17,7 @@ export function createAtlasStore() {
     ...createViewSlice(...a),
     ...createFiltersSlice(...a),
     ...createToolsSlice(...a),
+    ...createImportSlice(...a),
   }));
 }
 

@@ -11,6 +11,9 @@ import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { Sidebar, type SidebarTab } from './Sidebar';
 import { UrlNotice } from './UrlNotice';
+import { DropZone } from './import/DropZone';
+import { ImportReport } from './import/ImportReport';
+import { ExportMenu } from './export/ExportMenu';
 import { useT } from './use-t';
 
 const TABS: SidebarTab[] = [
@@ -36,7 +39,7 @@ export function App() {
       <main className="workspace">
         <Sidebar tabs={TABS} />
         <div className="center">
-          <div className="map-wrap">
+          <DropZone>
             <MapView />
             <p className="schematic-note" role="note">
               {t('app.schematicNote')}
@@ -48,8 +51,10 @@ export function App() {
             )}
             <LoadProblems />
             <UrlNotice />
-          </div>
+            <ImportReport />
+          </DropZone>
           <SelectionBar>
+            <ExportMenu />
             <button type="button" aria-pressed={tableOpen} aria-expanded={tableOpen} onClick={() => setTableOpen((o) => !o)}>
               {t('table.toggle')}
             </button>

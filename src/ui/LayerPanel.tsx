@@ -5,6 +5,7 @@ import type { LayerEntry } from '../state/layers-slice';
 import { Legend } from './Legend';
 import { useLang, useT } from './use-t';
 import { formatCount } from '../domain/format';
+import { ImportButton } from './import/ImportButton';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -41,6 +42,19 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
           <input type="color" value={layer.style.color} onChange={(e) => setColor(layer.id, e.target.value)} aria-label={t('layers.color', { layer: title })} />
         )}
       </div>
+      {layer.origin === 'user' && (
+        <div className="layer-user-row">
+          <input
+            type="text"
+            value={layer.title[lang]}
+            aria-label={t('layers.rename', { layer: title })}
+            onChange={(e) => atlasStore.getState().renameLayer(layer.id, { zh: e.target.value, en: e.target.value })}
+          />
+          <button type="button" className="icon-btn" onClick={() => atlasStore.getState().removeLayer(layer.id)} aria-label={t('layers.remove', { layer: title })}>
+            ✕
+          </button>
+        </div>
+      )}
       <Legend layer={layer} />
     </li>
   );
@@ -54,6 +68,7 @@ export function LayerPanel() {
   return (
     <section className="panel layer-panel" role="region" aria-label={t('layers.panel')}>
       <h2>{t('layers.panel')}</h2>
+      <ImportButton />
       <ul className="layer-list">
         {topFirst.map((l, i) => (
           <LayerRow key={l.id} layer={l} isTop={i === 0} isBottom={i === topFirst.length - 1} />

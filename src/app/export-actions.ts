@@ -1,0 +1,119 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { clipToZone } from '../analysis/clip-to-zone';
+import { geodesicArea } from '../analysis/geodesic-area';
+import { geodesicLength } from '../analysis/geodesic-length';
+import { AREA_UNIT_M2 } from '../analysis/units';
+import { filterByZone } from '../analysis/zone-filter';
+import { formatById, type FormatId } from '../io/formats';
+import { suggestFileName } from '../io/export/geojson';
+import type { ImportIssue } from '../io/types';
+import { indexOf, zoneGeometry } from '../state/filter-result';
+import { featuresMatchingFilter } from '../state/spatial-select';
+import { resolveRef } from '../state/selectors';
+import type { AtlasState } from '../state/store';
+import type { FeatureRef } from '../state/selection-slice';
+
+export type ExportScope = 'selection' | 'filter' | 'layer' | 'zone';
+
+export interface ExportRequest {
+  scope: ExportScope;
+  format: FormatId;
+  layerId?: string;
+  /** For 'zone': features intersecting the zone, or clipped to it. */
+  zoneMode?: 'intersecting' | 'clipped';
+  includeZone?: boolean;
+  precision?: number;
+  /** Adds area_m2 / area_mu (polygons) and length_m (lines), ellipsoidal. */
+  derived?: boolean;
+}
+
+export interface ExportFile {
+  name: string;
+  data: string | Uint8Array;
+  mimeType: string;
+  count: number;
+  issues: ImportIssue[];
+}
+
+function refsToFeatures(s: AtlasState, refs: FeatureRef[]): Feature[] {
+  return refs.map((r) => resolveRef(s, r)?.feature).filter((f): f is Feature => f !== undefined);
+}
+
+function zoneName(s: AtlasState): string {
+  if (s.zone?.type === 'feature') {
+    const f = resolveRef(s, s.zone)?.feature;
+    return String(f?.properties?.[s.lang === 'zh' ? 'name_zh' : 'name_en'] ?? s.zone.featureId);
+  }
+  return s.lang === 'zh' ? '绘制范围' : 'drawn-area';
+}
+
+/** The features a request covers, exactly as loaded (or clipped copies), and a base file name. */
+export function collectFeatures(s: AtlasState, req: ExportRequest): { features: Feature[]; base: string } {
+  const zh = s.lang === 'zh';
+  switch (req.scope) {
+    case 'selection':
+      return { features: refsToFeatures(s, s.selection), base: zh ? '选择集' : 'selection' };
+    case 'filter':
+      return { features: refsToFeatures(s, featuresMatchingFilter(s)), base: zh ? '筛选结果' : 'filter-result' };
+    case 'layer': {
+      const layer = req.layerId ? s.layers[req.layerId] : undefined;
+      return { features: layer ? layer.data.features : [], base: layer ? layer.title[s.lang] : 'layer' };
+    }
+    case 'zone': {
+      const zone = zoneGeometry(s, s.zone);
+      if (!zone) return { features: [], base: 'zone' };
+      const out: Feature[] = [];
+      for (const id of s.order) {
+        const layer = s.layers[id];
+        if (!layer || !layer.visible || !layer.filterable) continue;
+        for (const i of filterByZone(indexOf(layer.data), zone, 'intersects')) {
+          const f = layer.data.features[i]!;
+          const piece = req.zoneMode === 'clipped' ? clipToZone(f, zone) : f;
+          if (piece) out.push(piece);
+        }
+      }
+      if (req.includeZone) out.push(zoneFeature(s, zone));
+      return { features: out, base: zoneName(s) };
+    }
+  }
+}
+
+function zoneFeature(s: AtlasState, zone: Polygon | MultiPolygon): Feature {
+  return { type: 'Feature', id: 'export-zone', properties: { name_zh: zoneName({ ...s, lang: 'zh' }), name_en: zoneName({ ...s, lang: 'en' }), role: 'export_area' }, geometry: zone };
+}
+
+function derive(f: Feature): Record<string, unknown> {
+  const t = f.geometry?.type;
+  if (t === 'Polygon' || t === 'MultiPolygon') {
+    const m2 = geodesicArea(f.geometry);
+    return { area_m2: Math.round(m2 * 100) / 100, area_mu: Math.round((m2 / AREA_UNIT_M2.mu) * 100) / 100 };
+  }
+  if (t === 'LineString' || t === 'MultiLineString') return { length_m: Math.round(geodesicLength(f.geometry) * 100) / 100 };
+  return {};
+}
+
+/** Writes the requested features in the chosen format, with a meaningful file name (scope or layer, date). */
+export async function buildExport(s: AtlasState, req: ExportRequest, now = new Date()): Promise<ExportFile> {
+  const { features, base } = collectFeatures(s, req);
+  const format = formatById(req.format);
+  if (!format.write) throw new Error(`${format.label} cannot be written`);
+  const out = await format.write(features, {
+    ...(req.precision !== undefined ? { precision: req.precision } : {}),
+    ...(req.derived ? { derive } : {}),
+    name: base,
+  });
+  return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: features.length, issues: out.issues };
+}
+
+export function downloadFile(file: ExportFile): void {
+  const blob = new Blob([file.data as BlobPart], { type: file.mimeType });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+

@@ -1,0 +1,59 @@
+import type { ImportOptions, ImportedLayer } from '../io/types';
+import { geometryKindOf } from '../domain/geometry-kind';
+import { USER_LAYER_COLORS } from '../domain/styles';
+import type { LayerEntry } from '../state/layers-slice';
+import type { AtlasStore } from '../state/store';
+import { importInWorker } from '../workers/io-client';
+import { bboxOfCollection } from './feature-bbox';
+
+/** The files of the last import, kept in memory only so the user can re-run it with other options. */
+let lastFiles: File[] = [];
+let counter = 0;
+
+function userLayerEntry(layer: ImportedLayer, index: number): LayerEntry {
+  const id = `user-${Date.now().toString(36)}-${++counter}`;
+  return {
+    id,
+    origin: 'user',
+    title: { zh: layer.name, en: layer.name },
+    geometry: geometryKindOf(layer.features),
+    data: { type: 'FeatureCollection', features: layer.features },
+    style: { color: USER_LAYER_COLORS[(counter + index) % USER_LAYER_COLORS.length]!, fillOpacity: 0.35, lineWidth: 2, radius: 5, labelled: true },
+    visible: true,
+    opacity: 1,
+    filterable: true,
+  };
+}
+
+/**
+ * Reads files in the worker and adds what is valid as new layers. A failed import leaves the loaded
+ * layers as they were; a re-run (other CRS, GCJ-02, CSV columns) replaces only the layers it added before.
+ */
+export async function importFiles(store: AtlasStore, files: File[], options: ImportOptions = {}, replace: string[] = []): Promise<void> {
+  if (files.length === 0) return;
+  lastFiles = files;
+  const get = store.getState;
+  get().setImportSession({ fileNames: files.map((f) => f.name), options, status: 'running', phase: 'reading', progress: 0, result: null, layerIds: replace });
+  let result;
+  try {
+    result = await importInWorker(files, options, (phase, progress) => get().patchImportSession({ phase, progress }));
+  } catch (e) {
+    result = {
+      layers: [],
+      issues: [{ severity: 'error' as const, code: 'internal-error' as const, file: files.map((f) => f.name).join(', '), message: `The import failed: ${e instanceof Error ? e.message : String(e)}` }],
+    };
+  }
+  const entries = result.layers.filter((l) => l.features.length > 0).map(userLayerEntry);
+  if (entries.length > 0) {
+    for (const id of replace) get().removeLayer(id);
+    get().addLayers(entries);
+    const box = bboxOfCollection(entries.flatMap((e) => e.data.features));
+    if (box) get().requestCamera({ bbox: box });
+  }
+  get().patchImportSession({ status: 'done', progress: 1, result, layerIds: entries.length > 0 ? entries.map((e) => e.id) : replace });
+}
+
+export function rerunImport(store: AtlasStore, options: ImportOptions): Promise<void> {
+  const session = store.getState().importSession;
+  return importFiles(store, lastFiles, options, session?.layerIds ?? []);
+}

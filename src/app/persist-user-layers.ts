@@ -1,0 +1,32 @@
+import { get, set } from 'idb-keyval';
+import type { LayerEntry } from '../state/layers-slice';
+import type { AtlasStore } from '../state/store';
+
+const KEY = 'atlas:user-layers:v1';
+
+/**
+ * Imported layers survive a reload: they are kept in IndexedDB until the user removes them.
+ * Storage failures (private mode, quota) only cost persistence, never the session.
+ */
+export async function restoreUserLayers(store: AtlasStore): Promise<void> {
+  try {
+    const saved = (await get(KEY)) as LayerEntry[] | undefined;
+    if (Array.isArray(saved) && saved.length) store.getState().addLayers(saved.filter((l) => l && l.origin === 'user' && l.data?.type === 'FeatureCollection'));
+  } catch (e) {
+    console.warn('Could not restore imported layers', e);
+  }
+}
+
+export function persistUserLayers(store: AtlasStore): () => void {
+  let last: LayerEntry[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return store.subscribe((s) => {
+    const user = s.order.map((id) => s.layers[id]).filter((l): l is LayerEntry => l?.origin === 'user');
+    if (user.length === last.length && user.every((l, i) => l === last[i])) return;
+    last = user;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      set(KEY, user).catch((e: unknown) => console.warn('Could not save imported layers', e));
+    }, 300);
+  });
+}

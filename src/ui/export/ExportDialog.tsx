@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { buildExport, collectFeatures, downloadFile, type ExportRequest, type ExportScope } from '../../app/export-actions';
+import type { FormatId } from '../../io/formats';
+import { atlasStore, useAtlas } from '../../state/store';
+import { orderedLayers } from '../../state/selectors';
+import { formatCount } from '../../domain/format';
+import { useLang, useT } from '../use-t';
+
+const FORMATS: { id: FormatId; label: string }[] = [
+  { id: 'geojson', label: 'GeoJSON' },
+  { id: 'kml', label: 'KML' },
+  { id: 'csv', label: 'CSV' },
+  { id: 'shapefile', label: 'Shapefile (.zip)' },
+];
+const PRECISIONS: [number, string][] = [
+  [7, '1 cm'],
+  [6, '10 cm'],
+  [5, '1 m'],
+];
+
+/** Chooses format and options, shows how many features will go out, then downloads the file. */
+export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; onClose: () => void; onDone: (msg: string) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).reverse()));
+  const hasZone = useAtlas((s) => s.zone !== null);
+  const [req, setReq] = useState<ExportRequest>({ scope, format: 'geojson', layerId: layers.find((l) => l.filterable)?.id, zoneMode: 'intersecting' });
+  const [error, setError] = useState<string | null>(null);
+  const state = useAtlas((s) => s);
+  const count = useMemo(() => collectFeatures(state, req).features.length, [state, req]);
+  const patch = (c: Partial<ExportRequest>) => setReq((r) => ({ ...r, ...c }));
+  const run = async () => {
+    try {
+      const file = await buildExport(atlasStore.getState(), req);
+      downloadFile(file);
+      onDone(t('export.done', { name: file.name, n: file.count }));
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="modal-backdrop">
+      <section className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+        <h2 id="export-title">{t('export.dialog')}</h2>
+        <p className="muted">{t(`export.${scope}` as const)}</p>
+        {scope === 'layer' && (
+          <label className="field">
+            <span>{t('export.layerChoice')}</span>
+            <select value={req.layerId} onChange={(e) => patch({ layerId: e.target.value })}>
+              {layers.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.title[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {scope === 'zone' && !hasZone && <p className="bad">{t('export.noZone')}</p>}
+        {scope === 'zone' && hasZone && (
+          <fieldset className="group">
+            <legend>{t('export.zoneMode')}</legend>
+            {(['intersecting', 'clipped'] as const).map((m) => (
+              <label key={m} className="check">
+                <input type="radio" name="zone-mode" checked={req.zoneMode === m} onChange={() => patch({ zoneMode: m })} />
+                {t(m === 'intersecting' ? 'export.intersecting' : 'export.clipped')}
+              </label>
+            ))}
+            <label className="check">
+              <input type="checkbox" checked={req.includeZone ?? false} onChange={(e) => patch({ includeZone: e.target.checked })} />
+              {t('export.includeZone')}
+            </label>
+          </fieldset>
+        )}
+        <fieldset className="group">
+          <legend>{t('export.format')}</legend>
+          {FORMATS.map((f) => (
+            <label key={f.id} className="check">
+              <input type="radio" name="format" checked={req.format === f.id} onChange={() => patch({ format: f.id })} />
+              {f.label}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>{t('export.precision')}</span>
+          <select value={req.precision ?? ''} onChange={(e) => patch({ precision: e.target.value === '' ? undefined : Number(e.target.value) })}>
+            <option value="">{t('export.fullPrecision')}</option>
+            {PRECISIONS.map(([n, m]) => (
+              <option key={n} value={n}>
+                {t('export.decimals', { n, m })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={req.derived ?? false} onChange={(e) => patch({ derived: e.target.checked })} />
+          {t('export.derived')}
+        </label>
+        <p role="status">{count > 0 ? t('export.count', { n: formatCount(count, lang) }) : t('export.empty')}</p>
+        {error && (
+          <p className="bad" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" className="primary" disabled={count === 0} onClick={() => void run()}>
+            {t('export.download')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('export.cancel')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
