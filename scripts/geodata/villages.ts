@@ -51,8 +51,8 @@ export const VILLAGE_SEEDS: Record<string, VillageSeed[]> = {
   'tw-wenchang': [
     V('辛庄村', 'Xinzhuang Village', 'B', { at: [113.3285, 35.1395], park_zh: '辛庄葡萄采摘基地', park_en: 'Xinzhuang grape-picking base', note_zh: '葡萄小镇依托的采摘基地所在村。', note_en: 'Home of the grape-picking base the Grape Town is based on.' }),
     V('文昌村', 'Wenchang Village', 'L'), V('丰收村', 'Fengshou Village', 'B'), V('李万村', 'Liwan Village', 'L'),
-    V('聂村', 'Niecun Village', 'L'), V('何庄村', 'Hezhuang Village', 'L'), V('牛庄村', 'Niuzhuang Village', 'B'),
-    V('许河村', 'Xuhe Village', 'L'), V('唐庄村', 'Tangzhuang Village', 'L'), V('东于村', 'Dongyu Village', 'L'),
+    V('聂村', 'Niecun Village', 'L', { at: [113.3473, 35.167], note_zh: '紧邻蒙牛产业集群的村庄。', note_en: 'A village next to the Mengniu dairy cluster.' }), V('何庄村', 'Hezhuang Village', 'L'), V('牛庄村', 'Niuzhuang Village', 'B'),
+    V('许河村', 'Xuhe Village', 'L'), V('唐庄村', 'Tangzhuang Village', 'L'), V('东于村', 'Dongyu Village', 'L', { at: [113.3473, 35.192] }),
   ],
 };
 

@@ -1,6 +1,8 @@
 import { BUNDLED_LAYERS } from '../domain/layers';
 import { BUNDLED_STYLES } from '../domain/styles';
 import { loadBundledFile } from '../io/load-bundled';
+import { parsePlan } from '../domain/plan';
+import planUrl from '../../geodata/plan.json?url';
 import type { AtlasStore } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
 
@@ -22,7 +24,7 @@ export async function loadBundledLayers(store: AtlasStore): Promise<void> {
     }),
   );
   const entries: LayerEntry[] = [];
-  const problems = [];
+  const problems: { file: string; problem: string }[] = [];
   for (const { def, result } of results) {
     if (!result.ok) {
       problems.push({ file: `geodata/${result.file}`, problem: result.problem });
@@ -39,6 +41,13 @@ export async function loadBundledLayers(store: AtlasStore): Promise<void> {
       opacity: 1,
       filterable: def.filterable,
     });
+  }
+  try {
+    const res = await fetch(planUrl);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    store.getState().setPlan(parsePlan(await res.json()));
+  } catch (e) {
+    problems.push({ file: 'geodata/plan.json', problem: e instanceof Error ? e.message : String(e) });
   }
   store.getState().addLayers(entries);
   store.getState().setLoadStatus(problems.length ? 'failed' : 'ready', problems);

@@ -5,12 +5,19 @@ import type { AtlasStore } from '../state/store';
 /** What the map's events do to the store. */
 export function mapHandlers(store: AtlasStore): MapHandlers {
   const get = store.getState;
+  const pickPoint = (lngLat: [number, number]) => {
+    const q = get().proximity;
+    get().setProximity({ layerId: q?.layerId ?? 'villages', mode: q?.mode ?? 'nearest', n: q?.n ?? 5, radiusKm: q?.radiusKm ?? 2, origin: { type: 'point', lngLat } });
+    get().cancelTool();
+  };
   return {
-    onFeatureClick: (ref, additive) => {
-      if (!get().tool) get().clickFeature(ref, additive);
+    onFeatureClick: (ref, additive, lngLat) => {
+      if (get().tool?.kind === 'pick') pickPoint(lngLat);
+      else if (!get().tool) get().clickFeature(ref, additive);
     },
-    onEmptyClick: () => {
-      if (!get().tool) get().clearSelection();
+    onEmptyClick: (lngLat) => {
+      if (get().tool?.kind === 'pick') pickPoint(lngLat);
+      else if (!get().tool) get().clearSelection();
     },
     onViewChange: (view) => get().setView(view, 'map'),
     onBoxSelect: (ring) => get().setSelection(featuresInPolygon(get(), ringToPolygon(ring))),

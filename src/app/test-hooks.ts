@@ -19,7 +19,14 @@ export function exposeTestHooks(atlas: AtlasMap): void {
   window.__atlas = {
     renderedFeatures: (layerId) =>
       atlas.renderedFeatures(layerId).map((f) => ({ id: String(f.properties['__fid']), layer: f.layer.id, properties: f.properties })),
-    isIdle: () => atlas.map.loaded() && !atlas.map.isMoving() && atlas.map.areTilesLoaded(),
+    isIdle: () => {
+      // Ready means: data loaded into the store, every store layer on the map, and MapLibre done drawing.
+      const s = atlasStore.getState();
+      if (s.loadStatus === 'idle' || s.loadStatus === 'loading') return false;
+      const drawn = new Set(atlas.drawnLayerIds());
+      if (!s.order.every((id) => drawn.has(id))) return false;
+      return atlas.map.loaded() && !atlas.map.isMoving() && atlas.map.areTilesLoaded();
+    },
     project: (lngLat) => {
       const p = atlas.map.project(lngLat);
       return { x: p.x, y: p.y };

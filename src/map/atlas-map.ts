@@ -151,6 +151,11 @@ export class AtlasMap {
     this.map.remove();
   }
 
+  /** Ids of the atlas layers that have sources and style layers on the map. */
+  drawnLayerIds(): string[] {
+    return [...this.drawn.keys()];
+  }
+
   /** Features currently drawn for an atlas layer (what the user actually sees). */
   renderedFeatures(layerId: string): maplibregl.MapGeoJSONFeature[] {
     const ids = PARTS.map((p) => styleLayerId(layerId, p)).filter((id) => this.map.getLayer(id));
@@ -258,7 +263,10 @@ export class AtlasMap {
 
   private syncCamera(camera: CameraRequest): void {
     this.cameraSeq = camera.seq;
-    if (camera.bbox) {
+    if (camera.bbox && (camera.bbox[2] - camera.bbox[0] < 1e-9 || camera.bbox[3] - camera.bbox[1] < 1e-9)) {
+      // A single point: centre on it at street level instead of the maximum zoom.
+      this.map.flyTo({ center: [camera.bbox[0], camera.bbox[1]], zoom: Math.max(this.map.getZoom(), 14), duration: 600 });
+    } else if (camera.bbox) {
       const [w, s, e, n] = camera.bbox;
       this.map.fitBounds([w, s, e, n], { padding: 60, maxZoom: 16, duration: 600 });
     } else if (camera.center && camera.instant) {

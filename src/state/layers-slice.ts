@@ -4,6 +4,7 @@ import type { Label } from '../i18n/fields';
 import type { GeometryKind } from '../domain/layers';
 import type { LayerStyle } from '../domain/styles';
 import type { AtlasState } from './store';
+import type { Plan } from '../domain/plan';
 
 export interface LayerEntry {
   id: string;
@@ -29,6 +30,9 @@ export interface LayersSlice {
   order: string[];
   loadStatus: 'idle' | 'loading' | 'ready' | 'failed';
   loadProblems: LoadProblem[];
+  /** Programme figures that are not places (geodata/plan.json). */
+  plan: Plan | null;
+  setPlan: (plan: Plan | null) => void;
   addLayers: (entries: LayerEntry[]) => void;
   removeLayer: (id: string) => void;
   setVisible: (id: string, visible: boolean) => void;
@@ -52,6 +56,8 @@ export const createLayersSlice: StateCreator<AtlasState, [], [], LayersSlice> = 
   order: [],
   loadStatus: 'idle',
   loadProblems: [],
+  plan: null,
+  setPlan: (plan) => set({ plan }),
   addLayers: (entries) =>
     set((s) => {
       const layers = { ...s.layers };

@@ -2,7 +2,7 @@ import type { Feature, LineString, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
 import type { AtlasState } from './store';
 
-export type ToolKind = 'zone' | 'select' | 'measure';
+export type ToolKind = 'zone' | 'select' | 'measure' | 'pick';
 export type ToolShape = 'polygon' | 'rectangle' | 'linestring';
 export type DrawnShape = Polygon | LineString;
 
@@ -22,7 +22,20 @@ export interface CameraRequest {
   instant?: boolean;
 }
 
+/** Where a proximity question starts: a feature or a point picked on the map. */
+export type ProximityOrigin = { type: 'feature'; layerId: string; featureId: string } | { type: 'point'; lngLat: [number, number] };
+
+export interface ProximityQuery {
+  origin: ProximityOrigin;
+  layerId: string;
+  mode: 'nearest' | 'radius';
+  n: number;
+  radiusKm: number;
+}
+
 export interface ToolsSlice {
+  proximity: ProximityQuery | null;
+  setProximity: (q: ProximityQuery | null) => void;
   tool: ActiveTool | null;
   /** The shape being drawn or measured (live while drawing or editing). */
   drawn: DrawnShape | null;
@@ -39,6 +52,8 @@ export interface ToolsSlice {
 let seq = 0;
 
 export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (set) => ({
+  proximity: null,
+  setProximity: (proximity) => set({ proximity }),
   tool: null,
   drawn: null,
   camera: null,

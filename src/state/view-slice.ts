@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Lang } from '../i18n/translate';
+import type { AreaUnit, LengthUnit } from '../analysis/units';
 import type { AtlasState } from './store';
 
 export interface MapView {
@@ -17,6 +18,9 @@ export interface ViewSlice {
   /** Parts of the opened URL that could not be used, in readable words. */
   urlProblems: string[];
   setUrlProblems: (p: string[]) => void;
+  areaUnit: AreaUnit;
+  lengthUnit: LengthUnit;
+  setUnits: (u: { areaUnit?: AreaUnit; lengthUnit?: LengthUnit }) => void;
   setLang: (lang: Lang) => void;
   setView: (view: MapView, origin: ViewOrigin) => void;
 }
@@ -30,6 +34,9 @@ export const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set
   viewOrigin: 'app',
   urlProblems: [],
   setUrlProblems: (urlProblems) => set({ urlProblems }),
+  areaUnit: 'km2',
+  lengthUnit: 'km',
+  setUnits: (u) => set(u),
   setLang: (lang) => set({ lang }),
   setView: (view, viewOrigin) => set({ view, viewOrigin }),
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAtlas } from '../state/store';
 import { AttributeTable } from './AttributeTable';
 import { FilterPanel } from './filter/FilterPanel';
+import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { Inspector } from './Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LayerPanel } from './LayerPanel';
@@ -19,6 +20,7 @@ import { useT } from './use-t';
 const TABS: SidebarTab[] = [
   { id: 'layers', label: 'tabs.layers', render: () => <LayerPanel /> },
   { id: 'filter', label: 'tabs.filter', render: () => <FilterPanel /> },
+  { id: 'analysis', label: 'tabs.analysis', render: () => <AnalysisPanel /> },
 ];
 
 export function App() {

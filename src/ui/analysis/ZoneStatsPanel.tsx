@@ -1,0 +1,159 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { zoneStatistics, zoneStatsToCsv, type StatsZone, type ZoneStatsRow } from '../../analysis/zone-stats';
+import { formatArea } from '../../analysis/units';
+import { downloadFile } from '../../app/export-actions';
+import { suggestFileName } from '../../io/export/geojson';
+import { formatCount, formatMoney } from '../../domain/format';
+import { zoneGeometry } from '../../state/filter-result';
+import { atlasStore, useAtlas } from '../../state/store';
+import { orderedLayers } from '../../state/selectors';
+import { useLang, useT } from '../use-t';
+
+const COUNTED = ['key-projects', 'villages', 'ppp-parcels', 'featured-towns', 'pollution-works'];
+type SortKey = 'name' | 'zoneAreaM2' | 'parcelAreaM2' | 'investmentCny' | 'investmentThisYearCny' | `count:${string}`;
+
+function zonesOf(layerId: string, features: { id?: string | number; properties: Record<string, unknown> | null; geometry: unknown }[]): StatsZone[] {
+  return features
+    .filter((f) => (f.geometry as { type?: string })?.type === 'Polygon' || (f.geometry as { type?: string })?.type === 'MultiPolygon')
+    .map((f) => ({
+      id: `${layerId}:${String(f.id ?? f.properties?.id)}`,
+      name_zh: String(f.properties?.name_zh ?? f.id),
+      name_en: String(f.properties?.name_en ?? f.id),
+      geometry: f.geometry as Polygon | MultiPolygon,
+    }));
+}
+
+/** Counts, parcel area, investment and village split per township / functional area / drawn zone. */
+export function ZoneStatsPanel() {
+  const t = useT();
+  const lang = useLang();
+  const [group, setGroup] = useState<'townships' | 'functional-areas'>('townships');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
+  const areaUnit = useAtlas((s) => s.areaUnit);
+  const layers = useAtlas(useShallow((s) => orderedLayers(s)));
+  const zone = useAtlas((s) => s.zone);
+  const drawn = useMemo(() => (zone?.type === 'draw' ? zoneGeometry({ layers: {} }, zone) : null), [zone]);
+  const zoneLayer = layers.find((l) => l.id === group);
+  const counted = useMemo(() => layers.filter((l) => COUNTED.includes(l.id) || l.origin === 'user'), [layers]);
+  const rows = useMemo(() => {
+    const zones = zoneLayer ? zonesOf(group, zoneLayer.data.features as never) : [];
+    if (drawn) zones.push({ id: 'drawn', name_zh: '当前绘制范围', name_en: 'Current drawn zone', geometry: drawn });
+    return zoneStatistics(zones, counted.map((l) => ({ layerId: l.id, features: l.data.features })));
+  }, [zoneLayer, group, drawn, counted]);
+  const sorted = useMemo(() => {
+    const val = (r: ZoneStatsRow): number | string => {
+      if (sort.key === 'name') return lang === 'zh' ? r.name_zh : r.name_en;
+      if (sort.key.startsWith('count:')) return r.counts[sort.key.slice(6)] ?? 0;
+      return r[sort.key as 'zoneAreaM2'];
+    };
+    return [...rows].sort((a, b) => {
+      const x = val(a);
+      const y = val(b);
+      return sort.dir * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN'));
+    });
+  }, [rows, sort, lang]);
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="th-btn" onClick={() => setSort({ key, dir: sort.key === key ? (-sort.dir as 1 | -1) : 1 })}>
+        {label}
+      </button>
+    </th>
+  );
+  const exportCsv = () => {
+    const titles = Object.fromEntries(counted.map((l) => [l.id, l.title]));
+    const csv = '\uFEFF' + zoneStatsToCsv(sorted, titles, lang);
+    downloadFile({ name: suggestFileName(lang === 'zh' ? '分区统计' : 'zone-statistics', new Date(), 'csv'), data: csv, mimeType: 'text/csv;charset=utf-8', count: sorted.length, issues: [] });
+  };
+  const max = Math.max(1, ...rows.map((r) => (r.counts['key-projects'] ?? 0) + (r.counts['villages'] ?? 0)));
+  return (
+    <section className="group" aria-labelledby="stats-title">
+      <h3 id="stats-title">{t('stats.title')}</h3>
+      <div role="radiogroup" aria-label={t('stats.zones')} className="radio-row">
+        {(['townships', 'functional-areas'] as const).map((g) => (
+          <label key={g}>
+            <input type="radio" name="stats-group" checked={group === g} onChange={() => setGroup(g)} />
+            {t(g === 'townships' ? 'stats.townships' : 'stats.functional')}
+          </label>
+        ))}
+      </div>
+      <div className="stats-scroll">
+        <table className="mini-table stats-table" aria-label={t('stats.title')}>
+          <thead>
+            <tr>
+              {header('name', t('stats.zone'))}
+              {header('zoneAreaM2', t('stats.zoneArea'))}
+              {counted.map((l) => header(`count:${l.id}`, l.title[lang]))}
+              {header('parcelAreaM2', t('stats.parcelArea'))}
+              {header('investmentCny', t('stats.investment'))}
+              {header('investmentThisYearCny', t('stats.investmentYear', { year: 2017 }))}
+              <th scope="col">
+                {t('stats.livable')} / {t('stats.beautiful')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r) => {
+              const zone = lang === 'zh' ? r.name_zh : r.name_en;
+              return (
+                <tr key={r.zoneId} data-zone-id={r.zoneId}>
+                  <th scope="row">{zone}</th>
+                  <td className="num">{formatArea(r.zoneAreaM2, areaUnit, lang)}</td>
+                  {counted.map((l) => {
+                    const ids = r.featureIds[l.id] ?? [];
+                    return (
+                      <td key={l.id} className="num">
+                        <button
+                          type="button"
+                          className="link-btn"
+                          disabled={ids.length === 0}
+                          aria-label={t('stats.selectCell', { layer: l.title[lang], zone, n: ids.length })}
+                          onClick={() => atlasStore.getState().setSelection(ids.map((featureId) => ({ layerId: l.id, featureId })))}
+                        >
+                          {formatCount(r.counts[l.id] ?? 0, lang)}
+                        </button>
+                      </td>
+                    );
+                  })}
+                  <td className="num">{formatArea(r.parcelAreaM2, areaUnit, lang)}</td>
+                  <td className="num">{formatMoney(r.investmentCny, lang)}</td>
+                  <td className="num">{formatMoney(r.investmentThisYearCny, lang)}</td>
+                  <td className="num">
+                    {r.villages.livable} / {r.villages.beautiful}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <svg className="stats-chart" role="img" aria-label={t('stats.chart')} width="100%" height={rows.length * 22 + 8} viewBox={`0 0 280 ${rows.length * 22 + 8}`}>
+        {sorted.map((r, i) => {
+          const kp = r.counts['key-projects'] ?? 0;
+          const vl = r.counts['villages'] ?? 0;
+          const w = 170 / max;
+          return (
+            <g key={r.zoneId} transform={`translate(0 ${i * 22 + 4})`}>
+              <text x={0} y={13} fontSize={11}>
+                {(lang === 'zh' ? r.name_zh : r.name_en).slice(0, 12)}
+              </text>
+              <rect x={100} y={2} width={kp * w} height={14} fill="#c92a2a">
+                <title>{`${kp}`}</title>
+              </rect>
+              <rect x={100 + kp * w} y={2} width={vl * w} height={14} fill="#2f9e44">
+                <title>{`${vl}`}</title>
+              </rect>
+              <text x={104 + (kp + vl) * w} y={13} fontSize={10}>
+                {kp} + {vl}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <button type="button" onClick={exportCsv}>
+        {t('stats.csv')}
+      </button>
+    </section>
+  );
+}

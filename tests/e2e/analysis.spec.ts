@@ -1,0 +1,111 @@
+import { test } from '@playwright/test';
+import geographiclib from 'geographiclib-geodesic';
+import { bundled, clickFeature, clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
+
+function geodesicAreaM2(ring: [number, number][]): number {
+  const p = geographiclib.Geodesic.WGS84.Polygon(false);
+  for (const pt of ring) p.AddPoint(pt[1], pt[0]);
+  return Math.abs(p.Compute(false, true).area ?? NaN);
+}
+
+test('the inspector shows the central urban area as 31.0 km² and follows the unit switch', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  const f = bundled('central-urban-area.geojson').features[0]!;
+  // Click inside the central area where no other feature lies: its own representative point may be covered.
+  await page.getByRole('checkbox', { name: 'Show PPP & redevelopment parcels' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Show Featured towns' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Show Key projects' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Show Functional areas' }).uncheck();
+  await waitForIdle(page);
+  await clickFeature(page, 'central-urban-area.geojson', String(f.id));
+  const inspector = page.getByRole('dialog', { name: String(f.properties!.name_en) });
+  await expect(inspector.getByTestId('measure-area')).toHaveText('31.0 km²');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByLabel('Area unit').selectOption('mu');
+  await expect(inspector.getByTestId('measure-area')).toHaveText(/^46,500 mu$/);
+});
+
+test('measuring a drawn square gives its ellipsoidal area', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByLabel('Area unit').selectOption('ha');
+  await page.getByRole('button', { name: 'Measure area' }).click();
+  const ring: [number, number][] = [
+    [113.15, 35.18],
+    [113.19, 35.18],
+    [113.19, 35.2],
+    [113.15, 35.2],
+  ];
+  for (const p of ring) await clickMapAt(page, p);
+  await clickMapAt(page, ring[0]!);
+  const shown = page.getByTestId('measure-result-area');
+  await expect(shown).toBeVisible();
+  // The vertices went through screen pixels: compare with 0.5 % tolerance.
+  const text = (await shown.textContent())!;
+  const ha = Number(text.replace(/[^\d.]/g, ''));
+  const expected = geodesicAreaM2(ring) / 1e4;
+  expect(Math.abs(ha - expected) / expected).toBeLessThan(0.005);
+  await screenshot(page, 'measure-square');
+  await page.keyboard.press('Escape');
+  await expect(shown).toHaveCount(0);
+});
+
+test('typed coordinates measure exactly', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByLabel('Area unit').selectOption('m2');
+  await page.getByLabel(/Or type coordinates/).fill('113.20,35.15\n113.30,35.15\n113.30,35.21\n113.20,35.21');
+  await page.getByRole('button', { name: 'Measure these coordinates' }).click();
+  // GeographicLib: 60,633,804.5 m²; shown to 3 significant figures.
+  await expect(page.getByTestId('measure-result-area')).toHaveText('60,600,000 m²');
+  await page.getByLabel(/Or type coordinates/).fill('113.2,35.1; abc');
+  await page.getByRole('button', { name: 'Measure these coordinates' }).click();
+  await expect(page.getByRole('alert')).toContainText('Point 2 is not valid');
+});
+
+test('proximity: villages within 2 km of the Mengniu site, with a buffer ring', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await clickFeature(page, 'key-projects.geojson', 'kp-mengniu-dairy-cluster');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('button', { name: /Use the current feature/ }).click();
+  await page.getByLabel('Within a radius').check();
+  await page.getByLabel('Radius (km)').fill('2');
+  const list = page.getByRole('list', { name: /Results/ });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('Niecun Village');
+  await expect(list).toContainText('1.60 km');
+  await page.getByLabel('Nearest N').check();
+  await page.getByLabel('Number N').fill('3');
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Select all' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText('3 features selected');
+  await waitForIdle(page);
+  await screenshot(page, 'proximity-mengniu');
+});
+
+test('the plan dashboard shows the report figures and selects the features behind them', async ({ page }) => {
+  await openAtlas(page, '?lang=zh');
+  await page.getByRole('tab', { name: '分析' }).click();
+  await expect(page.getByTestId('dash-key_projects.investment')).toBeVisible();
+  const row = (key: string) => page.locator(`tr[data-key="${key}"]`);
+  await expect(row('key_projects.count')).toContainText('105');
+  await expect(row('key_projects.investment')).toContainText('275.65 亿元');
+  await expect(row('third_batch.investment')).toContainText('16.35 亿元');
+  await expect(row('villages.livable_share')).toContainText('70 %');
+  await expect(row('villages.beautiful_share')).toContainText('30 %');
+  await expect(row('central_urban_area.km2')).toContainText('31.0 km²');
+  await row('villages.beautiful').getByRole('button').click();
+  await expect(page.getByTestId('selection-count')).toHaveText('已选 18 个要素');
+  await screenshot(page, 'dashboard-zh');
+});
+
+test('zone statistics per township: village counts add up and a cell selects its features', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const table = page.getByRole('table', { name: 'Zone statistics' });
+  await expect(table.locator('tbody tr')).toHaveCount(5);
+  await table.getByRole('button', { name: 'Select Beautiful villages in Sujiazuo Township (18)' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText('18 features selected');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^zone-statistics_.*\.csv$/);
+});
