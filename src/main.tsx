@@ -8,6 +8,7 @@ import { pickLanguage } from './i18n/translate';
 import { loadBundledLayers } from './app/load-bundled-layers';
 import { startUrlSync } from './app/url-sync';
 import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
+import { openDataParam } from './app/open-data-param';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
@@ -24,4 +25,5 @@ void (async () => {
   await restoreUserLayers(atlasStore);
   persistUserLayers(atlasStore);
   startUrlSync(atlasStore);
+  await openDataParam(atlasStore, window.location.search, window.location.href);
 })();

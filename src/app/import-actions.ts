@@ -5,6 +5,7 @@ import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasStore } from '../state/store';
 import { importInWorker } from '../workers/io-client';
 import { bboxOfCollection } from './feature-bbox';
+import { landUseSymbology } from '../domain/landuse-style';
 
 /** The files of the last import, kept in memory only so the user can re-run it with other options. */
 let lastFiles: File[] = [];
@@ -12,17 +13,23 @@ let counter = 0;
 
 function userLayerEntry(layer: ImportedLayer, index: number): LayerEntry {
   const id = `user-${Date.now().toString(36)}-${++counter}`;
+  const landUse = landUseSymbology(layer.features);
   return {
+    ...(landUse ? { landUse: { unknown: landUse.unknown, style: landUse.style } } : {}),
     id,
     origin: 'user',
     title: { zh: layer.name, en: layer.name },
     geometry: geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
-    style: { color: USER_LAYER_COLORS[(counter + index) % USER_LAYER_COLORS.length]!, fillOpacity: 0.35, lineWidth: 2, radius: 5, labelled: true },
+    style: landUse?.style ?? plainStyle(index),
     visible: true,
     opacity: 1,
     filterable: true,
   };
+}
+
+export function plainStyle(index: number): LayerEntry['style'] {
+  return { color: USER_LAYER_COLORS[(counter + index) % USER_LAYER_COLORS.length]!, fillOpacity: 0.35, lineWidth: 2, radius: 5, labelled: true };
 }
 
 /**

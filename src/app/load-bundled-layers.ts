@@ -2,6 +2,7 @@ import { BUNDLED_LAYERS } from '../domain/layers';
 import { BUNDLED_STYLES } from '../domain/styles';
 import { loadBundledFile } from '../io/load-bundled';
 import { parsePlan } from '../domain/plan';
+import { landUseSymbology } from '../domain/landuse-style';
 import planUrl from '../../geodata/plan.json?url';
 import type { AtlasStore } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
@@ -26,6 +27,7 @@ export async function loadBundledLayers(store: AtlasStore): Promise<void> {
   const entries: LayerEntry[] = [];
   const problems: { file: string; problem: string }[] = [];
   for (const { def, result } of results) {
+    const landUse = result.ok && def.id.startsWith('landuse') ? landUseSymbology(result.data.features) : null;
     if (!result.ok) {
       problems.push({ file: `geodata/${result.file}`, problem: result.problem });
       continue;
@@ -36,7 +38,8 @@ export async function loadBundledLayers(store: AtlasStore): Promise<void> {
       title: { zh: def.title_zh, en: def.title_en },
       geometry: def.geometry,
       data: result.data,
-      style: BUNDLED_STYLES[def.id] ?? { color: '#666666' },
+      style: landUse?.style ?? BUNDLED_STYLES[def.id] ?? { color: '#666666' },
+      ...(landUse ? { landUse: { style: landUse.style, unknown: landUse.unknown } } : {}),
       visible: def.visibleByDefault,
       opacity: 1,
       filterable: def.filterable,

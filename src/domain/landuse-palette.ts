@@ -1,4 +1,4 @@
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 
 /**
  * Land-use classes of 《国土空间调查、规划、用途管制用地用海分类指南》 (Ministry of Natural Resources, 2023,
@@ -240,7 +240,7 @@ export interface LayerPalette {
  * paletteFor(landuseCurrent.features).present.map((e) => e.code) // ['0101', '0103', '0301', …]
  */
 export function paletteFor(
-  features: readonly Feature[],
+  features: readonly Feature<Geometry | null>[],
   codeField: string | null = 'YDYHFLDM',
   nameField: string | null = 'YDYHFLMC',
   scheme: LandUseScheme = codeField?.toUpperCase() === 'DLBM' ? 'dlbm' : 'ydyh',

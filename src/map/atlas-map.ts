@@ -10,11 +10,12 @@ import { layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
 import { registerBoxSelect } from './box-select';
 import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
+import { CompareMap } from './compare-map';
+import { FID } from './fid';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-/** Property carrying each feature's stable id into MapLibre (feature-state needs a promoted id). */
-export const FID = '__fid';
+export { FID };
 
 export interface MapHandlers {
   onFeatureClick: (ref: FeatureRef, additive: boolean, lngLat: [number, number]) => void;
@@ -60,6 +61,8 @@ export interface MapModel {
   draw: DrawRequest | null;
   /** Analysis shapes drawn above everything: zone outline, buffers, overlaps, measured shapes. */
   overlay: FeatureCollection;
+  /** Swipe comparison: these layers show right of the divider (at `position`, 0–1 of the width). */
+  compare: { right: LayerEntry[]; position: number } | null;
 }
 
 interface Drawn {
@@ -94,6 +97,7 @@ export class AtlasMap {
   private overlay: FeatureCollection | null = null;
   private baseFilters = new Map<string, maplibregl.FilterSpecification>();
   private readonly drawer: DrawController;
+  private compareMap: CompareMap | null = null;
   private readonly unregister: (() => void)[] = [];
 
   constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
@@ -141,11 +145,24 @@ export class AtlasMap {
     this.syncSelection(model.selection);
     this.syncOverlay(model.overlay);
     this.syncDraw(model.draw);
+    this.syncCompare(model.compare, model.lang);
     if (model.camera && model.camera.seq !== this.cameraSeq) this.syncCamera(model.camera);
     else if (!model.viewFromMap) this.syncView(model.view);
   }
 
+  private syncCompare(compare: MapModel['compare'], lang: Lang): void {
+    if (!compare) {
+      this.compareMap?.destroy();
+      this.compareMap = null;
+      return;
+    }
+    this.compareMap ??= new CompareMap(this.map, compare.right, lang);
+    this.compareMap.setLayers(compare.right, lang);
+    this.compareMap.setPosition(compare.position);
+  }
+
   destroy(): void {
+    this.compareMap?.destroy();
     for (const u of this.unregister) u();
     this.drawer.destroy();
     this.map.remove();

@@ -17,6 +17,8 @@ export interface LayerEntry {
   /** 0–1, applied on top of the style's own opacities. */
   opacity: number;
   filterable: boolean;
+  /** Set when the layer carries national land-use codes: the standard symbology and the codes it could not match. */
+  landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
 }
 
 export interface LoadProblem {
@@ -38,6 +40,7 @@ export interface LayersSlice {
   setVisible: (id: string, visible: boolean) => void;
   setOpacity: (id: string, opacity: number) => void;
   setColor: (id: string, color: string) => void;
+  setStyle: (id: string, style: LayerStyle) => void;
   renameLayer: (id: string, title: Label) => void;
   /** Moves a layer one step up (towards the top) or down in the drawing order. */
   moveLayer: (id: string, direction: 'up' | 'down') => void;
@@ -88,6 +91,7 @@ export const createLayersSlice: StateCreator<AtlasState, [], [], LayersSlice> = 
       return layer ? patch(s, id, { style: { ...layer.style, color, categorical: undefined } }) : {};
     }),
   renameLayer: (id, title) => set((s) => patch(s, id, { title })),
+  setStyle: (id, style) => set((s) => patch(s, id, { style })),
   moveLayer: (id, direction) =>
     set((s) => {
       const i = s.order.indexOf(id);

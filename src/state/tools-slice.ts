@@ -33,7 +33,16 @@ export interface ProximityQuery {
   radiusKm: number;
 }
 
+/** Swipe comparison of two layers: `left` on the main map, `right` right of the divider. */
+export interface CompareState {
+  left: string;
+  right: string;
+  position: number;
+}
+
 export interface ToolsSlice {
+  compare: CompareState | null;
+  setCompare: (c: CompareState | null) => void;
   proximity: ProximityQuery | null;
   setProximity: (q: ProximityQuery | null) => void;
   tool: ActiveTool | null;
@@ -52,6 +61,8 @@ export interface ToolsSlice {
 let seq = 0;
 
 export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (set) => ({
+  compare: null,
+  setCompare: (compare) => set({ compare }),
   proximity: null,
   setProximity: (proximity) => set({ proximity }),
   tool: null,

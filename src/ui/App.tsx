@@ -3,6 +3,8 @@ import { useAtlas } from '../state/store';
 import { AttributeTable } from './AttributeTable';
 import { FilterPanel } from './filter/FilterPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
+import { PlanningPanel } from './planning/PlanningPanel';
+import { SwipeDivider } from './planning/SwipeDivider';
 import { Inspector } from './Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LayerPanel } from './LayerPanel';
@@ -21,6 +23,7 @@ const TABS: SidebarTab[] = [
   { id: 'layers', label: 'tabs.layers', render: () => <LayerPanel /> },
   { id: 'filter', label: 'tabs.filter', render: () => <FilterPanel /> },
   { id: 'analysis', label: 'tabs.analysis', render: () => <AnalysisPanel /> },
+  { id: 'planning', label: 'tabs.planning', render: () => <PlanningPanel /> },
 ];
 
 export function App() {
@@ -43,6 +46,7 @@ export function App() {
         <div className="center">
           <DropZone>
             <MapView />
+            <SwipeDivider />
             <p className="schematic-note" role="note">
               {t('app.schematicNote')}
             </p>

@@ -6,6 +6,7 @@ import { Legend } from './Legend';
 import { useLang, useT } from './use-t';
 import { formatCount } from '../domain/format';
 import { ImportButton } from './import/ImportButton';
+import { plainStyle } from '../app/import-actions';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -54,6 +55,16 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
             ✕
           </button>
         </div>
+      )}
+      {layer.landUse && (
+        <label className="check layer-user-row">
+          <input
+            type="checkbox"
+            checked={layer.style === layer.landUse.style}
+            onChange={(e) => atlasStore.getState().setStyle(layer.id, e.target.checked ? layer.landUse!.style : plainStyle(0))}
+          />
+          {t('landuse.apply')}
+        </label>
       )}
       <Legend layer={layer} />
     </li>

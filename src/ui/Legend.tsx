@@ -27,6 +27,12 @@ export function Legend({ layer }: { layer: LayerEntry }) {
           {title}
         </li>
       )}
+      {layer.landUse && layer.style === layer.landUse.style && layer.landUse.unknown.map((u) => (
+        <li key={`${u.code}|${u.name}`} className="unknown-code">
+          <Swatch color="#bdbdbd" geometry={layer.geometry} />
+          {t('landuse.unknown', { code: u.code || '—', name: u.name || '—', n: u.count })}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -8,6 +8,20 @@ import { exposeTestHooks } from '../app/test-hooks';
 import { mapHandlers } from '../app/map-actions';
 import { useT } from './use-t';
 
+let compareMemo: { key: unknown[]; value: MapModel['compare'] } | null = null;
+
+/** The right-hand side of a swipe comparison, stable while its inputs are. */
+function compareOf(s: AtlasState): MapModel['compare'] {
+  const c = s.compare;
+  const right = c ? s.layers[c.right] : undefined;
+  const context = ['zone', 'townships'].map((id) => s.layers[id]);
+  const key = [c, right, ...context];
+  if (compareMemo && compareMemo.key.every((k, i) => k === key[i])) return compareMemo.value;
+  const value = c && right ? { right: [right, ...context.filter((l): l is NonNullable<typeof l> => !!l && l.visible)], position: c.position } : null;
+  compareMemo = { key, value };
+  return value;
+}
+
 function modelOf(s: AtlasState): MapModel {
   const tool = s.tool;
   return {
@@ -20,6 +34,7 @@ function modelOf(s: AtlasState): MapModel {
     camera: s.camera,
     draw: tool && tool.kind !== 'pick' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure' } : null,
     overlay: selectOverlay(s),
+    compare: compareOf(s),
   };
 }
 

@@ -1,0 +1,194 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Feature } from 'geojson';
+import { checkLayer, controlsFromLayers, type ComplianceRow, type OverlapResult } from '../../analysis/compliance';
+import { formatArea } from '../../analysis/units';
+import { downloadFile } from '../../app/export-actions';
+import { exportCsv } from '../../io/export/csv';
+import { exportGeoJson, suggestFileName } from '../../io/export/geojson';
+import { zoneGeometry } from '../../state/filter-result';
+import { atlasStore, useAtlas } from '../../state/store';
+import { orderedLayers, resolveRef } from '../../state/selectors';
+import { useLang, useT } from '../use-t';
+import type { Lang } from '../../i18n/translate';
+
+type Subject = 'selection' | 'drawn' | 'layer';
+const SLIVER_M2 = 1;
+
+function pct(v: number, lang: Lang): string {
+  return `${new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 }).format(v)} %`;
+}
+
+function OverlapCell({ r, lang }: { r: OverlapResult; lang: Lang }) {
+  const t = useT();
+  if (r.overlaps)
+    return (
+      <span className="bad">
+        {t('comp.overlap')} {r.areaM2 > 0 && `${formatArea(r.areaM2, 'm2', lang)} · ${formatArea(r.areaM2, 'mu', lang)} · ${t('comp.shareOf', { pct: pct(r.share, lang) })}`}
+      </span>
+    );
+  return <span className={r.touching ? 'warn' : 'ok-text'}>{t(r.touching ? 'comp.touching' : 'comp.none')}</span>;
+}
+
+/** 合规性审查 against 永久基本农田, 生态保护红线, 耕地 and the 城镇开发边界, with the conflicting pieces drawn. */
+export function CompliancePanel() {
+  const t = useT();
+  const lang = useLang();
+  const [subject, setSubject] = useState<Subject>('selection');
+  const [layerId, setLayerId] = useState('ppp-parcels');
+  const [rows, setRows] = useState<ComplianceRow[] | null>(null);
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.id.startsWith('landuse')).reverse()));
+  const selectionCount = useAtlas((s) => s.selection.length);
+  const hasDrawn = useAtlas((s) => s.zone?.type === 'draw');
+  const controls = useAtlas(useShallow((s) => [s.layers['control-lines'], s.layers['landuse-current']] as const));
+  const run = () => {
+    const s = atlasStore.getState();
+    const [lines, landuse] = controls;
+    if (!lines || !landuse) return;
+    let features: Feature[] = [];
+    if (subject === 'selection') features = s.selection.map((r) => resolveRef(s, r)?.feature).filter((f): f is Feature => !!f);
+    else if (subject === 'drawn') {
+      const g = zoneGeometry(s, s.zone);
+      if (g) features = [{ type: 'Feature', id: 'red-line', properties: { name_zh: '绘制红线', name_en: 'Drawn red line' }, geometry: g }];
+    } else features = s.layers[layerId]?.data.features ?? [];
+    const result = checkLayer(features, controlsFromLayers(lines.data, landuse.data), { slivers: SLIVER_M2 });
+    setRows(result);
+    const pieces = result.flatMap((r) =>
+      r.result
+        ? [
+            ...[r.result.farmland, r.result.redLine, r.result.cultivated].flatMap((o) => o.pieces.map((p) => ({ ...p, properties: { ...p.properties, role: 'overlap', subject_id: r.id } }))),
+            ...r.result.boundary.outsidePieces.map((p) => ({ ...p, properties: { ...p.properties, role: 'outside', subject_id: r.id } })),
+          ]
+        : [],
+    );
+    s.setExtraOverlay(pieces);
+  };
+  const pieces = useAtlas((s) => s.extraOverlay);
+  const csvRows = useMemo(
+    () =>
+      (rows ?? []).map((r): Feature => ({
+        type: 'Feature',
+        properties: {
+          id: r.id,
+          name: lang === 'zh' ? r.name_zh : r.name_en,
+          farmland_m2: r.result?.farmland.areaM2 ?? null,
+          farmland_mu: r.result?.farmland.areaMu ?? null,
+          red_line_m2: r.result?.redLine.areaM2 ?? null,
+          cultivated_m2: r.result?.cultivated.areaM2 ?? null,
+          boundary: r.result?.boundary.status ?? null,
+          outside_boundary_m2: r.result?.boundary.outsideAreaM2 ?? null,
+          verdict: r.result ? (lang === 'zh' ? r.result.verdict.text_zh : r.result.verdict.text_en) : null,
+        },
+        geometry: null as never,
+      })),
+    [rows, lang],
+  );
+  const canRun = subject === 'selection' ? selectionCount > 0 : subject === 'drawn' ? hasDrawn : true;
+  const single = rows && rows.length === 1 ? rows[0] : null;
+  return (
+    <section className="group" aria-labelledby="comp-title">
+      <h3 id="comp-title">{t('comp.title')}</h3>
+      <div role="radiogroup" aria-label={t('comp.subject')} className="radio-col">
+        <label className="check">
+          <input type="radio" name="comp-subject" checked={subject === 'selection'} onChange={() => setSubject('selection')} />
+          {t('comp.selected', { n: selectionCount })}
+        </label>
+        <label className="check">
+          <input type="radio" name="comp-subject" checked={subject === 'drawn'} onChange={() => setSubject('drawn')} />
+          {t('comp.drawn')}
+        </label>
+        <label className="check">
+          <input type="radio" name="comp-subject" checked={subject === 'layer'} onChange={() => setSubject('layer')} />
+          {t('comp.layer')}
+          <select value={layerId} onChange={(e) => setLayerId(e.target.value)} disabled={subject !== 'layer'} aria-label={t('comp.layer')}>
+            {layers.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <button type="button" className="primary-btn" disabled={!canRun} onClick={run}>
+        {t('comp.run')}
+      </button>
+      {!canRun && <p className="hint">{t('comp.noSubject')}</p>}
+      <p className="hint">{t('comp.tolerance', { m2: SLIVER_M2 })}</p>
+      {single?.result && (
+        <div className="comp-sheet" role="region" aria-label={lang === 'zh' ? single.name_zh : single.name_en} data-testid="compliance-sheet">
+          <h4>{lang === 'zh' ? single.name_zh : single.name_en}</h4>
+          <dl className="attributes">
+            <div className="attr-row">
+              <dt>{t('comp.farmland')}</dt>
+              <dd data-testid="comp-farmland"><OverlapCell r={single.result.farmland} lang={lang} /></dd>
+            </div>
+            <div className="attr-row">
+              <dt>{t('comp.redLine')}</dt>
+              <dd data-testid="comp-redline"><OverlapCell r={single.result.redLine} lang={lang} /></dd>
+            </div>
+            <div className="attr-row">
+              <dt>{t('comp.cultivated')}</dt>
+              <dd data-testid="comp-cultivated"><OverlapCell r={single.result.cultivated} lang={lang} /></dd>
+            </div>
+            <div className="attr-row">
+              <dt>{t('comp.boundary')}</dt>
+              <dd data-testid="comp-boundary">
+                {t(`comp.${single.result.boundary.status}` as const)}
+                {single.result.boundary.outsideAreaM2 > 0 && ` · ${t('comp.outsideArea')} ${formatArea(single.result.boundary.outsideAreaM2, 'm2', lang)} (${formatArea(single.result.boundary.outsideAreaM2, 'mu', lang)})`}
+              </dd>
+            </div>
+            <div className="attr-row">
+              <dt>{t('comp.verdict')}</dt>
+              <dd data-testid="comp-verdict" className={single.result.verdict.ok ? 'ok-text' : 'bad'}>
+                {single.result.verdict.ok ? t('comp.ok') : lang === 'zh' ? single.result.verdict.text_zh : single.result.verdict.text_en}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      )}
+      {rows && rows.length > 1 && (
+        <div className="stats-scroll">
+          <table className="mini-table" aria-label={t('comp.rows', { n: rows.length })}>
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">{t('comp.farmland')}</th>
+                <th scope="col">{t('comp.redLine')}</th>
+                <th scope="col">{t('comp.cultivated')}</th>
+                <th scope="col">{t('comp.boundary')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className={r.result && !r.result.verdict.ok ? 'row-bad' : ''}>
+                  <th scope="row">{lang === 'zh' ? r.name_zh : r.name_en}</th>
+                  <td>{r.result ? (r.result.farmland.overlaps ? formatArea(r.result.farmland.areaM2, 'mu', lang) : '—') : ''}</td>
+                  <td>{r.result ? (r.result.redLine.overlaps ? formatArea(r.result.redLine.areaM2, 'mu', lang) : '—') : ''}</td>
+                  <td>{r.result ? (r.result.cultivated.overlaps ? formatArea(r.result.cultivated.areaM2, 'mu', lang) : '—') : ''}</td>
+                  <td>{r.result ? t(`comp.${r.result.boundary.status}` as const) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows && (
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={pieces.length === 0}
+            onClick={() => downloadFile({ name: suggestFileName(lang === 'zh' ? '三区三线冲突图斑' : 'compliance-overlaps', new Date(), 'geojson'), data: exportGeoJson(pieces), mimeType: 'application/geo+json', count: pieces.length, issues: [] })}
+          >
+            {t('comp.exportGeojson')}
+          </button>
+          <button
+            type="button"
+            onClick={() => downloadFile({ name: suggestFileName(lang === 'zh' ? '合规性审查' : 'compliance-check', new Date(), 'csv'), data: exportCsv(csvRows, { bom: true }), mimeType: 'text/csv;charset=utf-8', count: csvRows.length, issues: [] })}
+          >
+            {t('comp.exportCsv')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
