@@ -9,6 +9,7 @@ import { loadBundledLayers } from './app/load-bundled-layers';
 import { startUrlSync } from './app/url-sync';
 import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
 import { openDataParam } from './app/open-data-param';
+import { startRemoteFilter } from './app/remote-filter';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
@@ -24,6 +25,7 @@ void (async () => {
   await loadBundledLayers(atlasStore);
   await restoreUserLayers(atlasStore);
   persistUserLayers(atlasStore);
+  startRemoteFilter(atlasStore);
   startUrlSync(atlasStore);
   await openDataParam(atlasStore, window.location.search, window.location.href);
 })();

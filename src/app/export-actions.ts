@@ -7,7 +7,8 @@ import { filterByZone } from '../analysis/zone-filter';
 import { formatById, type FormatId } from '../io/formats';
 import { suggestFileName } from '../io/export/geojson';
 import type { ImportIssue } from '../io/types';
-import { indexOf, zoneGeometry } from '../state/filter-result';
+import { indexOf, selectFilterResult, zoneGeometry } from '../state/filter-result';
+import { ioWorker } from '../workers/io-client';
 import { featuresMatchingFilter } from '../state/spatial-select';
 import { resolveRef } from '../state/selectors';
 import type { AtlasState } from '../state/store';
@@ -92,17 +93,58 @@ function derive(f: Feature): Record<string, unknown> {
   return {};
 }
 
+/** Positions of the big-layer (worker-held) features a request covers, per layer; null = the whole layer. */
+export function remoteIndices(s: AtlasState, req: ExportRequest): Map<string, number[] | null> {
+  const out = new Map<string, number[] | null>();
+  const add = (layerId: string, i: number) => {
+    const list = out.get(layerId) ?? [];
+    list.push(i);
+    out.set(layerId, list);
+  };
+  if (req.scope === 'layer') {
+    const layer = req.layerId ? s.layers[req.layerId] : undefined;
+    if (layer?.remote) out.set(layer.id, null);
+  } else if (req.scope === 'selection') {
+    for (const r of s.selection) if (s.layers[r.layerId]?.remote) add(r.layerId, Number(r.featureId));
+  } else if (req.scope === 'filter') {
+    const pass = selectFilterResult(s).byLayer;
+    for (const l of Object.values(s.layers)) {
+      if (!l.remote || !l.visible || !l.filterable) continue;
+      const ids = pass[l.id];
+      if (ids) for (const id of ids) add(l.id, Number(id));
+      else out.set(l.id, null);
+    }
+  }
+  return out;
+}
+
+/** How many features a request will write (bundled, imported and big layers). */
+export function countExport(s: AtlasState, req: ExportRequest): number {
+  let n = collectFeatures(s, req).features.length;
+  for (const [layerId, list] of remoteIndices(s, req)) n += list ? list.length : (s.layers[layerId]?.remote?.count ?? 0);
+  return n;
+}
+
 /** Writes the requested features in the chosen format, with a meaningful file name (scope or layer, date). */
 export async function buildExport(s: AtlasState, req: ExportRequest, now = new Date()): Promise<ExportFile> {
   const { features, base } = collectFeatures(s, req);
   const format = formatById(req.format);
   if (!format.write) throw new Error(`${format.label} cannot be written`);
-  const out = await format.write(features, {
-    ...(req.precision !== undefined ? { precision: req.precision } : {}),
-    ...(req.derived ? { derive } : {}),
-    name: base,
-  });
-  return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: features.length, issues: out.issues };
+  const options = { ...(req.precision !== undefined ? { precision: req.precision } : {}), ...(req.derived ? { derive } : {}), name: base };
+  const remote = remoteIndices(s, req);
+  // Only big-layer features: the worker that holds them writes the file, so they never cross to the page.
+  if (features.length === 0 && remote.size === 1 && !req.derived) {
+    const [layerId, list] = [...remote][0]!;
+    const out = await ioWorker().exportBig(s.layers[layerId]!.remote!.key, list, req.format, { ...options });
+    return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: list ? list.length : s.layers[layerId]!.remote!.count, issues: out.issues };
+  }
+  const all = [...features];
+  for (const [layerId, list] of remote) {
+    const key = s.layers[layerId]!.remote!.key;
+    all.push(...(await ioWorker().featuresBig(key, list ?? Array.from({ length: s.layers[layerId]!.remote!.count }, (_, i) => i))));
+  }
+  const out = await format.write(all, options);
+  return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: all.length, issues: out.issues };
 }
 
 export function downloadFile(file: ExportFile): void {

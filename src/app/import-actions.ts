@@ -3,25 +3,28 @@ import { geometryKindOf } from '../domain/geometry-kind';
 import { USER_LAYER_COLORS } from '../domain/styles';
 import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasStore } from '../state/store';
-import { importInWorker } from '../workers/io-client';
-import { bboxOfCollection } from './feature-bbox';
+import { importKeepingBig } from '../workers/io-client';
+import type { BigLayerInfo } from '../workers/big-layers';
+import { bboxOfCollection, unionBbox } from './feature-bbox';
 import { landUseSymbology } from '../domain/landuse-style';
 
 /** The files of the last import, kept in memory only so the user can re-run it with other options. */
 let lastFiles: File[] = [];
 let counter = 0;
 
-function userLayerEntry(layer: ImportedLayer, index: number): LayerEntry {
+function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo | null): LayerEntry {
   const id = `user-${Date.now().toString(36)}-${++counter}`;
-  const landUse = landUseSymbology(layer.features);
+  const landUse = big ? null : landUseSymbology(layer.features);
   return {
+    ...(big ? { remote: { key: big.key, url: big.url, count: big.count, bbox: big.bbox, fields: big.fields } } : {}),
     ...(landUse ? { landUse: { unknown: landUse.unknown, style: landUse.style } } : {}),
     id,
     origin: 'user',
     title: { zh: layer.name, en: layer.name },
-    geometry: geometryKindOf(layer.features),
+    geometry: big ? big.geometry : geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
-    style: landUse?.style ?? plainStyle(index),
+    // Labels on tens of thousands of small parcels are unreadable and cost the most to place: big layers go without.
+    style: big ? { ...plainStyle(index), labelled: false, lineWidth: 0.8 } : (landUse?.style ?? plainStyle(index)),
     visible: true,
     opacity: 1,
     filterable: true,
@@ -42,19 +45,20 @@ export async function importFiles(store: AtlasStore, files: File[], options: Imp
   const get = store.getState;
   get().setImportSession({ fileNames: files.map((f) => f.name), options, status: 'running', phase: 'reading', progress: 0, result: null, layerIds: replace });
   let result;
+  let big: (BigLayerInfo | null)[] = [];
   try {
-    result = await importInWorker(files, options, (phase, progress) => get().patchImportSession({ phase, progress }));
+    ({ result, big } = await importKeepingBig(files, options, (phase, progress) => get().patchImportSession({ phase, progress })));
   } catch (e) {
     result = {
       layers: [],
       issues: [{ severity: 'error' as const, code: 'internal-error' as const, file: files.map((f) => f.name).join(', '), message: `The import failed: ${e instanceof Error ? e.message : String(e)}` }],
     };
   }
-  const entries = result.layers.filter((l) => l.features.length > 0).map(userLayerEntry);
+  const entries = result.layers.flatMap((l, i) => (l.features.length > 0 || big[i] ? [userLayerEntry(l, i, big[i] ?? null)] : []));
   if (entries.length > 0) {
     for (const id of replace) get().removeLayer(id);
     get().addLayers(entries);
-    const box = bboxOfCollection(entries.flatMap((e) => e.data.features));
+    const box = unionBbox([bboxOfCollection(entries.flatMap((e) => e.data.features)), ...entries.map((e) => e.remote?.bbox ?? null)]);
     if (box) get().requestCamera({ bbox: box });
   }
   get().patchImportSession({ status: 'done', progress: 1, result, layerIds: entries.length > 0 ? entries.map((e) => e.id) : replace });

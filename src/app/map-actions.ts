@@ -1,6 +1,26 @@
 import type { MapHandlers } from '../map/atlas-map';
 import { featuresInPolygon, ringToPolygon } from '../state/spatial-select';
 import type { AtlasStore } from '../state/store';
+import type { Polygon } from 'geojson';
+import { selectFilterResult } from '../state/filter-result';
+import { ioWorker } from '../workers/io-client';
+
+/** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
+async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
+  const s = store.getState();
+  const refs = featuresInPolygon(s, polygon);
+  s.setSelection(refs);
+  const pass = selectFilterResult(s).byLayer;
+  const big = s.order.map((id) => s.layers[id]).filter((l) => l?.remote && l.visible && l.filterable);
+  if (big.length === 0) return;
+  const all = [...refs];
+  for (const layer of big) {
+    const hits = await ioWorker().inPolygonBig(layer!.remote!.key, polygon);
+    const keep = pass[layer!.id];
+    for (const i of hits) if (!keep || keep.has(String(i))) all.push({ layerId: layer!.id, featureId: String(i) });
+  }
+  store.getState().setSelection(all);
+}
 
 /** What the map's events do to the store. */
 export function mapHandlers(store: AtlasStore): MapHandlers {
@@ -20,7 +40,8 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
       else if (!get().tool) get().clearSelection();
     },
     onViewChange: (view) => get().setView(view, 'map'),
-    onBoxSelect: (ring) => get().setSelection(featuresInPolygon(get(), ringToPolygon(ring))),
+    loadBigTile: (key, z, x, y) => ioWorker().tileBig(key, z, x, y),
+    onBoxSelect: (ring) => void selectInPolygon(store, ringToPolygon(ring)),
     onDrawChange: (g) => {
       if (get().tool) get().setDrawn(g);
     },
@@ -34,7 +55,7 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
       if (g.type !== 'Polygon') return;
       const ring = g.coordinates[0]!.slice(0, -1).map((p) => [p[0]!, p[1]!] as [number, number]);
       if (tool.kind === 'zone') get().setZone({ type: 'draw', ring });
-      else get().setSelection(featuresInPolygon(get(), g));
+      else void selectInPolygon(store, g);
       get().cancelTool();
     },
   };

@@ -21,7 +21,8 @@ export function persistUserLayers(store: AtlasStore): () => void {
   let last: LayerEntry[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   return store.subscribe((s) => {
-    const user = s.order.map((id) => s.layers[id]).filter((l): l is LayerEntry => l?.origin === 'user');
+    // Big layers live in the worker for this session only; their features are not kept here to store.
+    const user = s.order.map((id) => s.layers[id]).filter((l): l is LayerEntry => l?.origin === 'user' && !l.remote);
     if (user.length === last.length && user.every((l, i) => l === last[i])) return;
     last = user;
     clearTimeout(timer);

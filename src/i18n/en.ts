@@ -279,4 +279,5 @@ export const en: Record<MessageKey, string> = {
   'swipe.right': 'Right',
   'swipe.divider': 'Swipe divider position',
   'swipe.changes': 'Change summary (planned − current)',
+  'layers.bigHint': 'Large layer: features are kept in a background worker and drawn from zoom {zoom} on.',
 };

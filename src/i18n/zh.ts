@@ -278,6 +278,7 @@ export const zh = {
   'swipe.right': '右侧',
   'swipe.divider': '卷帘分隔位置',
   'swipe.changes': '变化汇总（规划 − 现状）',
+  'layers.bigHint': '大数据图层：要素保存在后台线程中，放大到 {zoom} 级以上时绘制。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

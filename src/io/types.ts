@@ -101,6 +101,8 @@ export interface CsvDetection extends CsvColumns {
 export interface ImportedLayer {
   name: string;
   features: Feature<Geometry>[];
+  /** Number of features when they are held elsewhere (a big layer kept in the worker) and `features` is empty. */
+  featureCount?: number;
   /** File the layer came from (a zip entry is named `archive.zip/entry.shp`). */
   source?: string;
   crs?: CrsInfo;

@@ -12,6 +12,7 @@ import { DrawController, type DrawnGeometry, type DrawShape } from './draw-contr
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
 import { FID } from './fid';
+import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -24,6 +25,7 @@ export interface MapHandlers {
   onBoxSelect: (ring: [number, number][], additive: boolean) => void;
   onDrawChange: (geometry: DrawnGeometry | null) => void;
   onDrawFinish: (geometry: DrawnGeometry) => void;
+  loadBigTile: BigTileLoader;
 }
 
 /** A camera move asked for by the app; `seq` grows with every request so each is carried out once. */
@@ -101,6 +103,13 @@ export class AtlasMap {
   private readonly unregister: (() => void)[] = [];
 
   constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
+    // Tiles of big layers: MapLibre asks, the worker holding the layer encodes the tile, only bytes cross.
+    maplibregl.addProtocol(BIG_TILE_PROTOCOL, async (params) => {
+      const m = /^atlasbig:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)/.exec(params.url);
+      if (!m) throw new Error(`bad tile address ${params.url}`);
+      const data = await this.handlers.loadBigTile(m[1]!, Number(m[2]), Number(m[3]), Number(m[4]));
+      return { data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer };
+    });
     this.map = new maplibregl.Map({
       container,
       style: offlineBaseStyle(),
@@ -162,6 +171,7 @@ export class AtlasMap {
   }
 
   destroy(): void {
+    maplibregl.removeProtocol(BIG_TILE_PROTOCOL);
     this.compareMap?.destroy();
     for (const u of this.unregister) u();
     this.drawer.destroy();
@@ -185,13 +195,19 @@ export class AtlasMap {
     for (const entry of layers) {
       const prev = this.drawn.get(entry.id);
       if (!prev) {
-        this.map.addSource(sourceId(entry.id), { type: 'geojson', data: withFid(entry.data), promoteId: FID });
-      } else if (prev.entry.data !== entry.data) {
+        // Big layers arrive as a URL so MapLibre's worker parses them, not the page.
+        this.map.addSource(
+          sourceId(entry.id),
+          entry.remote
+            ? { type: 'vector', tiles: [entry.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
+            : { type: 'geojson', data: withFid(entry.data), promoteId: FID },
+        );
+      } else if (prev.entry.data !== entry.data && !entry.remote) {
         (this.map.getSource(sourceId(entry.id)) as maplibregl.GeoJSONSource).setData(withFid(entry.data));
       }
       if (!prev || prev.entry.style !== entry.style || prev.entry.visible !== entry.visible || prev.entry.opacity !== entry.opacity || prev.lang !== lang) {
         this.removeStyleLayers(entry.id);
-        for (const spec of layerSpecs(entry, lang)) {
+        for (const spec of layerSpecs(entry, lang, entry.remote ? { minzoom: BIG_LAYER_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined)) {
           if ('filter' in spec && spec.filter) this.baseFilters.set(spec.id, spec.filter);
           this.map.addLayer(spec, OVERLAY_FIRST);
         }
@@ -234,7 +250,8 @@ export class AtlasMap {
         const lid = styleLayerId(id, p);
         const base = this.baseFilters.get(lid);
         if (!this.map.getLayer(lid)) continue;
-        const keep = ids && filter.mode === 'hide' ? (['in', ['get', FID], ['literal', [...ids]]] as maplibregl.FilterSpecification) : null;
+        // `match` compiles its labels into a lookup table, so large id sets stay cheap to evaluate.
+        const keep = ids && filter.mode === 'hide' ? (ids.size ? (['match', ['get', FID], [...ids], true, false] as maplibregl.FilterSpecification) : (['boolean', false] as maplibregl.FilterSpecification)) : null;
         this.map.setFilter(lid, keep ? (base ? (['all', base, keep] as maplibregl.FilterSpecification) : keep) : (base ?? null));
       }
       if (ids && filter.mode === 'dim') this.setDimmed(id, ids, true);
@@ -247,10 +264,8 @@ export class AtlasMap {
   private setDimmed(layerId: string, keep: ReadonlySet<string>, dimmed: boolean): void {
     const entry = this.drawn.get(layerId)?.entry;
     if (!entry) return;
-    entry.data.features.forEach((f, i) => {
-      const id = String(f.id ?? f.properties?.id ?? i);
-      if (!keep.has(id)) this.map.setFeatureState({ source: sourceId(layerId), id }, { dimmed });
-    });
+    const ids = entry.remote ? Array.from({ length: entry.remote.count }, (_, i) => String(i)) : entry.data.features.map((f, i) => String(f.id ?? f.properties?.id ?? i));
+    for (const id of ids) if (!keep.has(id)) this.map.setFeatureState(this.stateTarget(layerId, id), { dimmed });
   }
 
   private syncOverlay(overlay: FeatureCollection): void {
@@ -293,13 +308,17 @@ export class AtlasMap {
     }
   }
 
+  private stateTarget(layerId: string, id: string): maplibregl.FeatureIdentifier {
+    return this.drawn.get(layerId)?.entry.remote ? { source: sourceId(layerId), sourceLayer: BIG_TILE_LAYER, id } : { source: sourceId(layerId), id };
+  }
+
   private syncSelection(selection: FeatureRef[]): void {
     const next = new Map(selection.filter((r) => this.drawn.has(r.layerId)).map((r) => [refKey(r), r]));
     for (const [k, r] of this.selected) {
-      if (!next.has(k)) this.map.setFeatureState({ source: sourceId(r.layerId), id: r.featureId }, { selected: false });
+      if (!next.has(k)) this.map.setFeatureState(this.stateTarget(r.layerId, r.featureId), { selected: false });
     }
     for (const [k, r] of next) {
-      if (!this.selected.has(k)) this.map.setFeatureState({ source: sourceId(r.layerId), id: r.featureId }, { selected: true });
+      if (!this.selected.has(k)) this.map.setFeatureState(this.stateTarget(r.layerId, r.featureId), { selected: true });
     }
     this.selected = next;
   }

@@ -44,7 +44,7 @@ const isLine = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], t
 const isPoint = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as ExpressionSpecification;
 
 /** The MapLibre layers that draw one atlas layer: fill, outline/line, circle and label parts. */
-export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] {
+export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { minzoom: number; sourceLayer: string }): LayerSpecification[] {
   const { style } = layer;
   const source = sourceId(layer.id);
   const color = colorExpression(style);
@@ -116,5 +116,5 @@ export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] 
       },
     });
   }
-  return specs;
+  return big ? specs.map((spec) => ({ ...spec, minzoom: big.minzoom, 'source-layer': big.sourceLayer }) as LayerSpecification) : specs;
 }

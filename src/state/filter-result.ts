@@ -4,7 +4,7 @@ import { filterByZone } from '../analysis/zone-filter';
 import { isEmptyFilter, layerFields, matchesAttributes, type AttributeFilter } from '../domain/attribute-filter';
 import type { ZonePredicate } from '../domain/url-state';
 import type { LayerEntry } from './layers-slice';
-import type { ZoneSpec } from './filters-slice';
+import { filterKey, type ZoneSpec } from './filters-slice';
 import type { AtlasState } from './store';
 import { featureById, featureId } from './selectors';
 
@@ -67,14 +67,20 @@ let memo: { key: unknown[]; result: FilterResult } | null = null;
 
 /** The filter applied to the store's layers; recomputed only when layers or filter inputs change. */
 export function selectFilterResult(s: AtlasState): FilterResult {
-  const key = [s.layers, s.zone, s.predicate, s.attr];
+  const key = [s.layers, s.zone, s.predicate, s.attr, s.remoteResults];
   if (memo && memo.key.every((k, i) => k === key[i])) return memo.result;
   const zone = zoneGeometry(s, s.zone);
   const active = zone !== null || !isEmptyFilter(s.attr);
   const byLayer: Record<string, ReadonlySet<string>> = {};
   if (active) {
+    const current = filterKey(s);
     for (const layer of Object.values(s.layers)) {
-      if (layer.filterable) byLayer[layer.id] = filterLayer(layer, zone, s.predicate, s.attr);
+      if (!layer.filterable) continue;
+      if (layer.remote) {
+        // Big layers are filtered in the worker; until its answer for this filter arrives they stay as they are.
+        const r = s.remoteResults[layer.id];
+        if (r && r.key === current) byLayer[layer.id] = r.ids;
+      } else byLayer[layer.id] = filterLayer(layer, zone, s.predicate, s.attr);
     }
   }
   const result = { active, zoneGeometry: zone, byLayer };

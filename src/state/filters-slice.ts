@@ -12,6 +12,9 @@ export interface FiltersSlice {
   attr: AttributeFilter;
   /** Features outside the filter are hidden or greyed out. */
   mode: FilterMode;
+  /** Results for big layers, computed in the worker for the filter named by `key`. */
+  remoteResults: Record<string, { key: string; ids: ReadonlySet<string>; investmentCny: number }>;
+  setRemoteResult: (layerId: string, r: { key: string; ids: ReadonlySet<string>; investmentCny: number }) => void;
   setZone: (zone: ZoneSpec | null) => void;
   setPredicate: (p: ZonePredicate) => void;
   setAttr: (change: Partial<AttributeFilter>) => void;
@@ -20,11 +23,18 @@ export interface FiltersSlice {
   clearFilters: () => void;
 }
 
+/** Names a filter (zone, relation, attributes) so a worker's answer can be matched to the filter it was for. */
+export function filterKey(s: Pick<FiltersSlice, 'zone' | 'predicate' | 'attr'>): string {
+  return JSON.stringify([s.zone, s.predicate, s.attr]);
+}
+
 export const createFiltersSlice: StateCreator<AtlasState, [], [], FiltersSlice> = (set) => ({
   zone: null,
   predicate: 'intersects',
   attr: {},
   mode: 'hide',
+  remoteResults: {},
+  setRemoteResult: (layerId, r) => set((s) => ({ remoteResults: { ...s.remoteResults, [layerId]: r } })),
   setZone: (zone) => set({ zone }),
   setPredicate: (predicate) => set({ predicate }),
   setAttr: (change) => set((s) => ({ attr: { ...s.attr, ...change } })),

@@ -17,6 +17,11 @@ export interface LayerEntry {
   /** 0–1, applied on top of the style's own opacities. */
   opacity: number;
   filterable: boolean;
+  /**
+   * A big layer whose features stay in the worker: MapLibre loads `url`, filters and lookups go to the
+   * worker by `key`, and `data` holds no features. Feature ids are the positions, as strings.
+   */
+  remote?: { key: string; url: string; count: number; bbox: [number, number, number, number] | null; fields: string[] };
   /** Set when the layer carries national land-use codes: the standard symbology and the codes it could not match. */
   landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
 }

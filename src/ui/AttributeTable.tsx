@@ -10,6 +10,7 @@ import { atlasStore, useAtlas } from '../state/store';
 import { featureById, featureId, orderedLayers } from '../state/selectors';
 import type { LayerEntry } from '../state/layers-slice';
 import { useLang, useT } from './use-t';
+import { RemoteLayerTable } from './RemoteLayerTable';
 
 const HIDDEN = new Set(['schematic', 'milestones', 'sites_en', 'sites_zh', 'programmes', 'note_zh', 'note_en', '__fid']);
 const ROW_HEIGHT = 28;
@@ -125,7 +126,7 @@ export function AttributeTable() {
         ))}
       </div>
       <div role="tabpanel" aria-label={current.title[lang]} className="table-tabpanel">
-        <LayerTable key={current.id} layer={current} />
+        {current.remote ? <RemoteLayerTable key={current.id} layer={current} /> : <LayerTable key={current.id} layer={current} />}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { describeAttributes, describeMilestones, isMilestoneList } from '../domain/describe';
 import { atlasStore, useAtlas } from '../state/store';
-import { featureById, resolveRef } from '../state/selectors';
+import { featureById } from '../state/selectors';
+import { useFeature } from './use-feature';
 import { useLang, useT } from './use-t';
 import { Measurements } from './Measurements';
 
@@ -9,8 +10,7 @@ export function Inspector() {
   const t = useT();
   const lang = useLang();
   const inspected = useAtlas((s) => s.inspected);
-  const layers = useAtlas((s) => s.layers);
-  const target = resolveRef({ layers }, inspected);
+  const target = useFeature(inspected);
   const townships = useAtlas((s) => s.layers['townships']);
   if (!target) return null;
   const { layer, feature } = target;

@@ -7,6 +7,7 @@ import { useLang, useT } from './use-t';
 import { formatCount } from '../domain/format';
 import { ImportButton } from './import/ImportButton';
 import { plainStyle } from '../app/import-actions';
+import { BIG_LAYER_MIN_ZOOM } from '../map/big-layer';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -21,7 +22,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         <label htmlFor={inputId} className="layer-title">
           {title}
         </label>
-        <span className="layer-count">{t('layers.count', { n: formatCount(layer.data.features.length, lang) })}</span>
+        <span className="layer-count">{t('layers.count', { n: formatCount(layer.remote?.count ?? layer.data.features.length, lang) })}</span>
         <button type="button" className="icon-btn" onClick={() => moveLayer(layer.id, 'up')} disabled={isTop} aria-label={t('layers.up', { layer: title })}>
           ▲
         </button>
@@ -43,6 +44,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
           <input type="color" value={layer.style.color} onChange={(e) => setColor(layer.id, e.target.value)} aria-label={t('layers.color', { layer: title })} />
         )}
       </div>
+      {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LAYER_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (
         <div className="layer-user-row">
           <input

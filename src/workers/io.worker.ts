@@ -1,7 +1,11 @@
 /// <reference lib="webworker" />
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { importFile } from '../io/import/import-file';
 import { DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, type InputFile } from '../io/types';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { AttributeFilter } from '../domain/attribute-filter';
+import { formatById, type FormatId } from '../io/formats';
+import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'parsing', fraction: number) => void;
 
@@ -43,6 +47,51 @@ const api = {
     }
     onProgress('parsing', 1);
     return result;
+  },
+
+  /**
+   * As importFiles, but layers of more than BIG_LAYER_FEATURES features stay here: their `features` come back
+   * empty and `big[i]` (same position as the layer) describes them instead.
+   */
+  async importFilesKeepingBig(
+    files: File[],
+    options: ImportOptions,
+    onProgress: ProgressFn,
+  ): Promise<{ result: ImportResult; big: (BigLayerInfo | null)[] }> {
+    const result = await api.importFiles(files, options, onProgress);
+    const big = result.layers.map((l) => {
+      if (l.features.length <= BIG_LAYER_FEATURES) return null;
+      const info = holdBigLayer(l.features);
+      l.featureCount = l.features.length;
+      l.features = [];
+      return info;
+    });
+    return { result, big };
+  },
+
+  filterBig(key: string, zone: Polygon | MultiPolygon | null, predicate: 'intersects' | 'within', attr: AttributeFilter) {
+    return filterBigLayer(key, zone, predicate, attr);
+  },
+  inPolygonBig(key: string, polygon: Polygon): Uint32Array {
+    return bigInPolygon(key, polygon);
+  },
+  featureBig(key: string, index: number): Feature | null {
+    return bigFeature(key, index);
+  },
+  featuresBig(key: string, indices: number[]): Feature[] {
+    return bigFeatures(key, indices).map((f, i) => ({ ...f, id: f.id ?? indices[i] }));
+  },
+  async exportBig(key: string, indices: number[] | null, format: FormatId, options: { precision?: number; name?: string }) {
+    const write = formatById(format).write;
+    if (!write) throw new Error(`${format} cannot be written`);
+    return write(bigFeatures(key, indices), options);
+  },
+  tileBig(key: string, z: number, x: number, y: number): Uint8Array {
+    const data = bigTile(key, z, x, y);
+    return transfer(data, [data.buffer as ArrayBuffer]);
+  },
+  dropBig(key: string): void {
+    dropBigLayer(key);
   },
 };
 

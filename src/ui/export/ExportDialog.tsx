@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { buildExport, collectFeatures, downloadFile, type ExportRequest, type ExportScope } from '../../app/export-actions';
+import { buildExport, countExport, downloadFile, type ExportRequest, type ExportScope } from '../../app/export-actions';
 import type { FormatId } from '../../io/formats';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
@@ -28,7 +28,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
   const [req, setReq] = useState<ExportRequest>({ scope, format: 'geojson', layerId: layers.find((l) => l.filterable)?.id, zoneMode: 'intersecting' });
   const [error, setError] = useState<string | null>(null);
   const state = useAtlas((s) => s);
-  const count = useMemo(() => collectFeatures(state, req).features.length, [state, req]);
+  const count = useMemo(() => countExport(state, req), [state, req]);
   const patch = (c: Partial<ExportRequest>) => setReq((r) => ({ ...r, ...c }));
   const run = async () => {
     try {

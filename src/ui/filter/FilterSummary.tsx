@@ -14,10 +14,21 @@ export function FilterSummary() {
   const lang = useLang();
   const result = useAtlas(selectFilterResult);
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && l.visible)));
-  const summary = useMemo(
-    () => summarizeFilter(layers.map((l) => ({ layerId: l.id, features: l.data.features })), result.byLayer),
-    [layers, result],
-  );
+  const remoteResults = useAtlas((s) => s.remoteResults);
+  const summary = useMemo(() => {
+    const base = summarizeFilter(layers.filter((l) => !l.remote).map((l) => ({ layerId: l.id, features: l.data.features })), result.byLayer);
+    // Big layers: counts and investment come from the worker's answer.
+    for (const l of layers) {
+      if (!l.remote) continue;
+      const r = result.byLayer[l.id] ? remoteResults[l.id] : undefined;
+      const row = { layerId: l.id, matched: r ? r.ids.size : l.remote.count, total: l.remote.count, investmentCny: r ? r.investmentCny : 0 };
+      base.layers.push(row);
+      base.matched += row.matched;
+      base.investmentCny += row.investmentCny;
+    }
+    base.layers.sort((a, b) => layers.findIndex((l) => l.id === a.layerId) - layers.findIndex((l) => l.id === b.layerId));
+    return base;
+  }, [layers, result, remoteResults]);
   return (
     <section className="group summary" aria-label={t('filter.summary')}>
       <h3>{t('filter.summary')}</h3>

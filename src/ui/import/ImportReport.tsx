@@ -84,7 +84,7 @@ export function ImportReport() {
           <ul className="import-layers">
             {result.layers.map((l, i) => (
               <li key={i}>
-                {t('import.layer', { name: l.name, n: formatCount(l.features.length, lang) })}
+                {t('import.layer', { name: l.name, n: formatCount(l.featureCount ?? l.features.length, lang) })}
                 {l.crs && (
                   <div className="muted">
                     {t('import.crs', { crs: l.crs.description })} {l.crs.assumed ? t('import.crsAssumed') : ''}

@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatValue } from '../domain/describe';
+import { FIELD_LABELS } from '../i18n/fields';
+import { selectFilterResult } from '../state/filter-result';
+import { atlasStore, useAtlas } from '../state/store';
+import type { LayerEntry } from '../state/layers-slice';
+import { ioWorker } from '../workers/io-client';
+import { useLang, useT } from './use-t';
+
+const ROW_HEIGHT = 28;
+
+/**
+ * The attribute table of a big layer held by the worker: rows are positions, and only the rows scrolled
+ * into view are fetched (in batches), so 200 000 rows never cross to the page at once.
+ */
+export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
+  const t = useT();
+  const lang = useLang();
+  const remote = layer.remote!;
+  const pass = useAtlas((s) => selectFilterResult(s).byLayer[layer.id]);
+  const selection = useAtlas((s) => s.selection);
+  const rows = useMemo(() => (pass ? [...pass].map(Number).sort((a, b) => a - b) : null), [pass]);
+  const count = rows ? rows.length : remote.count;
+  const columns = remote.fields.filter((c) => c !== '__fid').slice(0, 12);
+  const [cache, setCache] = useState(() => new Map<number, Record<string, unknown>>());
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const items = virtual.getVirtualItems();
+  const wanted = items.map((v) => (rows ? rows[v.index]! : v.index)).filter((i) => !cache.has(i));
+  const wantedKey = wanted.join(',');
+  useEffect(() => {
+    if (!wanted.length) return;
+    let live = true;
+    void ioWorker()
+      .featuresBig(remote.key, wanted)
+      .then((features) => {
+        if (!live) return;
+        setCache((prev) => {
+          const next = new Map(prev);
+          features.forEach((f, k) => next.set(wanted[k]!, f.properties ?? {}));
+          return next;
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, [wantedKey, remote.key]);
+  const selected = useMemo(() => new Set(selection.filter((r) => r.layerId === layer.id).map((r) => r.featureId)), [selection, layer.id]);
+  const template = `repeat(${columns.length}, minmax(110px, 1fr))`;
+  return (
+    <div role="table" aria-label={layer.title[lang]} aria-rowcount={count + 1} className="attr-table">
+      <div role="rowgroup" className="attr-table-head">
+        <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => (
+            <div role="columnheader" key={c} className="attr-th">
+              <button type="button" disabled>
+                <span>{FIELD_LABELS[c]?.zh ?? c}</span>
+                {FIELD_LABELS[c] && <span className="th-en">{FIELD_LABELS[c]!.en}</span>}
+              </button>
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={scroller} className="attr-table-body" role="rowgroup">
+        {count === 0 && <p className="muted">{t('table.empty')}</p>}
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const i = rows ? rows[v.index]! : v.index;
+            const props = cache.get(i);
+            const id = String(i);
+            return (
+              <div
+                role="row"
+                key={id}
+                aria-rowindex={v.index + 2}
+                aria-selected={selected.has(id)}
+                className="attr-tr attr-row-body"
+                style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                onClick={(e) => atlasStore.getState().clickFeature({ layerId: layer.id, featureId: id }, e.shiftKey || e.ctrlKey || e.metaKey)}
+              >
+                {columns.map((c) => (
+                  <div role="cell" key={c} className="attr-td">
+                    {props ? (props[c] === undefined ? '' : formatValue(c, props[c], lang, () => null)) : '…'}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

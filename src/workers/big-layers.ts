@@ -1,0 +1,93 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { buildFeatureIndex, type FeatureIndex } from '../analysis/feature-index';
+import { filterByZone } from '../analysis/zone-filter';
+import { isEmptyFilter, layerFields, matchesAttributes, type AttributeFilter } from '../domain/attribute-filter';
+import { geometryKindOf } from '../domain/geometry-kind';
+import type { GeometryKind } from '../domain/layers';
+import { bboxOf } from '../io/coords';
+import GeoJSONVT from 'geojson-vt';
+import vtpbf from 'vt-pbf';
+import { FID } from '../map/fid';
+import { BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from '../map/big-layer';
+
+/** Layers this large stay in the worker: the page gets counts, ids and a URL for MapLibre, not the features. */
+export const BIG_LAYER_FEATURES = 20_000;
+
+export interface BigLayerInfo {
+  key: string;
+  count: number;
+  bbox: [number, number, number, number] | null;
+  geometry: GeometryKind;
+  /** Vector tiles of the layer are served from this worker under this key (`__fid` = feature position). */
+  url: string;
+  fields: string[];
+}
+
+interface Held {
+  features: Feature[];
+  index: FeatureIndex;
+  fields: Set<string>;
+  tiles: GeoJSONVT;
+}
+
+const held = new Map<string, Held>();
+let counter = 0;
+
+/** Takes ownership of a big layer's features: indexes them and writes the GeoJSON MapLibre will load. */
+export function holdBigLayer(features: Feature[]): BigLayerInfo {
+  const key = `big-${++counter}`;
+  const index = buildFeatureIndex(features);
+  const fields = layerFields(features);
+  // Vector tiles are cut here, so MapLibre only ever receives small encoded tiles, never the whole layer.
+  const tiles = new GeoJSONVT(
+    { type: 'FeatureCollection', features: features.map((f, i) => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, [FID]: String(i) } })) },
+    { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
+  );
+  held.set(key, { features, index, fields, tiles });
+  return { key, count: features.length, bbox: bboxOf(features.map((f) => f.geometry)) ?? null, geometry: geometryKindOf(features), url: `${BIG_TILE_PROTOCOL}://${key}/{z}/{x}/{y}`, fields: [...fields] };
+}
+
+/** One vector tile (MVT bytes) of a big layer; empty when the tile holds nothing. */
+export function bigTile(key: string, z: number, x: number, y: number): Uint8Array {
+  const tile = held.get(key)?.tiles.getTile(z, x, y);
+  if (!tile || tile.features.length === 0) return new Uint8Array(0);
+  return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: tile }, { version: 2 });
+}
+
+/** Positions of the features passing a zone and attribute filter, and the investment they carry. */
+export function filterBigLayer(key: string, zone: Polygon | MultiPolygon | null, predicate: 'intersects' | 'within', attr: AttributeFilter): { matched: Uint32Array; investmentCny: number } {
+  const h = held.get(key);
+  if (!h) return { matched: new Uint32Array(0), investmentCny: 0 };
+  const candidates = zone ? filterByZone(h.index, zone, predicate) : h.features.map((_, i) => i);
+  const empty = isEmptyFilter(attr);
+  const out: number[] = [];
+  let investmentCny = 0;
+  for (const i of candidates) {
+    const p = h.features[i]!.properties;
+    if (!empty && !matchesAttributes(p, attr, h.fields)) continue;
+    out.push(i);
+    const v = p?.investment_cny;
+    if (typeof v === 'number' && Number.isFinite(v)) investmentCny += v;
+  }
+  return { matched: Uint32Array.from(out), investmentCny };
+}
+
+export function bigFeature(key: string, i: number): Feature | null {
+  return held.get(key)?.features[i] ?? null;
+}
+
+export function bigFeatures(key: string, indices: readonly number[] | null): Feature[] {
+  const h = held.get(key);
+  if (!h) return [];
+  return indices ? indices.map((i) => h.features[i]).filter((f): f is Feature => f !== undefined) : h.features;
+}
+
+/** Positions of the features intersecting a polygon (box and lasso selection). */
+export function bigInPolygon(key: string, polygon: Polygon): Uint32Array {
+  const h = held.get(key);
+  return h ? Uint32Array.from(filterByZone(h.index, polygon, 'intersects')) : new Uint32Array(0);
+}
+
+export function dropBigLayer(key: string): void {
+  held.delete(key);
+}

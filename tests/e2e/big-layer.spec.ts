@@ -1,0 +1,34 @@
+import { test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { booleanIntersects } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { bundledFeature, expect, openAtlas, waitForIdle } from './driver';
+
+// Written into dist/ by the test command (npm run gen:parcels) so the preview server serves it same-origin.
+const FILE = 'parcels-25000.geojson';
+const PATH = fileURLToPath(new URL(`../../dist/${FILE}`, import.meta.url));
+
+test('a 25 000-parcel layer stays in the worker, filters there, and the page keeps reacting while it loads', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openAtlas(page, `?lang=en&data=${FILE}`);
+  // While the worker reads, parses and indexes, the UI answers: switching tabs works at once.
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await expect(page.getByRole('region', { name: 'Filter', exact: true })).toBeVisible({ timeout: 2000 });
+  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layers added', { timeout: 90_000 });
+  const layer = await page.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState: () => { order: string[]; layers: Record<string, { remote?: { count: number }; data: { features: unknown[] } }> } } }).__atlasStore.getState();
+    const id = s.order.find((x) => x.startsWith('user-'))!;
+    return { id, remote: s.layers[id]!.remote?.count ?? null, onPage: s.layers[id]!.data.features.length };
+  });
+  expect(layer.remote).toBe(25_000);
+  expect(layer.onPage).toBe(0);
+
+  await page.getByLabel('Zone layer').selectOption('townships');
+  await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
+  const zone = bundledFeature('townships.geojson', 'tw-yangmiao');
+  const fc = JSON.parse(readFileSync(PATH, 'utf8')) as FeatureCollection;
+  const expected = fc.features.filter((f) => booleanIntersects(f, zone)).length;
+  await expect(page.getByTestId(`count-${layer.id}`)).toHaveText(`${expected.toLocaleString('en-US')} / 25,000`, { timeout: 30_000 });
+  await waitForIdle(page);
+});
