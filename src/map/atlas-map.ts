@@ -1,5 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
@@ -11,7 +11,8 @@ import { registerBoxSelect } from './box-select';
 import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
-import { FID } from './fid';
+import { FID, withFid } from './fid';
+import { ZH_LOCALE } from './locale';
 import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -72,14 +73,6 @@ interface Drawn {
   lang: Lang;
 }
 
-function withFid(data: FeatureCollection): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: data.features.map(
-      (f, i): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, [FID]: String(f.id ?? f.properties?.id ?? i) } }),
-    ),
-  };
-}
 
 function refKey(r: FeatureRef): string {
   return `${r.layerId}\u0000${r.featureId}`;
@@ -366,10 +359,3 @@ export class AtlasMap {
 /** Atlas layers are inserted below the first overlay layer, so analysis shapes stay on top. */
 const OVERLAY_FIRST = 'overlay::fill';
 
-const ZH_LOCALE: Record<string, string> = {
-  'NavigationControl.ZoomIn': '放大',
-  'NavigationControl.ZoomOut': '缩小',
-  'NavigationControl.ResetBearing': '重置方向',
-  'ScaleControl.Meters': '米',
-  'ScaleControl.Kilometers': '公里',
-};

@@ -2,7 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import { offlineBaseStyle } from './basemap';
-import { FID } from './fid';
+import { FID, withFid } from './fid';
 import { layerSpecs, sourceId } from './layer-specs';
 
 /**
@@ -57,7 +57,7 @@ export class CompareMap {
     for (const entry of layers) {
       this.map.addSource(sourceId(entry.id), {
         type: 'geojson',
-        data: { type: 'FeatureCollection', features: entry.data.features.map((f, i) => ({ ...f, properties: { ...f.properties, [FID]: String(f.id ?? f.properties?.id ?? i) } })) },
+        data: withFid(entry.data),
         promoteId: FID,
       });
       for (const spec of layerSpecs({ ...entry, visible: true }, this.lang)) this.map.addLayer(spec);
