@@ -38,10 +38,15 @@ export function filterByZone(indexed: FeatureIndex, zone: Polygon | MultiPolygon
 function featureIntersects(g: FeatureIndex, f: number, z: PreparedZone): boolean {
   for (let p = g.featurePart[f]!; p < g.featurePart[f + 1]!; p++) {
     const kind = g.partKind[p]!;
+    const near = edgesNearPart(g, p, z);
+    if (near.length === 0) {
+      // no zone edge near the part: it lies wholly in the zone's interior or wholly outside
+      const v = g.ringVertex[g.partRing[p]!]!;
+      if (z.locate(g.coords[2 * v]!, g.coords[2 * v + 1]!) === INSIDE) return true;
+      continue;
+    }
     if (anyVertex(g, p, (x, y) => z.locate(x, y) !== OUTSIDE)) return true;
     if (kind === PART_POINTS) continue;
-    const near = edgesNearPart(g, p, z);
-    if (near.length === 0) continue;
     if (forEachSegment(g, p, (ax, ay, bx, by) => near.some((e) => segmentsMeet(ax, ay, bx, by, z.edges, e)))) return true;
     // a zone ring wholly inside a polygon part
     if (kind !== PART_LINES && near.some((e) => locateInPart(g, p, z.edges[4 * e]!, z.edges[4 * e + 1]!) !== OUTSIDE)) return true;
@@ -53,6 +58,14 @@ function featureWithin(g: FeatureIndex, f: number, z: PreparedZone): boolean {
   let reachesInterior = false;
   for (let p = g.featurePart[f]!; p < g.featurePart[f + 1]!; p++) {
     const kind = g.partKind[p]!;
+    const near = edgesNearPart(g, p, z);
+    if (near.length === 0) {
+      // no zone edge near the part: it lies wholly in the zone's interior or wholly outside
+      const v = g.ringVertex[g.partRing[p]!]!;
+      if (z.locate(g.coords[2 * v]!, g.coords[2 * v + 1]!) !== INSIDE) return false;
+      reachesInterior = true;
+      continue;
+    }
     let interior = false;
     const outside = anyVertex(g, p, (x, y) => {
       const where = z.locate(x, y);
@@ -61,7 +74,6 @@ function featureWithin(g: FeatureIndex, f: number, z: PreparedZone): boolean {
     });
     if (outside) return false;
     if (kind !== PART_POINTS) {
-      const near = edgesNearPart(g, p, z);
       // Split every segment where zone edges meet it; each piece lies wholly on one side, so its midpoint
       // tells whether it leaves the zone or runs through the interior.
       const leaves = forEachSegment(g, p, (ax, ay, bx, by) => {
