@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import type { FeatureRef } from '../state/selection-slice';
 import type { MapView } from '../state/view-slice';
+import type { CameraRequest } from '../state/tools-slice';
 import { offlineBaseStyle } from './basemap';
 import { layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
 import { registerBoxSelect } from './box-select';
@@ -29,14 +30,6 @@ export interface MapHandlers {
   loadBigTile: BigTileLoader;
 }
 
-/** A camera move asked for by the app; `seq` grows with every request so each is carried out once. */
-export interface CameraRequest {
-  seq: number;
-  bbox?: [number, number, number, number];
-  center?: [number, number];
-  zoom?: number;
-  instant?: boolean;
-}
 
 /** A drawing session asked for by the app (null: not drawing). */
 export interface DrawRequest {

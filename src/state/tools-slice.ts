@@ -13,6 +13,7 @@ export interface ActiveTool {
   seq: number;
 }
 
+/** A camera move asked for by the app; `seq` grows with every request so each is carried out once. */
 export interface CameraRequest {
   seq: number;
   bbox?: [number, number, number, number];

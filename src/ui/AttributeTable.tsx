@@ -3,7 +3,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
 import { formatValue } from '../domain/describe';
-import { FIELD_LABELS } from '../i18n/fields';
 import { bboxOfFeature } from '../app/feature-bbox';
 import { selectFilterResult } from '../state/filter-result';
 import { atlasStore, useAtlas } from '../state/store';
@@ -11,6 +10,7 @@ import { featureById, featureId, orderedLayers } from '../state/selectors';
 import type { LayerEntry } from '../state/layers-slice';
 import { useLang, useT } from './use-t';
 import { RemoteLayerTable } from './RemoteLayerTable';
+import { ColumnHeader } from './ColumnHeader';
 
 const HIDDEN = new Set(['schematic', 'milestones', 'sites_en', 'sites_zh', 'programmes', 'note_zh', 'note_en', '__fid']);
 const ROW_HEIGHT = 28;
@@ -63,17 +63,8 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
       <div role="rowgroup" className="attr-table-head">
         <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => {
-            const label = FIELD_LABELS[c];
             const dir = sort?.field === c ? sort.dir : 0;
-            return (
-              <div role="columnheader" key={c} aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'} className="attr-th">
-                <button type="button" onClick={() => setSort({ field: c, dir: dir === 1 ? -1 : 1 })}>
-                  <span>{label ? label.zh : c}</span>
-                  {label && <span className="th-en">{label.en}</span>}
-                  {dir !== 0 && <span aria-hidden="true">{dir === 1 ? ' ▲' : ' ▼'}</span>}
-                </button>
-              </div>
-            );
+            return <ColumnHeader key={c} field={c} dir={dir} onSort={() => setSort({ field: c, dir: dir === 1 ? -1 : 1 })} />;
           })}
         </div>
       </div>

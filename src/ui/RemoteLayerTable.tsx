@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatValue } from '../domain/describe';
-import { FIELD_LABELS } from '../i18n/fields';
 import { selectFilterResult } from '../state/filter-result';
 import { atlasStore, useAtlas } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
 import { ioWorker } from '../workers/io-client';
 import { useLang, useT } from './use-t';
+import { ColumnHeader } from './ColumnHeader';
 
 const ROW_HEIGHT = 28;
 
@@ -53,12 +53,7 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
       <div role="rowgroup" className="attr-table-head">
         <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
-            <div role="columnheader" key={c} className="attr-th">
-              <button type="button" disabled>
-                <span>{FIELD_LABELS[c]?.zh ?? c}</span>
-                {FIELD_LABELS[c] && <span className="th-en">{FIELD_LABELS[c]!.en}</span>}
-              </button>
-            </div>
+            <ColumnHeader key={c} field={c} />
           ))}
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { zipSync, strToU8 } from 'fflate';
+import { zipSync } from 'fflate';
 import { expect, openAtlas, PageWatch, renderedIds, screenshot, waitForIdle, clickFeature, bundled } from './driver';
 
 const FIX = new URL('../fixtures/io/', import.meta.url);

@@ -7,6 +7,7 @@ import { orderedLayers, resolveRef } from '../../state/selectors';
 import type { ProximityQuery } from '../../state/tools-slice';
 import { featureName } from '../labels';
 import { useLang, useT } from '../use-t';
+import { LayerSelect } from '../LayerSelect';
 
 const DEFAULT: Omit<ProximityQuery, 'origin'> = { layerId: 'villages', mode: 'nearest', n: 5, radiusKm: 2 };
 
@@ -56,13 +57,7 @@ export function ProximityPanel() {
       {tool?.kind === 'pick' && <p className="hint">{t('prox.picking')}</p>}
       <label className="field">
         <span>{t('prox.layer')}</span>
-        <select value={base.layerId} onChange={(e) => set({ layerId: e.target.value })} disabled={!q}>
-          {layers.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.title[lang]}
-            </option>
-          ))}
-        </select>
+        <LayerSelect layers={layers} value={base.layerId} onChange={(layerId) => set({ layerId })} disabled={!q} />
       </label>
       <div role="radiogroup" aria-label={t('prox.title')} className="radio-row">
         {(['nearest', 'radius'] as const).map((m) => (

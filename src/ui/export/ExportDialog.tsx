@@ -6,6 +6,7 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
+import { LayerSelect } from '../LayerSelect';
 
 const FORMATS: { id: FormatId; label: string }[] = [
   { id: 'geojson', label: 'GeoJSON' },
@@ -48,13 +49,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
         {scope === 'layer' && (
           <label className="field">
             <span>{t('export.layerChoice')}</span>
-            <select value={req.layerId} onChange={(e) => patch({ layerId: e.target.value })}>
-              {layers.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.title[lang]}
-                </option>
-              ))}
-            </select>
+            <LayerSelect layers={layers} value={req.layerId ?? ''} onChange={(layerId) => patch({ layerId })} />
           </label>
         )}
         {scope === 'zone' && !hasZone && <p className="bad">{t('export.noZone')}</p>}

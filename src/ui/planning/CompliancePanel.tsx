@@ -11,6 +11,7 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers, resolveRef } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
 import type { Lang } from '../../i18n/translate';
+import { LayerSelect } from '../LayerSelect';
 
 type Subject = 'selection' | 'drawn' | 'layer';
 const SLIVER_M2 = 1;
@@ -100,13 +101,7 @@ export function CompliancePanel() {
         <label className="check">
           <input type="radio" name="comp-subject" checked={subject === 'layer'} onChange={() => setSubject('layer')} />
           {t('comp.layer')}
-          <select value={layerId} onChange={(e) => setLayerId(e.target.value)} disabled={subject !== 'layer'} aria-label={t('comp.layer')}>
-            {layers.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.title[lang]}
-              </option>
-            ))}
-          </select>
+          <LayerSelect layers={layers} value={layerId} onChange={setLayerId} disabled={subject !== 'layer'} label={t('comp.layer')} />
         </label>
       </div>
       <button type="button" className="primary-btn" disabled={!canRun} onClick={run}>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
-import { useLang, useT } from '../use-t';
+import { useT } from '../use-t';
+import { LayerSelect } from '../LayerSelect';
 
 /** Shows `left` on the main map and `right` right of the divider. */
 function startCompare(left: string, right: string): void {
@@ -22,7 +23,6 @@ function stopCompare(): void {
 /** 对比分析: choose the two layers (default 现状 | 规划) and start the swipe. */
 export function SwipePanel() {
   const t = useT();
-  const lang = useLang();
   const compare = useAtlas((s) => s.compare);
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.geometry !== 'point').reverse()));
   const [sides, setSides] = useState({ left: 'landuse-current', right: 'landuse-planned' });
@@ -37,13 +37,7 @@ export function SwipePanel() {
       {(['left', 'right'] as const).map((side) => (
         <label key={side} className="field">
           <span>{t(side === 'left' ? 'swipe.left' : 'swipe.right')}</span>
-          <select value={sides[side]} onChange={(e) => choose(side, e.target.value)}>
-            {layers.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.title[lang]}
-              </option>
-            ))}
-          </select>
+          <LayerSelect layers={layers} value={sides[side]} onChange={(id) => choose(side, id)} />
         </label>
       ))}
       <button type="button" aria-pressed={compare !== null} onClick={() => (compare ? stopCompare() : startCompare(sides.left, sides.right))}>

@@ -1,0 +1,15 @@
+import { FIELD_LABELS } from '../i18n/fields';
+
+/** A table column header with both language labels; sortable when `onSort` is given. */
+export function ColumnHeader({ field, dir = 0, onSort }: { field: string; dir?: -1 | 0 | 1; onSort?: () => void }) {
+  const label = FIELD_LABELS[field];
+  return (
+    <div role="columnheader" aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'} className="attr-th">
+      <button type="button" onClick={onSort} disabled={!onSort}>
+        <span>{label ? label.zh : field}</span>
+        {label && <span className="th-en">{label.en}</span>}
+        {dir !== 0 && <span aria-hidden="true">{dir === 1 ? ' ▲' : ' ▼'}</span>}
+      </button>
+    </div>
+  );
+}
