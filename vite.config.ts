@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The production build is served with a strict CSP (no inline scripts, connections to self and blob: only),
@@ -15,8 +16,15 @@ const csp = [
   "base-uri 'self'",
 ].join('; ');
 
+/** The built index.html carries the same policy as a meta tag, so any static host serves it with the page. */
+const cspMeta: Plugin = {
+  name: 'atlas-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspMeta],
   base: './',
   server: { port: 5173 },
   preview: { port: 4174, strictPort: true, headers: { 'Content-Security-Policy': csp } },

@@ -16,6 +16,21 @@ test('every default layer is drawn, offline, without console errors', async ({ p
   expect(watch.errors).toEqual([]);
 });
 
+test('the production build runs under a strict Content-Security-Policy', async ({ page }) => {
+  const response = await page.goto('/?lang=en');
+  const header = response!.headers()['content-security-policy'] ?? '';
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const policy of [header, meta ?? '']) {
+    const script = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+    expect(script).not.toContain('unsafe-inline');
+    expect(policy).toMatch(/connect-src 'self' blob:/);
+  }
+  const watch = new PageWatch(page);
+  await openAtlas(page, '?lang=en');
+  expect((await renderedIds(page, 'key-projects')).length).toBeGreaterThan(0);
+  expect(watch.errors.filter((e) => /Content Security Policy|Refused to/.test(e))).toEqual([]);
+});
+
 test('toggling a layer removes it from what is drawn and brings it back', async ({ page }) => {
   await openAtlas(page, '?lang=en');
   expect((await renderedIds(page, 'villages')).length).toBeGreaterThan(0);
