@@ -103,3 +103,24 @@ test('a garbled link is ignored with a notice, not a crash', async ({ page }) =>
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText('unknown layer');
   expect((await renderedIds(page, 'villages')).length).toBeGreaterThan(0);
 });
+
+test('back and forward step through filter changes', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  const all = (await renderedIds(page, 'villages')).length;
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await page.getByLabel('Zone layer').selectOption('townships');
+  await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
+  await waitForIdle(page);
+  const yangmiao = (await renderedIds(page, 'villages')).length;
+  expect(yangmiao).toBeLessThan(all);
+  await page.goBack();
+  await waitForIdle(page);
+  await expect.poll(async () => (await renderedIds(page, 'villages')).length).not.toBe(yangmiao);
+  await page.goBack();
+  await waitForIdle(page);
+  await expect.poll(async () => (await renderedIds(page, 'villages')).length).toBe(all);
+  await page.goForward();
+  await page.goForward();
+  await waitForIdle(page);
+  await expect.poll(async () => (await renderedIds(page, 'villages')).length).toBe(yangmiao);
+});
