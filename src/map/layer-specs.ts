@@ -61,7 +61,7 @@ export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { minzoom: numbe
         'fill-color': ['case', selected, SELECTED, color] as ExpressionSpecification,
         'fill-opacity': style.outlineOnly
           ? (['case', selected, 0.25, 0] as ExpressionSpecification)
-          : (['case', selected, Math.max(0.55, (style.fillOpacity ?? 0.4) * o), opacity(style.fillOpacity ?? 0.4, o)] as ExpressionSpecification),
+          : (['case', selected, 0.35, opacity(style.fillOpacity ?? 0.4, o)] as ExpressionSpecification),
       },
     },
     {

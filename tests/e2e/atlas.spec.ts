@@ -37,10 +37,10 @@ test('toggling a layer removes it from what is drawn and brings it back', async 
   const toggle = page.getByRole('checkbox', { name: 'Show Beautiful villages' });
   await toggle.uncheck();
   await waitForIdle(page);
-  expect(await renderedIds(page, 'villages')).toEqual([]);
+  await expect.poll(() => renderedIds(page, 'villages')).toEqual([]);
   await toggle.check();
   await waitForIdle(page);
-  expect((await renderedIds(page, 'villages')).length).toBeGreaterThan(0);
+  await expect.poll(async () => (await renderedIds(page, 'villages')).length).toBeGreaterThan(0);
 });
 
 test('clicking the Jinsha PPP parcel shows its milestones in the inspector', async ({ page }) => {

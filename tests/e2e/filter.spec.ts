@@ -21,7 +21,7 @@ test('choosing 阳庙镇 keeps only the features in it, with counts matching tur
   const zone = bundledFeature('townships.geojson', 'tw-yangmiao');
   for (const [layer, file] of Object.entries(FILTERABLE)) {
     const expected = idsIntersecting(file, zone);
-    expect(await renderedIds(page, layer), layer).toEqual(expected);
+    await expect.poll(() => renderedIds(page, layer), { message: layer }).toEqual(expected);
     await expect(page.getByTestId(`count-${layer}`)).toHaveText(`${expected.length} / ${bundled(file).features.length}`);
   }
   await screenshot(page, 'filter-yangmiao');
@@ -44,18 +44,17 @@ test('a drawn polygon filters, and an attribute filter narrows it further', asyn
   const projects = idsIntersecting('key-projects.geojson', drawn);
   expect(projects.length).toBeGreaterThan(1);
   // Drawn with clicks in screen pixels, so compare allowing for features within a pixel of the edge.
-  const shown = await renderedIds(page, 'key-projects');
-  expect(shown).toEqual(projects);
+  await expect.poll(() => renderedIds(page, 'key-projects')).toEqual(projects);
 
   await page.getByRole('group', { name: 'Project category' }).getByLabel(/^Industrial/).check();
   await waitForIdle(page);
   const industrial = projects.filter((id) => bundledFeature('key-projects.geojson', id).properties?.category === 'industrial');
-  expect(await renderedIds(page, 'key-projects')).toEqual(industrial);
+  await expect.poll(() => renderedIds(page, 'key-projects')).toEqual(industrial);
   await expect(page.getByRole('button', { name: /Remove criterion Industrial/ })).toBeVisible();
   await screenshot(page, 'filter-drawn-industrial');
   await page.getByRole('button', { name: 'Clear all criteria' }).click();
   await waitForIdle(page);
-  expect((await renderedIds(page, 'key-projects')).length).toBe(bundled('key-projects.geojson').features.length);
+  await expect.poll(async () => (await renderedIds(page, 'key-projects')).length).toBe(bundled('key-projects.geojson').features.length);
 });
 
 test('searching "jinsha" selects the Jinsha PPP parcel and brings it into view', async ({ page }) => {
@@ -87,14 +86,14 @@ test('shift-drag box select highlights the rows in the attribute table; the URL 
   await page.getByRole('tab', { name: 'Filter' }).click();
   await page.getByLabel('Zone layer').selectOption('townships');
   await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
-  await waitForIdle(page);
-  const villagesBefore = await renderedIds(page, 'villages');
+  const villagesBefore = idsIntersecting('villages.geojson', bundledFeature('townships.geojson', 'tw-yangmiao'));
+  await expect.poll(() => renderedIds(page, 'villages')).toEqual(villagesBefore);
   const url = page.url();
   expect(url).toContain('zone=townships:tw-yangmiao');
   await page.goto('about:blank');
   await openAtlas(page, url.replace(/^https?:\/\/[^/]+\//, ''));
   await expect(page.getByTestId('selection-count')).toHaveText(`${n} features selected`);
-  expect(await renderedIds(page, 'villages')).toEqual(villagesBefore);
+  await expect.poll(() => renderedIds(page, 'villages')).toEqual(villagesBefore);
   await page.goBack();
 });
 
