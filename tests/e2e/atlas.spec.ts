@@ -67,3 +67,12 @@ test('?lang=en shows the interface and labels in English', async ({ page }) => {
   expect(labels.length).toBeGreaterThan(0);
   await screenshot(page, 'atlas-en');
 });
+
+test('a data file that fails to load is named with its problem while the other layers still draw', async ({ page }) => {
+  await page.route(/villages-[^/]*\.geojson$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type": "FeatureCollection", "features": [' }));
+  await openAtlas(page, '?lang=en');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('geodata/villages.geojson');
+  await expect(alert).toContainText('invalid JSON');
+  expect((await renderedIds(page, 'key-projects')).length).toBeGreaterThan(0);
+});

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { compareBalance, landUseBalance } from '../../analysis/landuse-balance';
+import { indexOf } from '../../state/filter-result';
 import { useShallow } from 'zustand/react/shallow';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
-import { useT } from '../use-t';
+import { useLang, useT } from '../use-t';
 import { LayerSelect } from '../LayerSelect';
 
 /** Shows `left` on the main map and `right` right of the divider. */
@@ -23,9 +25,19 @@ function stopCompare(): void {
 /** 对比分析: choose the two layers (default 现状 | 规划) and start the swipe. */
 export function SwipePanel() {
   const t = useT();
+  const lang = useLang();
   const compare = useAtlas((s) => s.compare);
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.geometry !== 'point').reverse()));
   const [sides, setSides] = useState({ left: 'landuse-current', right: 'landuse-planned' });
+  const left = layers.find((l) => l.id === sides.left);
+  const right = layers.find((l) => l.id === sides.right);
+  // What changed between the two versions, by land-use class (both sides must carry land-use codes).
+  const changes = useMemo(() => {
+    if (!left?.landUse || !right?.landUse) return null;
+    const a = landUseBalance(left.data.features, null, { index: indexOf(left.data) });
+    const b = landUseBalance(right.data.features, null, { index: indexOf(right.data) });
+    return compareBalance(a, b).filter((r) => r.level !== 2 && Math.abs(r.change.areaHa) >= 0.01);
+  }, [left, right]);
   const choose = (side: 'left' | 'right', id: string) => {
     const next = { ...sides, [side]: id };
     setSides(next);
@@ -40,6 +52,22 @@ export function SwipePanel() {
           <LayerSelect layers={layers} value={sides[side]} onChange={(id) => choose(side, id)} />
         </label>
       ))}
+      {changes && changes.length > 0 && (
+        <table className="mini-table" aria-label={t('swipe.changes')}>
+          <caption>{t('swipe.changes')}</caption>
+          <tbody>
+            {changes.map((r) => (
+              <tr key={r.code ?? 'unknown'}>
+                <th scope="row">{r.code === null ? t('balance.unknown') : `${r.code} ${lang === 'zh' ? r.name_zh : r.name_en}`}</th>
+                <td className={`num ${r.change.areaHa > 0 ? 'up' : 'down'}`}>
+                  {r.change.areaHa > 0 ? '+' : ''}
+                  {r.change.areaHa.toFixed(2)} {t('balance.ha')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <button type="button" aria-pressed={compare !== null} onClick={() => (compare ? stopCompare() : startCompare(sides.left, sides.right))}>
         {t(compare ? 'swipe.stop' : 'swipe.start')}
       </button>
