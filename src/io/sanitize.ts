@@ -34,19 +34,53 @@ function copyValue(v: unknown, path: string, onRemoved?: (path: string) => void)
   return out;
 }
 
+/**
+ * True when `sanitizeProperties(value)` would give a structurally identical copy: a plain object
+ * (Object.prototype) whose values are JSON-like (plain objects, arrays, primitives) at every depth,
+ * with no prototype key anywhere and no Date. Such a tree, when nobody else holds it (fresh
+ * `JSON.parse` output), can be kept as it is instead of being copied.
+ */
+export function isCleanProperties(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return isCleanObject(value as Record<string, unknown>);
+}
+
+function isCleanObject(o: Record<string, unknown>): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+  // for…in also lists enumerable keys inherited from a polluted Object.prototype: checking those too
+  // only makes the test stricter (a copy would not hold them either).
+  for (const key in o) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return false;
+    const v = o[key];
+    if (v !== null && typeof v === 'object' && !isCleanValue(v)) return false;
+  }
+  return true;
+}
+
+function isCleanValue(v: object): boolean {
+  if (!Array.isArray(v)) return isCleanObject(v as Record<string, unknown>);
+  if (Object.getPrototypeOf(v) !== Array.prototype) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (x !== null && typeof x === 'object' && !isCleanValue(x)) return false;
+  }
+  return true;
+}
+
 export type FeatureId = string | number;
 
-/** Hands out feature ids: existing unique ids are kept, the rest get the next free integer. */
+/**
+ * Hands out feature ids: existing unique ids are kept, the rest get the next free integer. `used` holds
+ * the ids themselves: a Set tells the string "1" from the number 1 (and 0 and -0 are one id).
+ */
 export interface IdAllocator {
-  used: Set<string>;
+  used: Set<FeatureId>;
   next: number;
 }
 
 export function createIdAllocator(): IdAllocator {
   return { used: new Set(), next: 1 };
 }
-
-const idKey = (id: FeatureId) => `${typeof id}:${id}`;
 
 export function isUsableId(id: unknown): id is FeatureId {
   return (typeof id === 'string' && id.length > 0) || (typeof id === 'number' && Number.isFinite(id));
@@ -55,16 +89,15 @@ export function isUsableId(id: unknown): id is FeatureId {
 /** Claims `id` when free; returns false when it is taken or unusable. */
 export function claimId(ids: IdAllocator, id: unknown): boolean {
   if (!isUsableId(id)) return false;
-  const k = idKey(id);
-  if (ids.used.has(k)) return false;
-  ids.used.add(k);
-  return true;
+  const before = ids.used.size;
+  ids.used.add(id);
+  return ids.used.size > before;
 }
 
 export function generateId(ids: IdAllocator): number {
-  while (ids.used.has(idKey(ids.next))) ids.next++;
+  while (ids.used.has(ids.next)) ids.next++;
   const id = ids.next++;
-  ids.used.add(idKey(id));
+  ids.used.add(id);
   return id;
 }
 

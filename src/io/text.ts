@@ -15,14 +15,18 @@ export function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
+/** The text of valid UTF-8 bytes (a leading BOM dropped), or undefined when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when the bytes are valid UTF-8. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return strictUtf8(bytes) !== undefined;
 }
 
 function isValidGbk(bytes: Uint8Array): boolean {
@@ -70,6 +74,11 @@ export function decodeText(
   declared?: TextEncodingName,
 ): { text: string; encoding: TextEncodingName; mismatch: boolean } {
   if (hasUtf8Bom(bytes)) return { text: decodeBytes(bytes, 'utf-8'), encoding: 'utf-8', mismatch: declared === 'gbk' };
+  if (declared !== 'gbk') {
+    // The common case, valid UTF-8, in one pass: the strict decode both checks and decodes (no BOM here).
+    const text = strictUtf8(bytes);
+    if (text !== undefined) return { text, encoding: 'utf-8', mismatch: false };
+  }
   const { encoding, mismatch } = detectEncoding(bytes, declared);
   return { text: decodeBytes(bytes, encoding), encoding, mismatch };
 }

@@ -86,6 +86,7 @@ export class AtlasMap {
   private baseFilters = new Map<string, maplibregl.FilterSpecification>();
   private readonly drawer: DrawController;
   private compareMap: CompareMap | null = null;
+  private lastView: MapView | null = null;
   private readonly unregister: (() => void)[] = [];
 
   constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
@@ -142,7 +143,9 @@ export class AtlasMap {
     this.syncDraw(model.draw);
     this.syncCompare(model.compare, model.lang);
     if (model.camera && model.camera.seq !== this.cameraSeq) this.syncCamera(model.camera);
-    else if (!model.viewFromMap) this.syncView(model.view);
+    // Only a view the app set since the last update moves the map; repeating one never re-renders it.
+    else if (!model.viewFromMap && model.view !== this.lastView) this.syncView(model.view);
+    this.lastView = model.view;
   }
 
   private syncCompare(compare: MapModel['compare'], lang: Lang): void {

@@ -12,6 +12,9 @@ export type ProgressFn = (phase: 'reading' | 'parsing', fraction: number) => voi
 async function readWithProgress(files: File[], onProgress: ProgressFn): Promise<InputFile[]> {
   const total = files.reduce((n, f) => n + f.size, 0) || 1;
   let done = 0;
+  // Each report re-renders the page: one per percent is smooth enough and keeps a 100 MB read from
+  // sending thousands of messages to the main thread.
+  let reported = 0;
   const out: InputFile[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(file.size);
@@ -23,7 +26,10 @@ async function readWithProgress(files: File[], onProgress: ProgressFn): Promise<
       bytes.set(value, offset);
       offset += value.length;
       done += value.length;
-      onProgress('reading', done / total);
+      if (done / total - reported >= 0.01) {
+        reported = done / total;
+        onProgress('reading', reported);
+      }
     }
     out.push({ name: file.name, bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset) });
   }

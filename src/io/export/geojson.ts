@@ -19,17 +19,55 @@ function roundTo(p: number): (v: number) => number {
   return (v) => Math.round(v * k) / k;
 }
 
-/** Features ready for writing: rewound, optionally rounded, derived fields merged; inputs untouched. */
+/** True when the own enumerable keys of `o` are exactly `keys`, in that order. */
+function hasKeys(o: object, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const k in o) {
+    if (n >= keys.length || k !== keys[n]) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
+const KEYS_WITH_ID = ['type', 'id', 'geometry', 'properties'];
+const KEYS_WITHOUT_ID = ['type', 'geometry', 'properties'];
+
+/**
+ * True when `f` already is the feature prepareFeatures would build from it (same members, same order,
+ * same values), so writing `f` itself gives the same text: a plain object, type "Feature", a geometry
+ * that is an object or null, properties present, and nothing else.
+ */
+function isPrepared(f: Feature<Geometry | null>, geometry: Geometry | null): boolean {
+  return (
+    f.type === 'Feature' &&
+    f.geometry === geometry &&
+    f.properties !== undefined &&
+    Object.getPrototypeOf(f) === Object.prototype &&
+    hasKeys(f, f.id === undefined ? KEYS_WITHOUT_ID : KEYS_WITH_ID)
+  );
+}
+
+/**
+ * Features ready for writing: rewound, optionally rounded, derived fields merged; inputs untouched.
+ * A feature that needs none of this is passed through as it is (it is never modified).
+ */
 export function prepareFeatures(features: readonly Feature<Geometry | null>[], options: GeoJsonExportOptions = {}): Feature<Geometry | null>[] {
   const round = options.precision === undefined ? undefined : roundTo(options.precision);
-  return features.map((f) => {
+  const derive = options.derive;
+  const out: Feature<Geometry | null>[] = new Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
     let geometry = f.geometry ? rewindGeometry(f.geometry, true) : null;
     if (geometry && round) geometry = mapPositions(geometry, (p) => p.map(round));
-    const derived = options.derive?.(f as Feature);
-    const properties = derived ? { ...(f.properties ?? {}), ...derived } : f.properties;
-    const out: Feature<Geometry | null> = { type: 'Feature', geometry, properties: properties ?? null };
-    return f.id === undefined ? out : { type: 'Feature', id: f.id, geometry, properties: out.properties };
-  });
+    const derived = derive?.(f as Feature);
+    if (!derived && isPrepared(f, geometry)) {
+      out[i] = f;
+      continue;
+    }
+    const properties = (derived ? { ...(f.properties ?? {}), ...derived } : f.properties) ?? null;
+    out[i] = f.id === undefined ? { type: 'Feature', geometry, properties } : { type: 'Feature', id: f.id, geometry, properties };
+  }
+  return out;
 }
 
 /** Writes features (or a collection) as GeoJSON text. */

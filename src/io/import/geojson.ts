@@ -2,10 +2,10 @@
  * GeoJSON reader: FeatureCollection, Feature, bare Geometry or GeometryCollection, an optional
  * legacy `crs` member (reprojected), syntax errors with line and column.
  */
-import { bboxOf } from '../coords';
+import { bboxOf, type Bbox } from '../coords';
 import { looksLikeGcj02 } from '../gcj02';
 import { locateJsonError, lineColumnAt } from '../json-locate';
-import { normalizeFeatures, type RawFeature } from '../normalize';
+import { normalizeFeatures, type NormalizeContext, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { baseName, decodeText } from '../text';
 import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
@@ -73,6 +73,27 @@ function rawFeaturesOf(doc: unknown, file: string, issues: ImportIssue[]): RawFe
   return invalid(`The JSON is not GeoJSON (type is ${JSON.stringify(type) ?? 'missing'}).`);
 }
 
+/**
+ * normalizeFeatures without reprojection, if the bbox of the raw geometries (found on the way) is
+ * longitude/latitude or empty: then chooseCrs picks WGS84, which is what was assumed. Otherwise undefined,
+ * with the id allocator as it was.
+ */
+function speculateWgs84(raw: RawFeature[], ctx: NormalizeContext): (ReturnType<typeof normalizeFeatures> & { bbox: Bbox | undefined }) | undefined {
+  const used = new Set(ctx.ids.used);
+  const next = ctx.ids.next;
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  try {
+    const r = normalizeFeatures(raw, { ...ctx, box });
+    const bbox = box[0] === Infinity ? undefined : (box as Bbox);
+    if (r.complete && (!bbox || (bbox[0] >= -180 && bbox[2] <= 180 && bbox[1] >= -90 && bbox[3] <= 90))) return { ...r, bbox };
+  } catch {
+    // the ordinary path below meets the same problem, or none
+  }
+  ctx.ids.used = used;
+  ctx.ids.next = next;
+  return undefined;
+}
+
 /** Reads one GeoJSON file (bytes in any of UTF-8/GBK). */
 export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids: IdAllocator = createIdAllocator()): ImportResult {
   const file = input.name;
@@ -84,17 +105,25 @@ export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids
   if (issue) return { layers: [], issues: [...issues, issue] };
   const raw = rawFeaturesOf(doc, file, issues);
   if (!raw) return { layers: [], issues };
-  const geometries = raw.map((f) => f?.geometry as Geometry | null | undefined).filter((g) => g && typeof g === 'object' && 'type' in g);
-  let bbox;
-  try {
-    bbox = bboxOf(geometries as Geometry[]);
-  } catch {
-    bbox = undefined; // malformed nesting: normalize reports it per feature
+  const declared = crsMemberName(doc);
+  const ctx = { file, ids, gcj02: options.gcj02, owned: true }; // `raw` comes from our own JSON.parse
+  // Nothing declared: the coordinates decide the CRS, and they nearly always are longitude/latitude. So
+  // normalize as WGS84 at once, collecting the bbox on the way (one pass over the coordinates instead of
+  // two); keep the result when that bbox is exactly the one bboxOf gives and it means WGS84.
+  const speculated = !options.crs && !declared ? speculateWgs84(raw, ctx) : undefined;
+  let bbox: Bbox | undefined = speculated?.bbox;
+  if (!speculated) {
+    const geometries = raw.map((f) => f?.geometry as Geometry | null | undefined).filter((g) => g && typeof g === 'object' && 'type' in g);
+    try {
+      bbox = bboxOf(geometries as Geometry[]);
+    } catch {
+      bbox = undefined; // malformed nesting: normalize reports it per feature
+    }
   }
-  const choice = chooseCrs({ file, declared: crsMemberName(doc), defaultWgs84: true, bbox, options });
+  const choice = chooseCrs({ file, declared, defaultWgs84: true, bbox, options });
   issues.push(...choice.issues);
   if (!choice.crs && bbox) return { layers: [], issues };
-  const { features, issues: featureIssues } = normalizeFeatures(raw, { file, ids, gcj02: options.gcj02, ...(choice.crs ? { crs: choice.crs } : {}) });
+  const { features, issues: featureIssues } = speculated ?? normalizeFeatures(raw, { ...ctx, ...(choice.crs ? { crs: choice.crs } : {}) });
   issues.push(...featureIssues);
   if (options.gcj02) {
     issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
