@@ -6,6 +6,7 @@ import * as turf from '@turf/turf';
 // Default import: under plain Node ESM (tsx) the CommonJS package exposes no named exports.
 import geographiclib from 'geographiclib-geodesic';
 import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
+import { mulberry32 } from '../bench/prng';
 
 export type LonLat = [number, number];
 export type Ring = LonLat[];
@@ -93,16 +94,7 @@ export function scaleRing(ring: Position[], c: LonLat, s: number): Ring {
 }
 
 /** Deterministic pseudo-random numbers (mulberry32) so villages land in the same places every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Small repeatable offset in [-1, 1] from two integers (used to wiggle the land-use grid). */
 export function jitter(i: number, k: number, salt: number): number {

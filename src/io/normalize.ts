@@ -9,6 +9,7 @@ import type { ResolvedCrs } from './crs';
 import { gcj02ToWgs84 } from './gcj02';
 import { claimId, featureNameOf, generateId, isCleanProperties, sanitizeProperties, type IdAllocator } from './sanitize';
 import { makeIssue, type ImportIssue, type IssueCode, type IssueSeverity } from './types';
+import { hasKeys } from './object-keys';
 
 export interface NormalizeContext {
   file: string;
@@ -63,15 +64,6 @@ let walking = false;
 /** Source geometry objects that are exactly `{ type, coordinates }` may be kept (owned input only). */
 let adoptGeometry = false;
 
-/** True when the own enumerable keys of `o` are exactly `keys`, in that order. */
-function hasKeys(o: object, keys: readonly string[]): boolean {
-  let n = 0;
-  for (const k in o) {
-    if (n >= keys.length || k !== keys[n]) return false;
-    n++;
-  }
-  return n === keys.length;
-}
 
 const GEOMETRY_KEYS = ['type', 'coordinates'];
 const FEATURE_KEYS = ['type', 'id', 'geometry', 'properties'];

@@ -14,6 +14,7 @@ import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
 import { FID, withFid } from './fid';
 import { ZH_LOCALE } from './locale';
+import { moveCamera, showView } from './camera';
 import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -142,9 +143,12 @@ export class AtlasMap {
     this.syncOverlay(model.overlay);
     this.syncDraw(model.draw);
     this.syncCompare(model.compare, model.lang);
-    if (model.camera && model.camera.seq !== this.cameraSeq) this.syncCamera(model.camera);
+    if (model.camera && model.camera.seq !== this.cameraSeq) {
+      this.cameraSeq = model.camera.seq;
+      moveCamera(this.map, model.camera);
+    }
     // Only a view the app set since the last update moves the map; repeating one never re-renders it.
-    else if (!model.viewFromMap && model.view !== this.lastView) this.syncView(model.view);
+    else if (!model.viewFromMap && model.view !== this.lastView) showView(this.map, model.view);
     this.lastView = model.view;
   }
 
@@ -233,7 +237,10 @@ export class AtlasMap {
     for (const id of this.drawn.keys()) {
       const ids = filter.byLayer[id];
       const prev = this.filtered.get(id);
-      if (prev?.ids === ids && prev?.mode === filter.mode) continue;
+      // Nothing to change: still unfiltered, or the same result in the same mode. (setFilter re-lays out
+      // every tile of the layer, so it must not run on updates that do not touch the filter.)
+      if (!ids && !prev) continue;
+      if (prev && prev.ids === ids && prev.mode === filter.mode) continue;
       if (prev?.mode === 'dim') this.setDimmed(id, prev.ids, false);
       for (const p of PARTS) {
         const lid = styleLayerId(id, p);
@@ -282,21 +289,6 @@ export class AtlasMap {
     });
   }
 
-  private syncCamera(camera: CameraRequest): void {
-    this.cameraSeq = camera.seq;
-    if (camera.bbox && (camera.bbox[2] - camera.bbox[0] < 1e-9 || camera.bbox[3] - camera.bbox[1] < 1e-9)) {
-      // A single point: centre on it at street level instead of the maximum zoom.
-      this.map.flyTo({ center: [camera.bbox[0], camera.bbox[1]], zoom: Math.max(this.map.getZoom(), 14), duration: 600 });
-    } else if (camera.bbox) {
-      const [w, s, e, n] = camera.bbox;
-      this.map.fitBounds([w, s, e, n], { padding: 60, maxZoom: 16, duration: 600 });
-    } else if (camera.center && camera.instant) {
-      this.map.jumpTo({ center: camera.center, zoom: camera.zoom ?? this.map.getZoom() });
-    } else if (camera.center) {
-      this.map.flyTo({ center: camera.center, zoom: camera.zoom ?? Math.max(this.map.getZoom(), 14), duration: 600 });
-    }
-  }
-
   private stateTarget(layerId: string, id: string): maplibregl.FeatureIdentifier {
     return this.drawn.get(layerId)?.entry.remote ? { source: sourceId(layerId), sourceLayer: BIG_TILE_LAYER, id } : { source: sourceId(layerId), id };
   }
@@ -310,12 +302,6 @@ export class AtlasMap {
       if (!this.selected.has(k)) this.map.setFeatureState(this.stateTarget(r.layerId, r.featureId), { selected: true });
     }
     this.selected = next;
-  }
-
-  private syncView(view: MapView): void {
-    const c = this.map.getCenter();
-    if (Math.abs(c.lng - view.center[0]) < 1e-7 && Math.abs(c.lat - view.center[1]) < 1e-7 && Math.abs(this.map.getZoom() - view.zoom) < 1e-3) return;
-    this.map.jumpTo({ center: view.center, zoom: view.zoom });
   }
 
   private interactiveLayerIds(): string[] {

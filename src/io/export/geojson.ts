@@ -4,6 +4,7 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { mapPositions, rewindGeometry } from '../coords';
+import { hasKeys } from '../object-keys';
 
 export interface GeoJsonExportOptions {
   /** Decimals kept in coordinates (e.g. 7 ≈ 1 cm); full precision when omitted. */
@@ -19,15 +20,6 @@ function roundTo(p: number): (v: number) => number {
   return (v) => Math.round(v * k) / k;
 }
 
-/** True when the own enumerable keys of `o` are exactly `keys`, in that order. */
-function hasKeys(o: object, keys: readonly string[]): boolean {
-  let n = 0;
-  for (const k in o) {
-    if (n >= keys.length || k !== keys[n]) return false;
-    n++;
-  }
-  return n === keys.length;
-}
 
 const KEYS_WITH_ID = ['type', 'id', 'geometry', 'properties'];
 const KEYS_WITHOUT_ID = ['type', 'geometry', 'properties'];
