@@ -15,6 +15,7 @@ import { CompareMap } from './compare-map';
 import { FID, withFid } from './fid';
 import { ZH_LOCALE } from './locale';
 import { moveCamera, showView } from './camera';
+import { featureAt } from './hit-test';
 import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -123,7 +124,7 @@ export class AtlasMap {
       this.handlers.onViewChange({ center: [c.lng, c.lat], zoom: this.map.getZoom() });
     });
     this.map.on('mousemove', (e) => {
-      this.map.getCanvas().style.cursor = this.hitAt(e.point) ? 'pointer' : '';
+      this.map.getCanvas().style.cursor = featureAt(this.map, e.point, this.visibleLayerIds()) ? 'pointer' : '';
     });
   }
 
@@ -304,33 +305,13 @@ export class AtlasMap {
     this.selected = next;
   }
 
-  private interactiveLayerIds(): string[] {
-    const ids: string[] = [];
-    for (const id of this.drawn.keys()) {
-      for (const p of ['fill', 'line', 'circle'] as const) if (this.map.getLayer(styleLayerId(id, p))) ids.push(styleLayerId(id, p));
-    }
-    return ids;
-  }
-
-  private hitAt(point: maplibregl.Point): FeatureRef | null {
-    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
-      [point.x - 3, point.y - 3],
-      [point.x + 3, point.y + 3],
-    ];
-    const hits = this.map.queryRenderedFeatures(box, { layers: this.interactiveLayerIds() });
-    for (const h of hits) {
-      const layerId = h.layer.id.split('::')[0]!;
-      const entry = this.drawn.get(layerId)?.entry;
-      // Boundary layers stay clickable only when nothing more specific lies under the cursor.
-      if (!entry || !entry.visible) continue;
-      return { layerId, featureId: String(h.properties[FID]) };
-    }
-    return null;
+  private visibleLayerIds(): string[] {
+    return [...this.drawn.values()].filter((d) => d.entry.visible).map((d) => d.entry.id);
   }
 
   private onClick(e: maplibregl.MapMouseEvent): void {
     if (this.drawSeq !== 0) return;
-    const ref = this.hitAt(e.point);
+    const ref = featureAt(this.map, e.point, this.visibleLayerIds());
     const ev = e.originalEvent;
     const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];
     if (ref) this.handlers.onFeatureClick(ref, ev.shiftKey || ev.ctrlKey || ev.metaKey, at);

@@ -109,9 +109,9 @@ test('back and forward step through filter changes', async ({ page }) => {
   await page.getByRole('tab', { name: 'Filter' }).click();
   await page.getByLabel('Zone layer').selectOption('townships');
   await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
-  await waitForIdle(page);
-  const yangmiao = (await renderedIds(page, 'villages')).length;
+  const yangmiao = idsIntersecting('villages.geojson', bundledFeature('townships.geojson', 'tw-yangmiao')).length;
   expect(yangmiao).toBeLessThan(all);
+  await expect.poll(async () => (await renderedIds(page, 'villages')).length).toBe(yangmiao);
   await page.goBack();
   await waitForIdle(page);
   await expect.poll(async () => (await renderedIds(page, 'villages')).length).not.toBe(yangmiao);
