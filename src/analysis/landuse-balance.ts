@@ -16,7 +16,8 @@ export interface BalanceOptions {
 }
 
 /** One row of a land-use balance table (用地平衡表). */
-export interface BalanceRow {
+/** The land-use class a table row stands for. */
+export interface ClassKey {
   /** Class code; null for the row of unrecognised classes. */
   code: string | null;
   level: 1 | 2 | null;
@@ -24,6 +25,9 @@ export interface BalanceRow {
   name_zh: string;
   name_en: string;
   rgb: RGB | null;
+}
+
+export interface BalanceRow extends ClassKey {
   /** Ellipsoidal (WGS84) area in m², of the parts inside the zone when one is given; and in ha and 亩. */
   areaM2: number;
   areaHa: number;
@@ -186,13 +190,7 @@ export interface BalanceSide {
 }
 
 /** One class in 现状 (current) and 规划 (planned), and the change from current to planned. */
-export interface ComparisonRow {
-  code: string | null;
-  level: 1 | 2 | null;
-  parent: string | null;
-  name_zh: string;
-  name_en: string;
-  rgb: RGB | null;
+export interface ComparisonRow extends ClassKey {
   current: BalanceSide;
   planned: BalanceSide;
   /** planned − current; `sharePoints` from the rounded shares (as displayed), `sharePointsRaw` from raw ones. */

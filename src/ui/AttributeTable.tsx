@@ -2,7 +2,6 @@ import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
-import { formatValue } from '../domain/describe';
 import { bboxOfFeature } from '../app/feature-bbox';
 import { selectFilterResult } from '../state/filter-result';
 import { atlasStore, useAtlas } from '../state/store';
@@ -11,9 +10,9 @@ import type { LayerEntry } from '../state/layers-slice';
 import { useLang, useT } from './use-t';
 import { RemoteLayerTable } from './RemoteLayerTable';
 import { ColumnHeader } from './ColumnHeader';
+import { ROW_HEIGHT, TableRow } from './TableRow';
 
 const HIDDEN = new Set(['schematic', 'milestones', 'sites_en', 'sites_zh', 'programmes', 'note_zh', 'note_en', '__fid']);
-const ROW_HEIGHT = 28;
 
 function columnsOf(layer: LayerEntry): string[] {
   const seen = new Set<string>();
@@ -75,22 +74,19 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
             const f = rows[v.index]!;
             const id = featureId(f);
             return (
-              <div
-                role="row"
+              <TableRow
                 key={id}
-                aria-rowindex={v.index + 2}
-                aria-selected={selected.has(id)}
-                data-feature-id={id}
-                className="attr-tr attr-row-body"
-                style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                onClick={(e) => onRow(f, e.shiftKey || e.ctrlKey || e.metaKey)}
-              >
-                {columns.map((c) => (
-                  <div role="cell" key={c} className="attr-td">
-                    {f.properties?.[c] === undefined ? '' : formatValue(c, f.properties[c], lang, resolveId)}
-                  </div>
-                ))}
-              </div>
+                id={id}
+                index={v.index}
+                start={v.start}
+                selected={selected.has(id)}
+                template={template}
+                columns={columns}
+                props={f.properties ?? {}}
+                lang={lang}
+                resolveId={resolveId}
+                onClick={(additive) => onRow(f, additive)}
+              />
             );
           })}
         </div>

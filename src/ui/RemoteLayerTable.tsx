@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatValue } from '../domain/describe';
 import { selectFilterResult } from '../state/filter-result';
 import { atlasStore, useAtlas } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
 import { ioWorker } from '../workers/io-client';
 import { useLang, useT } from './use-t';
 import { ColumnHeader } from './ColumnHeader';
+import { ROW_HEIGHT, TableRow } from './TableRow';
 
-const ROW_HEIGHT = 28;
 
 /**
  * The attribute table of a big layer held by the worker: rows are positions, and only the rows scrolled
@@ -65,21 +64,19 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
             const props = cache.get(i);
             const id = String(i);
             return (
-              <div
-                role="row"
+              <TableRow
                 key={id}
-                aria-rowindex={v.index + 2}
-                aria-selected={selected.has(id)}
-                className="attr-tr attr-row-body"
-                style={{ gridTemplateColumns: template, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                onClick={(e) => atlasStore.getState().clickFeature({ layerId: layer.id, featureId: id }, e.shiftKey || e.ctrlKey || e.metaKey)}
-              >
-                {columns.map((c) => (
-                  <div role="cell" key={c} className="attr-td">
-                    {props ? (props[c] === undefined ? '' : formatValue(c, props[c], lang, () => null)) : '…'}
-                  </div>
-                ))}
-              </div>
+                id={id}
+                index={v.index}
+                start={v.start}
+                selected={selected.has(id)}
+                template={template}
+                columns={columns}
+                props={props ?? null}
+                lang={lang}
+                resolveId={() => null}
+                onClick={(additive) => atlasStore.getState().clickFeature({ layerId: layer.id, featureId: id }, additive)}
+              />
             );
           })}
         </div>

@@ -1,0 +1,39 @@
+import { formatValue } from '../domain/describe';
+import type { Lang } from '../i18n/translate';
+
+export const ROW_HEIGHT = 28;
+
+/**
+ * One virtualized row of an attribute table. `props` null means the row's attributes are still on
+ * their way (a big layer's rows are fetched from the worker), shown as "…".
+ */
+export function TableRow(p: {
+  id: string;
+  index: number;
+  start: number;
+  selected: boolean;
+  template: string;
+  columns: readonly string[];
+  props: Record<string, unknown> | null;
+  lang: Lang;
+  resolveId: (id: string) => string | null;
+  onClick: (additive: boolean) => void;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={p.index + 2}
+      aria-selected={p.selected}
+      data-feature-id={p.id}
+      className="attr-tr attr-row-body"
+      style={{ gridTemplateColumns: p.template, transform: `translateY(${p.start}px)`, height: ROW_HEIGHT }}
+      onClick={(e) => p.onClick(e.shiftKey || e.ctrlKey || e.metaKey)}
+    >
+      {p.columns.map((c) => (
+        <div role="cell" key={c} className="attr-td">
+          {p.props ? (p.props[c] === undefined ? '' : formatValue(c, p.props[c], p.lang, p.resolveId)) : '…'}
+        </div>
+      ))}
+    </div>
+  );
+}
