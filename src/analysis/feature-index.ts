@@ -45,7 +45,7 @@ export interface FeatureIndexData extends PackedGeometries {
 export function buildFeatureIndex(features: readonly Feature<Geometry | null>[] | FeatureCollection): FeatureIndex {
   const list = Array.isArray(features) ? features : (features as FeatureCollection).features;
   const counter = new Counter();
-  for (const f of list) counter.geometry(f.geometry);
+  for (let i = 0; i < list.length; i++) counter.geometry(list[i]!.geometry);
   const packed: PackedGeometries = {
     featurePart: new Uint32Array(list.length + 1),
     partKind: new Uint8Array(counter.parts),
@@ -53,12 +53,19 @@ export function buildFeatureIndex(features: readonly Feature<Geometry | null>[] 
     ringVertex: new Uint32Array(counter.rings + 1),
     coords: new Float64Array(2 * counter.vertices),
   };
+  // Boxes are taken while the coordinates are copied: a separate pass over `coords` costs as much again.
+  const boxes = new Float64Array(4 * list.length);
   const writer = new Writer(packed);
-  list.forEach((f, i) => {
-    writer.geometry(f.geometry);
+  for (let i = 0; i < list.length; i++) {
+    writer.startFeature();
+    writer.geometry(list[i]!.geometry);
     packed.featurePart[i + 1] = writer.part;
-  });
-  return { ...packed, count: list.length, tree: indexBoxes(packed, list.length) };
+    boxes[4 * i] = writer.minX;
+    boxes[4 * i + 1] = writer.minY;
+    boxes[4 * i + 2] = writer.maxX;
+    boxes[4 * i + 3] = writer.maxY;
+  }
+  return { ...packed, count: list.length, tree: indexBoxes(boxes, list.length) };
 }
 
 /**
@@ -108,15 +115,21 @@ export function featureBBox(g: PackedGeometries, i: number): [number, number, nu
   return [minX, minY, maxX, maxY];
 }
 
-function indexBoxes(g: PackedGeometries, count: number): Flatbush {
+/** Flatbush over [minX, minY, maxX, maxY] per feature; a feature without vertices has minX = Infinity. */
+function indexBoxes(boxes: Float64Array, count: number): Flatbush {
   const tree = new Flatbush(Math.max(count, 1));
-  const boxes = Array.from({ length: count }, (_, i) => featureBBox(g, i));
   // Features without geometry still need a slot (item i = feature i): park them, never matched, on the
   // first real box so they do not stretch the tree's extent.
-  const park = boxes.find((b) => b !== null) ?? [0, 0, 0, 0];
-  for (const b of boxes) {
-    const [minX, minY, maxX, maxY] = b ?? park;
-    tree.add(minX, minY, maxX, maxY);
+  let park = [0, 0, 0, 0];
+  for (let i = 0; i < count; i++) {
+    if (boxes[4 * i] !== Infinity) {
+      park = [boxes[4 * i]!, boxes[4 * i + 1]!, boxes[4 * i + 2]!, boxes[4 * i + 3]!];
+      break;
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    if (boxes[4 * i] === Infinity) tree.add(park[0]!, park[1]!, park[2]!, park[3]!);
+    else tree.add(boxes[4 * i]!, boxes[4 * i + 1]!, boxes[4 * i + 2]!, boxes[4 * i + 3]!);
   }
   if (count === 0) tree.add(0, 0, 0, 0);
   tree.finish();
@@ -151,17 +164,28 @@ class Counter {
   private part(rings: readonly (readonly Position[])[]): void {
     this.parts++;
     this.rings += rings.length;
-    for (const r of rings) this.vertices += r.length;
+    for (let i = 0; i < rings.length; i++) this.vertices += rings[i]!.length;
   }
 }
 
-/** Second pass: fills the arrays. */
+/** Second pass: fills the arrays and takes each feature's bounding box. */
 class Writer {
   part = 0;
+  minX = Infinity;
+  minY = Infinity;
+  maxX = -Infinity;
+  maxY = -Infinity;
   private ring = 0;
   private vertex = 0;
 
   constructor(private readonly g: PackedGeometries) {}
+
+  startFeature(): void {
+    this.minX = Infinity;
+    this.minY = Infinity;
+    this.maxX = -Infinity;
+    this.maxY = -Infinity;
+  }
 
   geometry(geom: Geometry | null | undefined): void {
     if (!geom) return;
@@ -185,15 +209,30 @@ class Writer {
 
   private add(kind: number, rings: readonly (readonly Position[])[]): void {
     const g = this.g;
+    const coords = g.coords;
+    let { minX, minY, maxX, maxY, vertex } = this;
     g.partKind[this.part] = kind;
-    for (const r of rings) {
-      for (const p of r) {
-        g.coords[2 * this.vertex] = p[0]!;
-        g.coords[2 * this.vertex + 1] = p[1]!;
-        this.vertex++;
+    for (let r = 0; r < rings.length; r++) {
+      const ring = rings[r]!;
+      for (let k = 0; k < ring.length; k++) {
+        const p = ring[k]!;
+        const x = p[0]!;
+        const y = p[1]!;
+        coords[2 * vertex] = x;
+        coords[2 * vertex + 1] = y;
+        vertex++;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
       }
-      g.ringVertex[++this.ring] = this.vertex;
+      g.ringVertex[++this.ring] = vertex;
     }
     g.partRing[++this.part] = this.ring;
+    this.minX = minX;
+    this.minY = minY;
+    this.maxX = maxX;
+    this.maxY = maxY;
+    this.vertex = vertex;
   }
 }
