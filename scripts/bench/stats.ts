@@ -59,6 +59,31 @@ export function timeSync<T>(fn: () => T, opts: TimeOptions = {}): { timing: Timi
   return { timing: summarize(samples), result };
 }
 
+/**
+ * Times several functions in rounds (one run of each per round, the order rotating), so a slow spell of
+ * the machine or a heap that grew meanwhile weighs on all of them alike; for the big, noisy measures.
+ * @example const [parse, ours] = timeRounds([() => JSON.parse(text), () => load(text)], { rounds: 5, before: collectGarbage });
+ */
+export function timeRounds<T extends readonly (() => unknown)[]>(
+  fns: T,
+  opts: { rounds?: number; warmup?: number; before?: () => void } = {},
+): { [K in keyof T]: { timing: Timing; result: ReturnType<T[K]> } } {
+  const { rounds = 5, warmup = 1, before } = opts;
+  const results: unknown[] = fns.map(() => undefined);
+  const samples: number[][] = fns.map(() => []);
+  for (let w = 0; w < warmup; w++) fns.forEach((fn, i) => (results[i] = fn()));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < fns.length; k++) {
+      const i = (k + r) % fns.length;
+      before?.();
+      const t0 = performance.now();
+      results[i] = fns[i]!();
+      samples[i]!.push(performance.now() - t0);
+    }
+  }
+  return fns.map((_, i) => ({ timing: summarize(samples[i]!), result: results[i] })) as { [K in keyof T]: { timing: Timing; result: ReturnType<T[K]> } };
+}
+
 /** Median, min, mean and (sample) standard deviation of run times. */
 export function summarize(samples: readonly number[]): Timing {
   const n = samples.length;
@@ -91,24 +116,6 @@ export function formatMs(ms: number): string {
 /** `12.3 ms (min 11.9, 12.5 ± 0.4, n=7)` */
 export function describeTiming(t: Timing): string {
   return `${formatMs(t.median)} (min ${formatMs(t.min)}, ${formatMs(t.mean)} ± ${formatMs(t.std)}, n=${t.runs})`;
-}
-
-/** As {@link timeSync}, for a function returning a promise (awaited inside the timed span). */
-export async function timeAsync<T>(fn: () => Promise<T>, opts: TimeOptions = {}): Promise<{ timing: Timing; result: T }> {
-  const { warmup = 1, minRuns = 5, maxRuns = 51, budgetMs = 1500, before } = opts;
-  let result!: T;
-  for (let i = 0; i < warmup; i++) result = await fn();
-  const samples: number[] = [];
-  let total = 0;
-  while (samples.length < minRuns || (samples.length < maxRuns && total + median(samples) < budgetMs)) {
-    before?.();
-    const t0 = performance.now();
-    result = await fn();
-    const dt = performance.now() - t0;
-    samples.push(dt);
-    total += dt;
-  }
-  return { timing: summarize(samples), result };
 }
 
 /** Adds two timings run by run (e.g. a loop timed on a subset, scaled, plus a sort timed on the whole). */

@@ -25,6 +25,11 @@ export async function loadBundledFile(
   } catch (e) {
     return { ok: false, file, problem: `network error: ${e instanceof Error ? e.message : String(e)}` };
   }
+  return parseBundledText(file, text);
+}
+
+/** The parse and shape check of {@link loadBundledFile}, for text already at hand. */
+export function parseBundledText(file: string, text: string): BundledLoad {
   let json: unknown;
   try {
     json = JSON.parse(text);
