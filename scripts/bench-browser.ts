@@ -116,6 +116,13 @@ async function main(): Promise<void> {
   for (const r of rows) r.met = verdict(r, swiftShader);
   const countsOk = big.every((r) => r.filter.countText === expectedText);
   const longTaskSupported = [...big, ...base].every((r) => r.longTaskSupported);
+  const longFrameSupported = [...big, ...base].every((r) => r.longFrameSupported);
+  const scriptOf = (runs: RunResult[], pick: (r: RunResult) => { durationMs: number; invoker: string | null } | undefined) =>
+    runs
+      .map(pick)
+      .filter((x) => x?.invoker)
+      .map((x) => `${Math.round(x!.durationMs)} ms ${x!.invoker}`)
+      .join('; ');
 
   const notes = [
     `Medians of ${runs} runs per page, ours and baseline alternating in the same browser (a fresh context each run); ${rows.find((r) => r.id === 'initial-js')?.ours === null ? 'dist/ sizes unavailable' : 'bundle sizes from scripts/bench/bundle-size.ts'}.`,
@@ -126,6 +133,9 @@ async function main(): Promise<void> {
         : ''),
     `Yangmiao filter on the big layer counted ${big.map((r) => `"${r.filter.countText}"`).join(', ')}; expected ${expectedText} (the app's index and filter run in Node): ${countsOk ? '✓' : '✗'}.`,
     ...(longTaskSupported ? [] : ['✗ this Chromium does not report long tasks: the long-task figures are 0 and mean nothing.']),
+    longFrameSupported
+      ? `Longest scripts outside frame callbacks, by run — big layer loading: ${scriptOf(big, (r) => { const s = r.open.segments; return s ? (s.worker.longestScript.durationMs >= s.draw.longestScript.durationMs ? s.worker.longestScript : s.draw.longestScript) : undefined; }) || 'none over 5 ms'}; app start: ${scriptOf(big, (r) => r.open.segments?.fetch.longestScript) || 'none over 5 ms'}; filter: ${scriptOf(big, (r) => r.filter.longestScript) || 'none over 5 ms'}.`
+      : '✗ this Chromium does not report long animation frames: the script figures are 0 and mean nothing.',
   ];
   const table = markdownTable(rows);
   process.stdout.write(`\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);

@@ -1,6 +1,7 @@
 /**
  * What the page records for the browser benchmark, installed with addInitScript before any of the app's
- * code runs: main-thread long tasks (PerformanceObserver 'longtask', buffered) and, for the input probe,
+ * code runs: main-thread long tasks (PerformanceObserver 'longtask', buffered), long animation frames with
+ * the scripts that ran in them ('long-animation-frame': which callback, how long) and, for the input probe,
  * trusted clicks on the sidebar tabs and the moment each tab's aria-selected turns "true".
  */
 import type { Page } from 'playwright-core';
@@ -10,8 +11,29 @@ export interface LongTask {
   duration: number;
 }
 
+/** A script entry of a long animation frame (only scripts over 5 ms are listed by the browser). */
+export interface FrameScript {
+  start: number;
+  duration: number;
+  /** e.g. "FrameRequestCallback" (requestAnimationFrame), "Worker.onmessage", "MessagePort.onmessage" */
+  invoker: string;
+  invokerType: string;
+  sourceURL: string;
+  sourceFunctionName: string;
+}
+
+/** A long animation frame (over 50 ms from its first task to its paint). */
+export interface LongFrame {
+  start: number;
+  duration: number;
+  renderStart: number;
+  blockingDuration: number;
+  scripts: FrameScript[];
+}
+
 interface BenchRecord {
   longtasks: LongTask[];
+  frames: LongFrame[];
   /** at: the click's event timestamp; handled: when its capture listener ran (page clock, ms) */
   clicks: { id: string; at: number; handled: number }[];
   flips: { id: string; at: number }[];
@@ -27,7 +49,7 @@ declare global {
 
 /** Runs in the page (serialized by Playwright): keep it self-contained. */
 export function installProbes(): void {
-  const rec: BenchRecord = { longtasks: [], clicks: [], flips: [], importPhases: [] };
+  const rec: BenchRecord = { longtasks: [], frames: [], clicks: [], flips: [], importPhases: [] };
   window.__bench = rec;
   try {
     new PerformanceObserver((list) => {
@@ -35,6 +57,29 @@ export function installProbes(): void {
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // no long-task support: the bench reports it
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const f = e as PerformanceEntry & { renderStart: number; blockingDuration: number; scripts: (PerformanceEntry & Omit<FrameScript, 'start'>)[] };
+        rec.frames.push({
+          start: f.startTime,
+          duration: f.duration,
+          renderStart: f.renderStart,
+          blockingDuration: f.blockingDuration,
+          scripts: f.scripts.map((x) => ({
+            start: x.startTime,
+            duration: x.duration,
+            invoker: x.invoker,
+            invokerType: x.invokerType,
+            sourceURL: x.sourceURL,
+            sourceFunctionName: x.sourceFunctionName,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // no long-animation-frame support: the bench reports it
   }
   // Capture phase on the document: runs when the browser dispatches the click, before React's handler.
   // event.timeStamp of a trusted click is when the input reached the browser, so flip − timeStamp includes
@@ -71,10 +116,14 @@ export function pageNow(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
 }
 
-export async function longTasks(page: Page): Promise<{ supported: boolean; tasks: LongTask[]; importPhases: { at: number; phase: string }[] }> {
+export async function longTasks(
+  page: Page,
+): Promise<{ supported: boolean; framesSupported: boolean; tasks: LongTask[]; frames: LongFrame[]; importPhases: { at: number; phase: string }[] }> {
   return page.evaluate(() => ({
     supported: PerformanceObserver.supportedEntryTypes.includes('longtask'),
+    framesSupported: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'),
     tasks: window.__bench?.longtasks ?? [],
+    frames: window.__bench?.frames ?? [],
     importPhases: window.__bench?.importPhases ?? [],
   }));
 }
@@ -125,4 +174,21 @@ export async function probeInput(page: Page, done: () => boolean, everyMs = 100)
     else unanswered++;
   });
   return { latenciesMs, clicksSent: sent, unanswered };
+}
+
+/**
+ * The longest script that ran in a long animation frame starting in [from, to] (page clock, ms), leaving out
+ * requestAnimationFrame callbacks: there MapLibre draws, which on software WebGL says more about the
+ * renderer than about our code. Message, event, timer and promise callbacks (worker results arriving,
+ * React's work, store updates) all count.
+ */
+export function longestScript(frames: readonly LongFrame[], from: number, to: number): { durationMs: number; invoker: string | null } {
+  let best: FrameScript | null = null;
+  for (const f of frames) {
+    for (const s of f.scripts) {
+      if (s.start < from || s.start > to || s.invoker === 'FrameRequestCallback') continue;
+      if (!best || s.duration > best.duration) best = s;
+    }
+  }
+  return { durationMs: best?.duration ?? 0, invoker: best ? `${best.invokerType}: ${best.invoker}` : null };
 }

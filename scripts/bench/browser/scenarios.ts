@@ -9,12 +9,19 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { HeapProbe, workerName, type HeapUsage } from './heap';
-import { installProbes, longTasks, pageNow, probeInput, summarizeLongTasks } from './probes';
+import { installProbes, longestScript, longTasks, pageNow, probeInput, summarizeLongTasks } from './probes';
+
+/** The longest script outside requestAnimationFrame callbacks (long animation frames), and what ran it. */
+export interface ScriptResult {
+  durationMs: number;
+  invoker: string | null;
+}
 
 export interface PhaseResult {
   /** wall time of the phase on the page clock (ms) */
   durationMs: number;
   longestTaskMs: number;
+  longestScript: ScriptResult;
   longTaskTotalMs: number;
   longTaskCount: number;
 }
@@ -40,7 +47,7 @@ export interface RunResult {
      * fetches the file while the base map draws), `worker` import starts → "1 layers added" (the worker reads,
      * parses, validates, indexes, tiles), `draw` → idle (MapLibre draws the new layer).
      */
-    segments: Record<'fetch' | 'worker' | 'draw', { fromMs: number; toMs: number; longestTaskMs: number; longTaskTotalMs: number }> | null;
+    segments: Record<'fetch' | 'worker' | 'draw', { fromMs: number; toMs: number; longestTaskMs: number; longTaskTotalMs: number; longestScript: ScriptResult }> | null;
     /** every long task until idle and the import's phases (page clock, ms), to see where the long ones fall */
     tasks: { start: number; duration: number }[];
     importPhases: { at: number; phase: string }[];
@@ -48,6 +55,7 @@ export interface RunResult {
   filter: PhaseResult & { countText: string; layerId: string };
   heap: { page: HeapUsage; workers: (HeapUsage & { name: string })[] };
   longTaskSupported: boolean;
+  longFrameSupported: boolean;
   webglRenderer: string;
 }
 
@@ -136,14 +144,14 @@ export async function runOnce(browser: Browser, kind: 'baseline' | 'big', opts: 
 
     // ---- open: from navigation start until loaded ("1 layers added" for the big layer) and idle ----------
     const { dataReadyMs, idleAt } = await openPage(page, kind, query(kind, opts.dataFile), opts.baseUrl, timeout);
-    const { supported, tasks: openTasks, importPhases } = await longTasks(page);
+    const { supported, framesSupported, tasks: openTasks, frames: openFrames, importPhases } = await longTasks(page);
     const open = summarizeLongTasks(openTasks, 0, idleAt);
     const beforeReady = dataReadyMs === null ? null : summarizeLongTasks(openTasks, 0, dataReadyMs);
     const importStart = importPhases[0]?.at ?? null;
     const segment = (fromMs: number, toMs: number) => {
       // by start time; the bounds below leave no task in two segments
       const x = summarizeLongTasks(openTasks, fromMs, toMs);
-      return { fromMs: Math.round(fromMs), toMs: Math.round(toMs), longestTaskMs: x.longestMs, longTaskTotalMs: x.totalMs };
+      return { fromMs: Math.round(fromMs), toMs: Math.round(toMs), longestTaskMs: x.longestMs, longTaskTotalMs: x.totalMs, longestScript: longestScript(openFrames, fromMs, toMs) };
     };
     const segments =
       dataReadyMs === null || importStart === null
@@ -176,7 +184,8 @@ export async function runOnce(browser: Browser, kind: 'baseline' | 'big', opts: 
     const countAt = await pageNow(page);
     const countText = (await count.textContent()) ?? '';
     const filterIdle = await waitForIdle(page, timeout);
-    const filterTasks = summarizeLongTasks((await longTasks(page)).tasks, t0, filterIdle);
+    const afterFilter = await longTasks(page);
+    const filterTasks = summarizeLongTasks(afterFilter.tasks, t0, filterIdle);
 
     return {
       kind,
@@ -186,14 +195,16 @@ export async function runOnce(browser: Browser, kind: 'baseline' | 'big', opts: 
         beforeDataReady: beforeReady && { longestTaskMs: beforeReady.longestMs, longTaskTotalMs: beforeReady.totalMs },
         segments,
         longestTaskMs: open.longestMs,
+        longestScript: longestScript(openFrames, 0, idleAt),
         longTaskTotalMs: open.totalMs,
         longTaskCount: open.count,
         tasks: openTasks.filter((t) => t.start <= idleAt).map((t) => ({ start: Math.round(t.start), duration: Math.round(t.duration) })),
         importPhases: importPhases.map((p) => ({ at: Math.round(p.at), phase: p.phase })),
       },
-      filter: { durationMs: countAt - t0, longestTaskMs: filterTasks.longestMs, longTaskTotalMs: filterTasks.totalMs, longTaskCount: filterTasks.count, countText, layerId },
+      filter: { durationMs: countAt - t0, longestTaskMs: filterTasks.longestMs, longestScript: longestScript(afterFilter.frames, t0, filterIdle), longTaskTotalMs: filterTasks.totalMs, longTaskCount: filterTasks.count, countText, layerId },
       heap: { page: heap.page, workers: heap.workers.map((w) => ({ name: workerName(w.url), usedBytes: w.usedBytes, totalBytes: w.totalBytes, backingStorageBytes: w.backingStorageBytes })) },
       longTaskSupported: supported,
+      longFrameSupported: framesSupported,
       webglRenderer: await webglRenderer(page),
     };
   } finally {
