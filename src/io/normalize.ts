@@ -7,7 +7,7 @@ import type { Feature, GeoJsonProperties, Geometry, Position } from 'geojson';
 import { forEachPosition, mapPositions, rewindGeometry, ringSelfIntersection } from './coords';
 import type { ResolvedCrs } from './crs';
 import { gcj02ToWgs84 } from './gcj02';
-import { claimId, featureNameOf, generateId, isCleanProperties, sanitizeProperties, type IdAllocator } from './sanitize';
+import { claimId, featureNameOf, generateId, isCleanProperties, MAX_PROPERTY_DEPTH, sanitizeProperties, type IdAllocator } from './sanitize';
 import { makeIssue, type ImportIssue, type IssueCode, type IssueSeverity } from './types';
 import { hasKeys } from './object-keys';
 
@@ -290,8 +290,11 @@ export function normalizeFeatures(raw: readonly RawFeature[], ctx: NormalizeCont
   box = transform ? undefined : ctx.box;
   let complete = true;
   const notes = new FeatureNotes(ctx, issues, infoCounts);
-  const onRemoved = (path: string) =>
-    notes.add('warning', 'prototype-key-removed', `The property "${path}" was removed (reserved JavaScript name).`, { key: path });
+  const report = {
+    onRemoved: (path: string) => notes.add('warning', 'prototype-key-removed', `The property "${path}" was removed (reserved JavaScript name).`, { key: path }),
+    onTooDeep: (path: string) =>
+      notes.add('warning', 'property-too-deep', `The value of "${path}" nests deeper than ${MAX_PROPERTY_DEPTH} levels and was removed.`, { key: path, limit: MAX_PROPERTY_DEPTH }),
+  };
   for (let i = 0; i < raw.length; i++) {
     if (isHole(raw, i)) continue;
     const f = raw[i];
@@ -310,7 +313,7 @@ export function normalizeFeatures(raw: readonly RawFeature[], ctx: NormalizeCont
       g = cleanGeometry(g, notes);
       const wound = rewindGeometry(g, true);
       if (wound !== g) notes.add('info', 'ring-winding-fixed', 'Polygon rings were re-oriented to the right-hand rule.');
-      const properties = owned && isCleanProperties(f.properties) ? (f.properties as GeoJsonProperties) : sanitizeProperties(f.properties, onRemoved);
+      const properties = owned && isCleanProperties(f.properties) ? (f.properties as GeoJsonProperties) : sanitizeProperties(f.properties, report);
       let id: string | number;
       if (keepId[i]) id = f.id as string | number;
       else {

@@ -4,32 +4,56 @@ import type { GeoJsonProperties } from 'geojson';
 export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Deep copy of JSON-like properties without the keys `__proto__`, `constructor`, `prototype`
- * (at any depth). Reports each removed key path through `onRemoved`. Keys are copied with
- * `defineProperty`, so nothing can reach Object.prototype.
+ * How deep property values may nest (objects and arrays). Deeper trees overflow the call stack of every
+ * recursive reader down the line (structured clone to the page, JSON.stringify on export, the inspector),
+ * and no attribute table holds them: what lies deeper is removed and reported.
  */
-export function sanitizeProperties(value: unknown, onRemoved?: (path: string) => void): GeoJsonProperties {
-  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return {};
-  return copyValue(value, '', onRemoved) as Record<string, unknown>;
+export const MAX_PROPERTY_DEPTH = 32;
+
+export interface SanitizeReport {
+  /** a key `__proto__`, `constructor` or `prototype` was removed at this path */
+  onRemoved?: (path: string) => void;
+  /** the value at this path nested deeper than MAX_PROPERTY_DEPTH and was removed */
+  onTooDeep?: (path: string) => void;
 }
 
-function copyValue(v: unknown, path: string, onRemoved?: (path: string) => void): unknown {
+/**
+ * Deep copy of JSON-like properties without the keys `__proto__`, `constructor`, `prototype`
+ * (at any depth) and without what nests deeper than MAX_PROPERTY_DEPTH. Reports each removal. Keys are
+ * copied with `defineProperty`, so nothing can reach Object.prototype.
+ */
+export function sanitizeProperties(value: unknown, report: SanitizeReport = {}): GeoJsonProperties {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return {};
+  return copyValue(value, '', report, 1) as Record<string, unknown>;
+}
+
+const REMOVED = Symbol('removed');
+
+function copyValue(v: unknown, path: string, report: SanitizeReport, depth: number): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x, i) => copyValue(x, `${path}[${i}]`, onRemoved));
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  if (depth > MAX_PROPERTY_DEPTH) {
+    report.onTooDeep?.(path);
+    return REMOVED;
+  }
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    v.forEach((x, i) => {
+      const c = copyValue(x, `${path}[${i}]`, report, depth + 1);
+      if (c !== REMOVED) out.push(c);
+    });
+    return out;
+  }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) {
     const p = path ? `${path}.${key}` : key;
     if (PROTOTYPE_KEYS.has(key)) {
-      onRemoved?.(p);
+      report.onRemoved?.(p);
       continue;
     }
-    Object.defineProperty(out, key, {
-      value: copyValue((v as Record<string, unknown>)[key], p, onRemoved),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const c = copyValue((v as Record<string, unknown>)[key], p, report, depth + 1);
+    if (c === REMOVED) continue;
+    Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -37,32 +61,32 @@ function copyValue(v: unknown, path: string, onRemoved?: (path: string) => void)
 /**
  * True when `sanitizeProperties(value)` would give a structurally identical copy: a plain object
  * (Object.prototype) whose values are JSON-like (plain objects, arrays, primitives) at every depth,
- * with no prototype key anywhere and no Date. Such a tree, when nobody else holds it (fresh
+ * with no prototype key anywhere, no Date and no deeper than MAX_PROPERTY_DEPTH. Such a tree, when nobody else holds it (fresh
  * `JSON.parse` output), can be kept as it is instead of being copied.
  */
 export function isCleanProperties(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return isCleanObject(value as Record<string, unknown>);
+  return isCleanObject(value as Record<string, unknown>, 1);
 }
 
-function isCleanObject(o: Record<string, unknown>): boolean {
-  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+function isCleanObject(o: Record<string, unknown>, depth: number): boolean {
+  if (depth > MAX_PROPERTY_DEPTH || Object.getPrototypeOf(o) !== Object.prototype) return false;
   // for…in also lists enumerable keys inherited from a polluted Object.prototype: checking those too
   // only makes the test stricter (a copy would not hold them either).
   for (const key in o) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') return false;
     const v = o[key];
-    if (v !== null && typeof v === 'object' && !isCleanValue(v)) return false;
+    if (v !== null && typeof v === 'object' && !isCleanValue(v, depth + 1)) return false;
   }
   return true;
 }
 
-function isCleanValue(v: object): boolean {
-  if (!Array.isArray(v)) return isCleanObject(v as Record<string, unknown>);
-  if (Object.getPrototypeOf(v) !== Array.prototype) return false;
+function isCleanValue(v: object, depth: number): boolean {
+  if (!Array.isArray(v)) return isCleanObject(v as Record<string, unknown>, depth);
+  if (depth > MAX_PROPERTY_DEPTH || Object.getPrototypeOf(v) !== Array.prototype) return false;
   for (let i = 0; i < v.length; i++) {
     const x: unknown = v[i];
-    if (x !== null && typeof x === 'object' && !isCleanValue(x)) return false;
+    if (x !== null && typeof x === 'object' && !isCleanValue(x, depth + 1)) return false;
   }
   return true;
 }

@@ -1,6 +1,27 @@
-/** Text decoding for files that do not say their encoding: UTF-8 (strict, BOM stripped), then GBK. */
+/**
+ * Text decoding for files that do not say their encoding: UTF-16 when a byte-order mark says so (Excel's
+ * "Unicode text"), else UTF-8 (strict, BOM stripped), then GBK.
+ */
 
 export type TextEncodingName = 'utf-8' | 'gbk';
+export type DecodedEncoding = TextEncodingName | 'utf-16le' | 'utf-16be';
+
+/** The UTF-16 byte order its byte-order mark gives, if the bytes start with one. */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Offset of the first NUL byte in the first `window` bytes of a file that is not UTF-16, else -1. Text in
+ * UTF-8 or GBK never holds NUL bytes; binary files nearly always do early on.
+ */
+export function binaryOffset(bytes: Uint8Array, window = 8192): number {
+  if (utf16Bom(bytes)) return -1;
+  return bytes.subarray(0, window).indexOf(0);
+}
 
 /** Maps a .cpg / declared label to a WHATWG encoding we support; undefined when unknown. */
 export function normalizeEncodingLabel(label: string | undefined): TextEncodingName | undefined {
@@ -72,7 +93,10 @@ export function decodeBytes(bytes: Uint8Array, encoding: TextEncodingName): stri
 export function decodeText(
   bytes: Uint8Array,
   declared?: TextEncodingName,
-): { text: string; encoding: TextEncodingName; mismatch: boolean } {
+): { text: string; encoding: DecodedEncoding; mismatch: boolean } {
+  const utf16 = utf16Bom(bytes);
+  // The decoder drops the byte-order mark itself.
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, mismatch: declared !== undefined };
   if (hasUtf8Bom(bytes)) return { text: decodeBytes(bytes, 'utf-8'), encoding: 'utf-8', mismatch: declared === 'gbk' };
   if (declared !== 'gbk') {
     // The common case, valid UTF-8, in one pass: the strict decode both checks and decodes (no BOM here).

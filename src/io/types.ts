@@ -13,6 +13,7 @@ export type IssueCode =
   | 'read-failed'
   | 'encoding-gbk'
   | 'encoding-mismatch'
+  | 'file-not-text'
   | 'json-syntax'
   | 'geojson-invalid'
   | 'xml-syntax'
@@ -53,6 +54,7 @@ export type IssueCode =
   | 'duplicate-points-removed'
   | 'id-duplicate'
   | 'prototype-key-removed'
+  | 'property-too-deep'
   | 'issues-truncated'
   | 'internal-error'
   // export
@@ -106,7 +108,7 @@ export interface ImportedLayer {
   /** File the layer came from (a zip entry is named `archive.zip/entry.shp`). */
   source?: string;
   crs?: CrsInfo;
-  encoding?: 'utf-8' | 'gbk';
+  encoding?: 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
   /** Heuristic hint only (DataV / AMap style data); the user decides whether to convert. */
   gcj02Suspected?: boolean;
   /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */

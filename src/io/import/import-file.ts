@@ -5,7 +5,7 @@
  */
 import { formatById, SHAPEFILE_PARTS, type FormatId } from '../formats';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
-import { extensionOf } from '../text';
+import { binaryOffset, extensionOf, utf16Bom } from '../text';
 import { capIssues, DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { isZip, safeUnzip } from '../zip';
 
@@ -32,7 +32,7 @@ export function sniffKind(file: InputFile): Kind {
   const byExt = EXT_KIND[ext];
   if (byExt) return byExt;
   if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0x27 && b[3] === 0x0a) return 'shp-part';
-  const head = new TextDecoder('utf-8').decode(b.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder(utf16Bom(b) ?? 'utf-8').decode(b.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'geojson';
   if (head.startsWith('<')) return /<gpx[\s>]/.test(head) ? 'gpx' : /<kml[\s>]/.test(head) ? 'kml' : 'unknown';
   if (/^[^\u0000-\u0008]*$/.test(head) && /[,\t;|]/.test(head)) return 'csv';
@@ -45,8 +45,15 @@ function merge(into: ImportResult, r: ImportResult): void {
   if (!into.crs && r.crs) into.crs = r.crs;
 }
 
+const TEXT_KINDS: ReadonlySet<FormatId> = new Set(['geojson', 'kml', 'gpx', 'csv']);
+
 async function readOne(file: InputFile, kind: FormatId, options: ImportOptions, ids: IdAllocator): Promise<ImportResult> {
   const fmt = formatById(kind);
+  const nul = TEXT_KINDS.has(kind) ? binaryOffset(file.bytes) : -1;
+  if (nul >= 0) {
+    const message = `The file is binary, not ${fmt.label} text (a NUL byte at byte ${nul + 1}); is it another format under a wrong extension?`;
+    return { layers: [], issues: [makeIssue('error', 'file-not-text', file.name, message, { params: { offset: nul + 1 } })] };
+  }
   try {
     return await fmt.read!(file, options, ids);
   } catch (e) {

@@ -6,7 +6,7 @@ import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { normalizeFeatures, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
-import { baseName, decodeBytes, decodeText, extensionOf, normalizeEncodingLabel } from '../text';
+import { baseName, decodeBytes, decodeText, extensionOf, normalizeEncodingLabel, type DecodedEncoding } from '../text';
 import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { safeUnzip } from '../zip';
 import { chooseCrs } from './crs-choice';
@@ -22,7 +22,7 @@ class XmlProblem extends Error {
 }
 
 /** Decodes XML bytes using the encoding in its declaration (GBK KML exists), else UTF-8 then GBK. */
-export function decodeXml(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gbk' } {
+export function decodeXml(bytes: Uint8Array): { text: string; encoding: DecodedEncoding } {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const declared = normalizeEncodingLabel(/^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1]);
   if (declared === 'gbk') return { text: decodeBytes(bytes, 'gbk'), encoding: 'gbk' };

@@ -89,6 +89,28 @@ describe('importGeoJson', () => {
     expect(r.issues.filter((i) => i.code === 'prototype-key-removed').map((i) => i.params?.key)).toEqual(['__proto__', 'constructor', 'nested.__proto__']);
   });
 
+  it('removes property values nested deeper than 32 levels, saying which, instead of overflowing the stack', () => {
+    const deep = (n: number): unknown => (n === 0 ? 'bottom' : { a: deep(n - 1) });
+    const text = `{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"name":"ok","nested":${JSON.stringify(deep(31))}},"geometry":{"type":"Point","coordinates":[113,35]}},
+      {"type":"Feature","properties":{"name":"too deep","keep":1,"x":${'{"a":'.repeat(50000)}1${'}'.repeat(50000)}},"geometry":{"type":"Point","coordinates":[113,35]}},
+      {"type":"Feature","properties":{"list":${'['.repeat(40)}2${']'.repeat(40)}},"geometry":{"type":"Point","coordinates":[113,35]}}
+    ]}`;
+    const r = importGeoJson(textFile('deep.geojson', text));
+    const [ok, tooDeep, list] = r.layers[0]!.features;
+    expect(ok!.properties).toEqual({ name: 'ok', nested: deep(31) });
+    expect(tooDeep!.properties!['keep']).toBe(1);
+    expect(JSON.stringify(tooDeep!.properties).length).toBeLessThan(400);
+    expect(list!.properties!['list']).toBeDefined();
+    expect(() => structuredClone(r.layers[0]!.features)).not.toThrow();
+    const deepIssues = r.issues.filter((i) => i.code === 'property-too-deep');
+    expect(deepIssues.map((i) => [i.featureIndex, i.featureName, i.severity])).toEqual([
+      [1, 'too deep', 'warning'],
+      [2, undefined, 'warning'],
+    ]);
+    expect(deepIssues[0]!.message).toMatch(/^The value of "x(\.a){31}" nests deeper than 32 levels and was removed\.$/);
+  });
+
   it('accepts a bare Feature, a bare geometry and a GeometryCollection', () => {
     const feature = importGeoJson(textFile('f.json', '{"type":"Feature","properties":{"a":1},"geometry":{"type":"Point","coordinates":[113,35]}}'));
     expect(feature.layers[0]!.features).toHaveLength(1);

@@ -67,6 +67,49 @@ describe('importFile', () => {
     );
   });
 
+  it('refuses binary content under a text extension, naming the first NUL byte', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const r = await importFile([
+      { name: 'photo.geojson', bytes: png },
+      { name: 'photo.kml', bytes: png },
+      { name: 'table.csv', bytes: png },
+    ]);
+    expect(r.layers).toEqual([]);
+    expect(r.issues.map((i) => [i.file, i.code])).toEqual([
+      ['photo.geojson', 'file-not-text'],
+      ['photo.kml', 'file-not-text'],
+      ['table.csv', 'file-not-text'],
+    ]);
+    expect(r.issues[0]!.message).toBe('The file is binary, not GeoJSON text (a NUL byte at byte 9); is it another format under a wrong extension?');
+  });
+
+  it('reads UTF-16 text with a byte-order mark (Excel "Unicode text", both byte orders)', async () => {
+    const utf16 = (text: string, order: 'le' | 'be') => {
+      const out = new Uint8Array(2 + text.length * 2);
+      out.set(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        out[2 + 2 * i + (order === 'le' ? 0 : 1)] = c & 0xff;
+        out[2 + 2 * i + (order === 'le' ? 1 : 0)] = c >> 8;
+      }
+      return out;
+    };
+    const csv = '名称\t经度\t纬度\r\n聂村\t113.31\t35.12\r\n';
+    const geojson = JSON.stringify({ type: 'Feature', properties: { 名称: '东于村' }, geometry: { type: 'Point', coordinates: [113.3, 35.1] } });
+    const r = await importFile([
+      { name: 'villages.txt', bytes: utf16(csv, 'le') },
+      { name: 'village.geojson', bytes: utf16(geojson, 'be') },
+      { name: 'sniffed', bytes: utf16(geojson, 'le') },
+    ]);
+    expect(errors(r)).toEqual([]);
+    expect(r.layers.map((l) => [l.name, l.encoding, l.features[0]?.properties?.['名称']])).toEqual([
+      ['villages', 'utf-16le', '聂村'],
+      ['village', 'utf-16be', '东于村'],
+      ['sniffed', 'utf-16le', '东于村'],
+    ]);
+    expect(r.layers[0]!.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [113.31, 35.12] });
+  });
+
   it('caps repeated issues and says how many were left off', async () => {
     const rows = ['name,lon,lat', ...Array.from({ length: 150 }, (_, i) => `r${i},x,35`)].join('\n');
     const r = await importFile([textFile('many.csv', rows)]);
