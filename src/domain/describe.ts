@@ -60,7 +60,7 @@ export function describeAttributes(
     const twin = twinOf(field);
     const own = lang === 'zh' ? '_zh' : '_en';
     if (twin && !field.endsWith(own) && twin in props) continue;
-    const label = FIELD_LABELS[field]?.[lang] ?? field;
+    const label = FIELD_LABELS[field]?.[lang] ?? (field === '' ? '""' : field);
     rows.push({ field, label: twin && twin in props ? label.replace(/（英文）$| \(Chinese\)$/, '') : label, value: formatValue(field, value, lang, resolveId) });
   }
   return rows;

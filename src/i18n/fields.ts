@@ -4,7 +4,15 @@ export interface Label {
   en: string;
 }
 
-export const FIELD_LABELS: Record<string, Label> = {
+/**
+ * A lookup table without a prototype: data fields and values come from users' files, and a field named
+ * "toString" or "constructor" must find nothing here, not Object.prototype's functions.
+ */
+function lookup<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+export const FIELD_LABELS: Record<string, Label> = lookup({
   id: { zh: '编号', en: 'ID' },
   name_zh: { zh: '中文名称', en: 'Name (Chinese)' },
   name_en: { zh: '英文名称', en: 'Name (English)' },
@@ -46,10 +54,10 @@ export const FIELD_LABELS: Record<string, Label> = {
   due_date: { zh: '完成期限', en: 'Due date' },
   YDYHFLDM: { zh: '用地用海分类代码', en: 'Land-use code' },
   YDYHFLMC: { zh: '用地用海分类名称', en: 'Land-use class' },
-};
+});
 
 /** Labels of coded values, keyed by field then value. */
-export const VALUE_LABELS: Record<string, Record<string, Label>> = {
+const VALUE_ENTRIES: Record<string, Record<string, Label>> = {
   kind: {
     township: { zh: '乡', en: 'Township' },
     town: { zh: '镇', en: 'Town' },
@@ -103,3 +111,7 @@ export const VALUE_LABELS: Record<string, Record<string, Label>> = {
     secondary: { zh: '次干道', en: 'Secondary road' },
   },
 };
+
+export const VALUE_LABELS: Record<string, Record<string, Label>> = lookup(
+  Object.fromEntries(Object.entries(VALUE_ENTRIES).map(([field, values]) => [field, lookup(values)])),
+);

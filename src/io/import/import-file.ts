@@ -29,7 +29,8 @@ export function sniffKind(file: InputFile): Kind {
   if (SHAPEFILE_PARTS.has(ext)) return 'shp-part';
   const b = file.bytes;
   if (isZip(b)) return ext === 'kmz' ? 'kmz' : 'zip';
-  const byExt = EXT_KIND[ext];
+  // hasOwn: a file named "x.constructor" must not find Object.prototype's members.
+  const byExt = Object.hasOwn(EXT_KIND, ext) ? EXT_KIND[ext] : undefined;
   if (byExt) return byExt;
   if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0x27 && b[3] === 0x0a) return 'shp-part';
   const head = new TextDecoder(utf16Bom(b) ?? 'utf-8').decode(b.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();

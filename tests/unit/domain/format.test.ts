@@ -64,3 +64,24 @@ describe('describeAttributes', () => {
     expect(m).toEqual([{ label: 'Construction starts', due: '10 Sep 2017', note: 'early September' }]);
   });
 });
+
+describe('labels of fields from users’ files', () => {
+  it('finds nothing for names of Object.prototype members and shows an empty name as ""', () => {
+    const rows = describeAttributes({ toString: 'a', constructor_: 'b', valueOf: 1, '': 'empty' }, 'en', () => null);
+    expect(rows.map((r) => [r.label, r.value])).toEqual([
+      ['toString', 'a'],
+      ['constructor_', 'b'],
+      ['valueOf', '1'],
+      ['""', 'empty'],
+    ]);
+  });
+});
+
+describe('codeLabel', () => {
+  it('returns the value itself for a field or value named like an Object.prototype member', async () => {
+    const { codeLabel } = await import('../../../src/ui/labels');
+    expect(codeLabel('toString', 'name', 'en')).toBe('name');
+    expect(codeLabel('kind', 'constructor', 'zh')).toBe('constructor');
+    expect(codeLabel('kind', 'town', 'zh')).toBe('镇');
+  });
+});

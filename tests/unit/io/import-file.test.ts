@@ -80,6 +80,8 @@ describe('importFile', () => {
       ['photo.kml', 'file-not-text'],
       ['table.csv', 'file-not-text'],
     ]);
+    const odd = await importFile([textFile('x.constructor', 'a'), textFile('x.__proto__', 'a'), textFile('x.toString', 'a')]);
+    expect(odd.issues.map((i) => i.code)).toEqual(['format-unknown', 'format-unknown', 'format-unknown']);
     expect(r.issues[0]!.message).toBe('The file is binary, not GeoJSON text (a NUL byte at byte 9); is it another format under a wrong extension?');
   });
 
