@@ -3,7 +3,8 @@
  * exactly as loaded, coordinates at full precision unless `precision` is given.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { mapPositions, rewindGeometry } from '../coords';
+import { mapPositions } from '../coords';
+import { rewindGeometry } from '../winding';
 import { hasKeys } from '../object-keys';
 
 export interface GeoJsonExportOptions {

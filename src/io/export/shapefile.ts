@@ -6,7 +6,7 @@
 import { write } from '@mapbox/shp-write';
 import { zipSync } from 'fflate';
 import type { Feature, Geometry, Position } from 'geojson';
-import { rewindGeometry } from '../coords';
+import { rewindGeometry } from '../winding';
 import { makeIssue, type ImportIssue } from '../types';
 import { prepareFeatures, type GeoJsonExportOptions } from './geojson';
 
