@@ -27,6 +27,7 @@ export const FIELD_LABELS: Record<string, Label> = lookup({
   based_on_zh: { zh: '依托', en: 'Based on (Chinese)' },
   based_on_en: { zh: '依托（英文）', en: 'Based on' },
   target_year: { zh: '目标年份', en: 'Target year' },
+  status: { zh: '状态', en: 'Status' },
   status_zh: { zh: '状态', en: 'Status (Chinese)' },
   status_en: { zh: '状态（英文）', en: 'Status' },
   sites_zh: { zh: '文化遗存', en: 'Sites (Chinese)' },
@@ -105,6 +106,13 @@ const VALUE_ENTRIES: Record<string, Record<string, Label>> = {
   },
   batch: {
     third: { zh: '第三批', en: 'Third batch' },
+  },
+  // Project states as parcel and project registers code them (e.g. the generated parcel layer).
+  status: {
+    planned: { zh: '规划中', en: 'Planned' },
+    approved: { zh: '已批复', en: 'Approved' },
+    under_construction: { zh: '在建', en: 'Under construction' },
+    completed: { zh: '已建成', en: 'Completed' },
   },
   road_class: {
     main: { zh: '主干道', en: 'Main road' },

@@ -3,11 +3,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
 import { bboxOfFeature } from '../app/feature-bbox';
+import { sortOrder } from '../analysis/sort-order';
 import { selectFilterResult } from '../state/filter-result';
 import { atlasStore, useAtlas } from '../state/store';
-import { featureById, featureId, orderedLayers } from '../state/selectors';
+import { featureId, orderedLayers } from '../state/selectors';
 import type { LayerEntry } from '../state/layers-slice';
 import { useLang, useT } from './use-t';
+import { useResolveId } from './use-resolve-id';
 import { RemoteLayerTable } from './RemoteLayerTable';
 import { ColumnHeader } from './ColumnHeader';
 import { ROW_HEIGHT, TableRow } from './TableRow';
@@ -21,34 +23,22 @@ function columnsOf(layer: LayerEntry): string[] {
   return [...seen];
 }
 
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === undefined || a === null) return 1;
-  if (b === undefined || b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'zh-CN');
-}
-
 function LayerTable({ layer }: { layer: LayerEntry }) {
   const t = useT();
   const lang = useLang();
   const pass = useAtlas((s) => selectFilterResult(s).byLayer[layer.id]);
   const selection = useAtlas((s) => s.selection);
-  const townships = useAtlas((s) => s.layers['townships']);
+  const resolveId = useResolveId();
   const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
   const columns = useMemo(() => columnsOf(layer), [layer]);
   const rows = useMemo(() => {
-    const list: Feature[] = pass ? layer.data.features.filter((f) => pass.has(featureId(f))) : [...layer.data.features];
-    if (sort) list.sort((a, b) => sort.dir * compare(a.properties?.[sort.field], b.properties?.[sort.field]));
-    return list;
+    const list: Feature[] = pass ? layer.data.features.filter((f) => pass.has(featureId(f))) : layer.data.features;
+    if (!sort) return list;
+    return Array.from(sortOrder(list.length, (i) => list[i]!.properties?.[sort.field], sort.dir), (i) => list[i]!);
   }, [layer, pass, sort]);
   const selected = useMemo(() => new Set(selection.filter((r) => r.layerId === layer.id).map((r) => r.featureId)), [selection, layer.id]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const resolveId = (id: string) => {
-    const f = townships ? featureById(townships, id) : undefined;
-    return f ? String(f.properties?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? id) : null;
-  };
   const onRow = (f: Feature, additive: boolean) => {
     const s = atlasStore.getState();
     const ref = { layerId: layer.id, featureId: featureId(f) };

@@ -7,9 +7,11 @@ export function ColumnHeader({ field, dir = 0, onSort }: { field: string; dir?: 
     <div role="columnheader" aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'} className="attr-th">
       <button type="button" onClick={onSort} disabled={!onSort}>
         {/* A field may be named "" in a user's file: show the empty quotes rather than nothing. */}
-        <span>{label ? label.zh : field === '' ? '""' : field}</span>
+        <span>
+          {label ? label.zh : field === '' ? '""' : field}
+          {dir !== 0 && <span aria-hidden="true">{dir === 1 ? ' ▲' : ' ▼'}</span>}
+        </span>
         {label && <span className="th-en">{label.en}</span>}
-        {dir !== 0 && <span aria-hidden="true">{dir === 1 ? ' ▲' : ' ▼'}</span>}
       </button>
     </div>
   );

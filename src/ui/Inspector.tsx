@@ -1,8 +1,8 @@
 import { describeAttributes, describeMilestones, isMilestoneList } from '../domain/describe';
 import { atlasStore, useAtlas } from '../state/store';
-import { featureById } from '../state/selectors';
 import { useFeature } from './use-feature';
 import { useLang, useT } from './use-t';
+import { useResolveId } from './use-resolve-id';
 import { Measurements } from './Measurements';
 
 /** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
@@ -11,14 +11,10 @@ export function Inspector() {
   const lang = useLang();
   const inspected = useAtlas((s) => s.inspected);
   const target = useFeature(inspected);
-  const townships = useAtlas((s) => s.layers['townships']);
+  const resolveId = useResolveId();
   if (!target) return null;
   const { layer, feature } = target;
   const props = (feature.properties ?? {}) as Record<string, unknown>;
-  const resolveId = (id: string) => {
-    const f = townships ? featureById(townships, id) : undefined;
-    return f ? String(f.properties?.[lang === 'zh' ? 'name_zh' : 'name_en'] ?? id) : null;
-  };
   const name = String(props[lang === 'zh' ? 'name_zh' : 'name_en'] ?? props['name'] ?? props['NAME'] ?? feature.id ?? '');
   const other = props[lang === 'zh' ? 'name_en' : 'name_zh'];
   const rows = describeAttributes(props, lang, resolveId);

@@ -5,6 +5,7 @@ import { atlasStore, useAtlas } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
 import { ioWorker } from '../workers/io-client';
 import { useLang, useT } from './use-t';
+import { useResolveId } from './use-resolve-id';
 import { ColumnHeader } from './ColumnHeader';
 import { ROW_HEIGHT, TableRow } from './TableRow';
 
@@ -19,7 +20,25 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
   const remote = layer.remote!;
   const pass = useAtlas((s) => selectFilterResult(s).byLayer[layer.id]);
   const selection = useAtlas((s) => s.selection);
-  const rows = useMemo(() => (pass ? [...pass].map(Number).sort((a, b) => a - b) : null), [pass]);
+  const resolveId = useResolveId();
+  const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
+  // The worker sorts all features by the column; the filter then keeps its rows in that order.
+  const [order, setOrder] = useState<{ field: string; dir: 1 | -1; positions: Uint32Array } | null>(null);
+  useEffect(() => {
+    if (!sort) return setOrder(null);
+    let live = true;
+    void ioWorker()
+      .sortBig(remote.key, sort.field, sort.dir)
+      .then((positions) => live && setOrder({ ...sort, positions }));
+    return () => {
+      live = false;
+    };
+  }, [sort, remote.key]);
+  const sorting = sort !== null && (order?.field !== sort.field || order.dir !== sort.dir);
+  const rows = useMemo(() => {
+    if (order) return pass ? Array.from(order.positions).filter((i) => pass.has(String(i))) : order.positions;
+    return pass ? [...pass].map(Number).sort((a, b) => a - b) : null;
+  }, [pass, order]);
   const count = rows ? rows.length : remote.count;
   const columns = remote.fields.filter((c) => c !== '__fid').slice(0, 12);
   const [cache, setCache] = useState(() => new Map<number, Record<string, unknown>>());
@@ -48,12 +67,15 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
   const selected = useMemo(() => new Set(selection.filter((r) => r.layerId === layer.id).map((r) => r.featureId)), [selection, layer.id]);
   const template = `repeat(${columns.length}, minmax(110px, 1fr))`;
   return (
-    <div role="table" aria-label={layer.title[lang]} aria-rowcount={count + 1} className="attr-table">
+    <div role="table" aria-label={layer.title[lang]} aria-rowcount={count + 1} aria-busy={sorting} className="attr-table">
       <div role="rowgroup" className="attr-table-head">
         <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
-          {columns.map((c) => (
-            <ColumnHeader key={c} field={c} />
-          ))}
+          {columns.map((c) => {
+            // The arrow shows the order the rows are in, which lags the click while the worker sorts.
+            const dir = order?.field === c ? order.dir : 0;
+            const next = sort?.field === c ? sort.dir : 0;
+            return <ColumnHeader key={c} field={c} dir={dir} onSort={() => setSort({ field: c, dir: next === 1 ? -1 : 1 })} />;
+          })}
         </div>
       </div>
       <div ref={scroller} className="attr-table-body" role="rowgroup">
@@ -74,7 +96,7 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
                 columns={columns}
                 props={props ?? null}
                 lang={lang}
-                resolveId={() => null}
+                resolveId={resolveId}
                 onClick={(additive) => atlasStore.getState().clickFeature({ layerId: layer.id, featureId: id }, additive)}
               />
             );

@@ -1,6 +1,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildFeatureIndex, type FeatureIndex } from '../analysis/feature-index';
 import { filterByZone } from '../analysis/zone-filter';
+import { sortOrder } from '../analysis/sort-order';
 import { isEmptyFilter, layerFields, matchesAttributes, type AttributeFilter } from '../domain/attribute-filter';
 import { geometryKindOf } from '../domain/geometry-kind';
 import type { GeometryKind } from '../domain/layers';
@@ -45,6 +46,12 @@ export function holdBigLayer(features: Feature[]): BigLayerInfo {
   );
   held.set(key, { features, index, fields, tiles });
   return { key, count: features.length, bbox: bboxOf(features.map((f) => f.geometry)) ?? null, geometry: geometryKindOf(features), url: `${BIG_TILE_PROTOCOL}://${key}/{z}/{x}/{y}`, fields: [...fields] };
+}
+
+/** Positions of all features of a big layer in the order of one column (missing values last). */
+export function sortBigLayer(key: string, field: string, dir: 1 | -1): Uint32Array {
+  const features = held.get(key)?.features ?? [];
+  return sortOrder(features.length, (i) => features[i]!.properties?.[field], dir);
 }
 
 /** One vector tile (MVT bytes) of a big layer; empty when the tile holds nothing. */

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, ty
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AttributeFilter } from '../domain/attribute-filter';
 import { formatById, type FormatId } from '../io/formats';
-import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, type BigLayerInfo } from './big-layers';
+import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, sortBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'parsing', fraction: number) => void;
 
@@ -91,6 +91,10 @@ const api = {
     const write = formatById(format).write;
     if (!write) throw new Error(`${format} cannot be written`);
     return write(bigFeatures(key, indices), options);
+  },
+  sortBig(key: string, field: string, dir: 1 | -1): Uint32Array {
+    const order = sortBigLayer(key, field, dir);
+    return transfer(order, [order.buffer as ArrayBuffer]);
   },
   tileBig(key: string, z: number, x: number, y: number): Uint8Array {
     const data = bigTile(key, z, x, y);

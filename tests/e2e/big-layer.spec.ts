@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { booleanIntersects } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
-import { bundledFeature, expect, openAtlas, waitForIdle } from './driver';
+import { bundledFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
 // Written into dist/ by the test command (npm run gen:parcels) so the preview server serves it same-origin.
 const FILE = 'parcels-25000.geojson';
@@ -31,4 +31,24 @@ test('a 25 000-parcel layer stays in the worker, filters there, and the page kee
   const expected = fc.features.filter((f) => booleanIntersects(f, zone)).length;
   await expect(page.getByTestId(`count-${layer.id}`)).toHaveText(`${expected.toLocaleString('en-US')} / 25,000`, { timeout: 30_000 });
   await waitForIdle(page);
+
+  // The table of the filtered parcels sorts in the worker: by investment, then the other way round.
+  const inZone = fc.features.filter((f) => booleanIntersects(f, zone));
+  const byInvestment = (dir: 1 | -1) =>
+    inZone
+      .map((f, k) => ({ id: String(f.properties!['id']), v: Number(f.properties!['investment_cny']), k }))
+      .sort((a, b) => dir * (a.v - b.v) || a.k - b.k)
+      .slice(0, 3)
+      .map((x) => x.id);
+  await page.getByRole('button', { name: 'Attribute table' }).click();
+  const table = page.getByRole('table', { name: 'parcels-25000' });
+  const header = table.getByRole('columnheader').filter({ hasText: 'Total investment' });
+  const firstIds = () => table.locator('[role=row][data-feature-id]').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.firstElementChild?.textContent ?? ''));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(firstIds, { timeout: 15_000 }).toEqual(byInvestment(1));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(firstIds, { timeout: 15_000 }).toEqual(byInvestment(-1));
+  await screenshot(page, 'big-layer-sorted');
 });
