@@ -8,6 +8,7 @@ import { pickLanguage } from './i18n/translate';
 import { loadBundledLayers } from './app/load-bundled-layers';
 import { startUrlSync } from './app/url-sync';
 import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
+import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
 import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
 
@@ -25,7 +26,10 @@ void (async () => {
   await loadBundledLayers(atlasStore);
   await restoreUserLayers(atlasStore);
   persistUserLayers(atlasStore);
+  persistBigLayers(atlasStore);
   startRemoteFilter(atlasStore);
   startUrlSync(atlasStore);
+  // Kept big layers are read again in the worker; the page does not wait for them.
+  void restoreBigLayers(atlasStore);
   await openDataParam(atlasStore, window.location.search, window.location.href);
 })();

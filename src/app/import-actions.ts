@@ -7,12 +7,14 @@ import { importKeepingBig } from '../workers/io-client';
 import type { BigLayerInfo } from '../workers/big-layers';
 import { bboxOfCollection, unionBbox } from './feature-bbox';
 import { landUseSymbology } from '../domain/landuse-style';
+import { rememberBigSource } from './persist-big-layers';
 
 /** The files of the last import, kept in memory only so the user can re-run it with other options. */
 let lastFiles: File[] = [];
+let lastFromAddress = false;
 let counter = 0;
 
-function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo | null): LayerEntry {
+function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo | null, fromAddress: boolean): LayerEntry {
   const id = `user-${Date.now().toString(36)}-${++counter}`;
   const landUse = big ? null : landUseSymbology(layer.features);
   return {
@@ -20,6 +22,7 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     ...(landUse ? { landUse: { unknown: landUse.unknown, style: landUse.style } } : {}),
     id,
     origin: 'user',
+    ...(fromAddress ? { fromAddress: true as const } : {}),
     title: { zh: layer.name, en: layer.name },
     geometry: big ? big.geometry : geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
@@ -39,9 +42,10 @@ export function plainStyle(index: number): LayerEntry['style'] {
  * Reads files in the worker and adds what is valid as new layers. A failed import leaves the loaded
  * layers as they were; a re-run (other CRS, GCJ-02, CSV columns) replaces only the layers it added before.
  */
-export async function importFiles(store: AtlasStore, files: File[], options: ImportOptions = {}, replace: string[] = []): Promise<void> {
+export async function importFiles(store: AtlasStore, files: File[], options: ImportOptions = {}, replace: string[] = [], fromAddress = false): Promise<void> {
   if (files.length === 0) return;
   lastFiles = files;
+  lastFromAddress = fromAddress;
   const get = store.getState;
   get().setImportSession({ fileNames: files.map((f) => f.name), options, status: 'running', phase: 'reading', progress: 0, result: null, layerIds: replace });
   let result;
@@ -54,7 +58,12 @@ export async function importFiles(store: AtlasStore, files: File[], options: Imp
       issues: [{ severity: 'error' as const, code: 'internal-error' as const, file: files.map((f) => f.name).join(', '), message: `The import failed: ${e instanceof Error ? e.message : String(e)}` }],
     };
   }
-  const entries = result.layers.flatMap((l, i) => (l.features.length > 0 || big[i] ? [userLayerEntry(l, i, big[i] ?? null)] : []));
+  const entries = result.layers.flatMap((l, i) => {
+    if (l.features.length === 0 && !big[i]) return [];
+    const entry = userLayerEntry(l, i, big[i] ?? null, fromAddress);
+    if (big[i] && !fromAddress) rememberBigSource(entry.id, { files, options, layerIndex: i });
+    return [entry];
+  });
   if (entries.length > 0) {
     for (const id of replace) get().removeLayer(id);
     get().addLayers(entries);
@@ -66,5 +75,5 @@ export async function importFiles(store: AtlasStore, files: File[], options: Imp
 
 export function rerunImport(store: AtlasStore, options: ImportOptions): Promise<void> {
   const session = store.getState().importSession;
-  return importFiles(store, lastFiles, options, session?.layerIds ?? []);
+  return importFiles(store, lastFiles, options, session?.layerIds ?? [], lastFromAddress);
 }

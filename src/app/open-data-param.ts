@@ -24,7 +24,7 @@ export async function openDataParam(store: AtlasStore, search: string, href: str
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const blob = await res.blob();
     const name = decodeURIComponent(url.pathname.split('/').pop() || 'data.geojson');
-    await importFiles(store, [new File([blob], name, { type: blob.type })]);
+    await importFiles(store, [new File([blob], name, { type: blob.type })], {}, [], true);
   } catch (e) {
     store.getState().setUrlProblems([`data: ${value} could not be loaded (${e instanceof Error ? e.message : String(e)})`]);
   }

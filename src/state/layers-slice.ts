@@ -22,6 +22,8 @@ export interface LayerEntry {
    * worker by `key`, and `data` holds no features. Feature ids are the positions, as strings.
    */
   remote?: { key: string; url: string; count: number; bbox: [number, number, number, number] | null; fields: string[] };
+  /** Opened from the page address (`?data=`): it comes back from there on reload, so it is not stored. */
+  fromAddress?: true;
   /** Set when the layer carries national land-use codes: the standard symbology and the codes it could not match. */
   landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
 }

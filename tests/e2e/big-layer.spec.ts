@@ -2,7 +2,7 @@ import { test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { booleanIntersects } from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { bundledFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
 // Written into dist/ by the test command (npm run gen:parcels) so the preview server serves it same-origin.
@@ -51,4 +51,40 @@ test('a 25 000-parcel layer stays in the worker, filters there, and the page kee
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect.poll(firstIds, { timeout: 15_000 }).toEqual(byInvestment(-1));
   await screenshot(page, 'big-layer-sorted');
+});
+
+test('a big layer imported from a file comes back after a reload, with its id, and is gone once removed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openAtlas(page, '?lang=en');
+  await page.getByTestId('import-input').setInputFiles({ name: FILE, mimeType: 'application/geo+json', buffer: readFileSync(PATH) });
+  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layers added', { timeout: 90_000 });
+  const bigLayers = () =>
+    page.evaluate(() => {
+      const s = (window as unknown as { __atlasStore: { getState: () => { order: string[]; layers: Record<string, { remote?: { count: number } }> } } }).__atlasStore.getState();
+      return s.order.filter((id) => s.layers[id]!.remote).map((id) => ({ id, count: s.layers[id]!.remote!.count }));
+    });
+  const before = await bigLayers();
+  expect(before).toHaveLength(1);
+  expect(before[0]!.count).toBe(25_000);
+
+  await page.waitForTimeout(300); // the list reaches IndexedDB asynchronously
+  await page.reload();
+  await expect.poll(bigLayers, { timeout: 60_000 }).toEqual(before);
+  await expect(page.getByRole('button', { name: 'Remove parcels-25000' })).toBeVisible();
+  // …and the map draws it again from the worker's tiles (big layers are drawn from zoom 13 on).
+  const first = (JSON.parse(readFileSync(PATH, 'utf8')) as FeatureCollection).features[0]!;
+  const centre = (first.geometry as Polygon).coordinates[0]![0]!;
+  await page.evaluate(
+    (ll) => (window as unknown as { __atlasStore: { getState: () => { requestCamera: (r: object) => void } } }).__atlasStore.getState().requestCamera({ center: ll, zoom: 15, instant: true }),
+    centre,
+  );
+  await expect.poll(async () => (await page.evaluate((id) => window.__atlas!.renderedFeatures(id).map((f) => f.id), before[0]!.id)).includes('0'), { timeout: 30_000 }).toBe(true);
+
+  await page.getByRole('button', { name: 'Remove parcels-25000' }).click();
+  await expect.poll(bigLayers).toEqual([]);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await openAtlas(page, '?lang=en');
+  await page.waitForTimeout(3000);
+  expect(await bigLayers()).toEqual([]);
 });
