@@ -1,4 +1,4 @@
-import { FIELD_LABELS, VALUE_LABELS } from '../i18n/fields';
+import { FIELD_LABELS, shownFieldName, VALUE_LABELS } from '../i18n/fields';
 import type { Lang } from '../i18n/translate';
 import { formatDate, formatMoney, isIsoDate } from './format';
 import type { Milestone } from './schema';
@@ -60,7 +60,7 @@ export function describeAttributes(
     const twin = twinOf(field);
     const own = lang === 'zh' ? '_zh' : '_en';
     if (twin && !field.endsWith(own) && twin in props) continue;
-    const label = FIELD_LABELS[field]?.[lang] ?? (field === '' ? '""' : field);
+    const label = FIELD_LABELS[field]?.[lang] ?? shownFieldName(field);
     rows.push({ field, label: twin && twin in props ? label.replace(/（英文）$| \(Chinese\)$/, '') : label, value: formatValue(field, value, lang, resolveId) });
   }
   return rows;

@@ -12,6 +12,11 @@ function lookup<T>(entries: Record<string, T>): Record<string, T> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
 
+/** How a field without a label is shown: its own name, and a field named "" as the empty quotes. */
+export function shownFieldName(field: string): string {
+  return field === '' ? '""' : field;
+}
+
 export const FIELD_LABELS: Record<string, Label> = lookup({
   id: { zh: '编号', en: 'ID' },
   name_zh: { zh: '中文名称', en: 'Name (Chinese)' },

@@ -1,4 +1,4 @@
-import { FIELD_LABELS } from '../i18n/fields';
+import { FIELD_LABELS, shownFieldName } from '../i18n/fields';
 
 /** A table column header with both language labels; sortable when `onSort` is given. */
 export function ColumnHeader({ field, dir = 0, onSort }: { field: string; dir?: -1 | 0 | 1; onSort?: () => void }) {
@@ -6,9 +6,8 @@ export function ColumnHeader({ field, dir = 0, onSort }: { field: string; dir?: 
   return (
     <div role="columnheader" aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'} className="attr-th">
       <button type="button" onClick={onSort} disabled={!onSort}>
-        {/* A field may be named "" in a user's file: show the empty quotes rather than nothing. */}
         <span>
-          {label ? label.zh : field === '' ? '""' : field}
+          {label ? label.zh : shownFieldName(field)}
           {dir !== 0 && <span aria-hidden="true">{dir === 1 ? ' ▲' : ' ▼'}</span>}
         </span>
         {label && <span className="th-en">{label.en}</span>}
