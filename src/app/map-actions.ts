@@ -45,6 +45,7 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     onDrawChange: (g) => {
       if (get().tool) get().setDrawn(g);
     },
+    onDrawState: (seq, state) => get().setDrawState({ seq, state }),
     onDrawFinish: (g) => {
       const tool = get().tool;
       if (!tool) return;

@@ -29,6 +29,8 @@ export interface MapHandlers {
   onBoxSelect: (ring: [number, number][], additive: boolean) => void;
   onDrawChange: (geometry: DrawnGeometry | null) => void;
   onDrawFinish: (geometry: DrawnGeometry) => void;
+  /** The drawing tool of session `seq` listens to clicks now, or could not be loaded. */
+  onDrawState: (seq: number, state: 'ready' | 'failed') => void;
   loadBigTile: BigTileLoader;
 }
 
@@ -281,13 +283,23 @@ export class AtlasMap {
     }
     if (draw.seq === this.drawSeq) return;
     this.drawSeq = draw.seq;
-    void this.drawer.start(draw.shape, {
-      change: (g) => this.handlers.onDrawChange(g),
-      finish: (g) => {
-        this.handlers.onDrawFinish(g);
-        if (draw.editable) void this.drawer.edit();
-      },
-    });
+    this.drawer
+      .start(draw.shape, {
+        change: (g) => this.handlers.onDrawChange(g),
+        finish: (g) => {
+          this.handlers.onDrawFinish(g);
+          if (draw.editable) void this.drawer.edit();
+        },
+      })
+      .then(
+        (current) => {
+          if (current) this.handlers.onDrawState(draw.seq, 'ready');
+        },
+        (err: unknown) => {
+          console.error('drawing tool failed to load', err);
+          this.handlers.onDrawState(draw.seq, 'failed');
+        },
+      );
   }
 
   private stateTarget(layerId: string, id: string): maplibregl.FeatureIdentifier {

@@ -13,6 +13,8 @@ export class DrawController {
   private draw: TerraDraw | null = null;
   private loading: Promise<TerraDraw> | null = null;
   private listeners: { change?: (g: DrawnGeometry | null) => void; finish?: (g: DrawnGeometry) => void } = {};
+  /** Grows on every start and stop, so a start that finishes loading after a newer call does nothing. */
+  private session = 0;
 
   constructor(private readonly map: MlMap) {}
 
@@ -40,6 +42,10 @@ export class DrawController {
       this.draw = draw;
       return draw;
     })();
+    // A failed download may succeed next time (the network came back): do not keep the rejection.
+    this.loading.catch(() => {
+      this.loading = null;
+    });
     return this.loading;
   }
 
@@ -48,11 +54,15 @@ export class DrawController {
     this.listeners.change?.(f ? (f.geometry as DrawnGeometry) : null);
   }
 
-  async start(shape: DrawShape, listeners: { change?: (g: DrawnGeometry | null) => void; finish?: (g: DrawnGeometry) => void }): Promise<void> {
+  /** Resolves once the tool listens to the map; false when a later start or stop came first. */
+  async start(shape: DrawShape, listeners: { change?: (g: DrawnGeometry | null) => void; finish?: (g: DrawnGeometry) => void }): Promise<boolean> {
+    const session = ++this.session;
     const draw = await this.ensure();
+    if (session !== this.session) return false;
     draw.clear();
     this.listeners = listeners;
     draw.setMode(shape);
+    return true;
   }
 
   /** Lets the user drag the vertices of what was just drawn. */
@@ -64,6 +74,7 @@ export class DrawController {
   }
 
   stop(): void {
+    this.session++;
     if (!this.draw) return;
     this.listeners = {};
     this.draw.clear();

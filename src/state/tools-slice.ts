@@ -6,6 +6,15 @@ export type ToolKind = 'zone' | 'select' | 'measure' | 'pick';
 export type ToolShape = 'polygon' | 'rectangle' | 'linestring';
 export type DrawnShape = Polygon | LineString;
 
+/** The map's answer to a drawing session: its tool is loaded and listening, or could not be loaded. */
+export interface DrawState {
+  seq: number;
+  state: 'ready' | 'failed';
+}
+
+/** What a drawing tool is doing, for hints: clicks before 'ready' would be lost. */
+export type DrawPhase = 'off' | 'loading' | 'ready' | 'failed';
+
 export interface ActiveTool {
   kind: ToolKind;
   shape: ToolShape;
@@ -49,6 +58,8 @@ export interface ToolsSlice {
   tool: ActiveTool | null;
   /** The shape being drawn or measured (live while drawing or editing). */
   drawn: DrawnShape | null;
+  drawState: DrawState | null;
+  setDrawState: (d: DrawState) => void;
   camera: CameraRequest | null;
   /** Shapes analysis panels want drawn (buffer rings, overlap pieces); each carries a `role` property. */
   extraOverlay: Feature[];
@@ -68,6 +79,8 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
   setProximity: (proximity) => set({ proximity }),
   tool: null,
   drawn: null,
+  drawState: null,
+  setDrawState: (drawState) => set({ drawState }),
   camera: null,
   extraOverlay: [],
   setExtraOverlay: (extraOverlay) => set({ extraOverlay }),
@@ -76,3 +89,9 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
   setDrawn: (drawn) => set({ drawn }),
   requestCamera: (req) => set({ camera: { ...req, seq: ++seq } }),
 });
+
+/** Picking a point needs no drawing tool; every other tool waits for the map to report it ready. */
+export function selectDrawPhase(s: Pick<ToolsSlice, 'tool' | 'drawState'>): DrawPhase {
+  if (!s.tool || s.tool.kind === 'pick') return 'off';
+  return s.drawState?.seq === s.tool.seq ? s.drawState.state : 'loading';
+}

@@ -4,6 +4,7 @@ import { formatCount } from '../domain/format';
 import { atlasStore, useAtlas } from '../state/store';
 import { resolveRef } from '../state/selectors';
 import { useLang, useT } from './use-t';
+import { DrawHint } from './DrawHint';
 
 function zoomToSelection(): void {
   const s = atlasStore.getState();
@@ -48,7 +49,7 @@ export function SelectionBar({ children }: { children?: ReactNode }) {
         {t('selection.selectPolygon')}
       </button>
       {children}
-      <span className="hint">{t('selection.hint')}</span>
+      {tool?.kind === 'select' ? <DrawHint hint={t('selection.drawing')} /> : <span className="hint">{t('selection.hint')}</span>}
     </div>
   );
 }

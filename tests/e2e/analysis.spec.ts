@@ -1,6 +1,6 @@
 import { test } from '@playwright/test';
 import geographiclib from 'geographiclib-geodesic';
-import { bundled, clickFeature, clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, clickFeature, clickMapAt, expect, startDrawing, openAtlas, screenshot, waitForIdle } from './driver';
 
 function geodesicAreaM2(ring: [number, number][]): number {
   const p = geographiclib.Geodesic.WGS84.Polygon(false);
@@ -29,7 +29,7 @@ test('measuring a drawn square gives its ellipsoidal area', async ({ page }) => 
   await openAtlas(page, '?lang=en');
   await page.getByRole('tab', { name: 'Analysis' }).click();
   await page.getByLabel('Area unit').selectOption('ha');
-  await page.getByRole('button', { name: 'Measure area' }).click();
+  await startDrawing(page, 'Measure area');
   const ring: [number, number][] = [
     [113.15, 35.18],
     [113.19, 35.18],

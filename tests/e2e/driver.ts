@@ -69,6 +69,12 @@ async function mapPoint(page: Page, lngLat: [number, number]): Promise<{ x: numb
   return { x: box.x + xy.x, y: box.y + xy.y };
 }
 
+/** Presses a drawing tool's button and waits until its hint says the map listens to clicks. */
+export async function startDrawing(page: Page, buttonName: string): Promise<void> {
+  await page.getByRole('button', { name: buttonName }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+}
+
 export async function clickMapAt(page: Page, lngLat: [number, number]): Promise<void> {
   const p = await mapPoint(page, lngLat);
   await page.mouse.click(p.x, p.y);

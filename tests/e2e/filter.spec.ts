@@ -1,7 +1,7 @@
 import { test } from '@playwright/test';
 import { booleanIntersects } from '@turf/turf';
 import type { Feature } from 'geojson';
-import { bundled, bundledFeature, expect, openAtlas, renderedIds, screenshot, waitForIdle, dragOnMap, clickMapAt } from './driver';
+import { bundled, bundledFeature, expect, openAtlas, renderedIds, screenshot, waitForIdle, dragOnMap, clickMapAt, startDrawing } from './driver';
 
 const FILTERABLE = { 'key-projects': 'key-projects.geojson', villages: 'villages.geojson', 'ppp-parcels': 'ppp-parcels.geojson', 'featured-towns': 'featured-towns.geojson', 'pollution-works': 'pollution-works.geojson' };
 
@@ -30,7 +30,7 @@ test('choosing 阳庙镇 keeps only the features in it, with counts matching tur
 test('a drawn polygon filters, and an attribute filter narrows it further', async ({ page }) => {
   await openAtlas(page, '?lang=en');
   await page.getByRole('tab', { name: 'Filter' }).click();
-  await page.getByRole('button', { name: 'Draw polygon zone' }).click();
+  await startDrawing(page, 'Draw polygon zone');
   // A triangle over the east of the zone (industrial side).
   const ring: [number, number][] = [
     [113.27, 35.2],
@@ -55,6 +55,33 @@ test('a drawn polygon filters, and an attribute filter narrows it further', asyn
   await page.getByRole('button', { name: 'Clear all criteria' }).click();
   await waitForIdle(page);
   await expect.poll(async () => (await renderedIds(page, 'key-projects')).length).toBe(bundled('key-projects.geojson').features.length);
+});
+
+test('the drawing hint waits for the drawing tool, and a tool that fails to load says so and can be retried', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  // The tool's code is fetched on first use: first make that fetch fail, as on a dropped connection.
+  await page.route('**/assets/terra-draw.modern-*.js', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Draw polygon zone' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The drawing tool could not be loaded' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel drawing' }).click();
+
+  // Then hold it back: until it arrives the hint does not invite clicks.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.unroute('**/assets/terra-draw.modern-*.js');
+  await page.route('**/assets/terra-draw.modern-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Draw polygon zone' }).click();
+  const hint = page.locator('[data-draw-phase]');
+  await expect(hint).toHaveAttribute('data-draw-phase', 'loading');
+  await expect(hint).toContainText('Getting the drawing tool ready');
+  await expect(hint).toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(hint).toHaveAttribute('data-draw-phase', 'ready');
+  await expect(hint).toContainText('click each vertex');
 });
 
 test('searching "jinsha" selects the Jinsha PPP parcel and brings it into view', async ({ page }) => {

@@ -7,6 +7,7 @@ import { parseCoordinateList } from '../../domain/coordinate-list';
 import { atlasStore, useAtlas } from '../../state/store';
 import type { DrawnShape } from '../../state/tools-slice';
 import { useLang, useT } from '../use-t';
+import { DrawHint } from '../DrawHint';
 
 const LAYER_ID = 'user-measurements';
 let kept = 0;
@@ -85,7 +86,7 @@ export function MeasurePanel() {
           </button>
         )}
       </div>
-      {measuring && <p className="hint">{t('measure.hint')}</p>}
+      {measuring && <DrawHint hint={t('measure.hint')} />}
       {figures && (
         <dl className="attributes" aria-live="polite" data-testid="measure-result">
           {figures.area !== undefined && (

@@ -3,6 +3,7 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { featureName } from '../labels';
 import { useLang, useT } from '../use-t';
+import { DrawHint } from '../DrawHint';
 
 const DRAWN = '__drawn__';
 
@@ -69,12 +70,11 @@ export function ZonePicker() {
         )}
       </div>
       {drawing && (
-        <p className="hint" role="status">
-          {t(tool?.shape === 'rectangle' ? 'filter.drawingRect' : 'filter.drawing')}{' '}
+        <DrawHint hint={t(tool?.shape === 'rectangle' ? 'filter.drawingRect' : 'filter.drawing')}>
           <button type="button" onClick={cancelTool}>
             {t('filter.cancelDraw')}
           </button>
-        </p>
+        </DrawHint>
       )}
       <div role="radiogroup" aria-label={t('filter.predicate')} className="radio-row">
         {(['intersects', 'within'] as const).map((p) => (

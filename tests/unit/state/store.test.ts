@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { createAtlasStore } from '../../../src/state/store';
 import { orderedLayers, resolveRef } from '../../../src/state/selectors';
 import type { LayerEntry } from '../../../src/state/layers-slice';
+import { selectDrawPhase } from '../../../src/state/tools-slice';
 
 const data: FeatureCollection = Object.freeze({
   type: 'FeatureCollection',
@@ -68,5 +69,31 @@ describe('selection slice', () => {
     expect(resolveRef(store.getState(), store.getState().inspected)?.feature.properties?.name_zh).toBe('甲');
     store.getState().clearSelection();
     expect(store.getState().selection).toEqual([]);
+  });
+});
+
+describe('drawing phase', () => {
+  it('is loading until the map reports the current session ready, and ignores an older session', () => {
+    const store = createAtlasStore();
+    expect(selectDrawPhase(store.getState())).toBe('off');
+    store.getState().startTool('zone', 'polygon');
+    const first = store.getState().tool!.seq;
+    expect(selectDrawPhase(store.getState())).toBe('loading');
+    store.getState().setDrawState({ seq: first, state: 'ready' });
+    expect(selectDrawPhase(store.getState())).toBe('ready');
+    store.getState().startTool('measure', 'linestring');
+    expect(selectDrawPhase(store.getState())).toBe('loading');
+    store.getState().setDrawState({ seq: first, state: 'ready' });
+    expect(selectDrawPhase(store.getState())).toBe('loading');
+    store.getState().setDrawState({ seq: store.getState().tool!.seq, state: 'failed' });
+    expect(selectDrawPhase(store.getState())).toBe('failed');
+    store.getState().cancelTool();
+    expect(selectDrawPhase(store.getState())).toBe('off');
+  });
+
+  it('needs no drawing tool to pick a point', () => {
+    const store = createAtlasStore();
+    store.getState().startTool('pick', 'polygon');
+    expect(selectDrawPhase(store.getState())).toBe('off');
   });
 });
