@@ -201,7 +201,7 @@ export const en: Record<MessageKey, string> = {
   'prox.results': 'Results ({n})',
   'prox.distance': 'Distance',
   'prox.selectAll': 'Select all',
-  'prox.useAsZone': 'Use the buffer as filter zone',
+  'prox.useAsZone': 'Use the search circle as filter zone',
   'prox.clear': 'Clear proximity',
   'prox.note': 'Distances are geodesic on the WGS84 ellipsoid; non-point features start from a point on them.',
   'dash.title': 'Plan targets',

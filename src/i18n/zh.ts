@@ -200,7 +200,7 @@ export const zh = {
   'prox.results': '结果（{n}）',
   'prox.distance': '距离',
   'prox.selectAll': '全部选中',
-  'prox.useAsZone': '将缓冲区设为筛选范围',
+  'prox.useAsZone': '将搜索圆设为筛选范围',
   'prox.clear': '清除邻近分析',
   'prox.note': '距离为 WGS84 椭球面测地线距离；非点要素以其上的代表点为起点。',
   'dash.title': '规划目标',

@@ -1,5 +1,6 @@
-import { buffer, circle, pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/turf';
 import type { Feature, Position } from 'geojson';
+import { geodesicCircle } from '../analysis/geodesic-circle';
 import { nearestFeatures, withinRadius } from '../analysis/nearest';
 import { indexOf } from './filter-result';
 import { featureById, featureId } from './selectors';
@@ -41,14 +42,10 @@ export function selectProximity(s: AtlasState): ProximityResult | null {
       .map((r) => ({ layerId: layer.id, featureId: featureId(layer.data.features[r.index]!), distanceMeters: r.distanceMeters, feature: layer.data.features[r.index]! }))
       .filter((r) => r.featureId !== self)
       .slice(0, q.mode === 'nearest' ? q.n : undefined);
-    let ring: Feature | null = null;
-    if (q.mode === 'radius') {
-      ring =
-        origin.feature && origin.feature.geometry.type !== 'Point'
-          ? (buffer(origin.feature, q.radiusKm, { units: 'kilometers' }) ?? null)
-          : circle(origin.point, q.radiusKm, { units: 'kilometers', steps: 128 });
-      if (ring) ring = { ...ring, properties: { role: 'buffer' } };
-    }
+    // The ring is the area searched: distances run from the origin point, so it is the geodesic circle around
+    // it (a buffer of a polygon origin would show, and filter by, an area the list was not drawn from).
+    const ring: Feature | null =
+      q.mode === 'radius' ? { type: 'Feature', properties: { role: 'buffer' }, geometry: geodesicCircle(origin.point, q.radiusKm * 1000) } : null;
     value = { origin: origin.point, rows, ring };
   }
   memo = { key, value };
