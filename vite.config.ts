@@ -23,8 +23,34 @@ const cspMeta: Plugin = {
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
 };
 
+/**
+ * MapLibre and the map adapter form a chunk the app imports at start (so their evaluation is a task of its
+ * own); a modulepreload tag lets the browser fetch it alongside the entry instead of after it.
+ */
+const preloadMapChunk: Plugin = {
+  name: 'atlas-preload-map-chunk',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html, ctx) => {
+      const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+      const map = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/map/atlas-map.ts'));
+      if (!map) throw new Error('atlas-preload-map-chunk: no chunk for src/map/atlas-map.ts');
+      const files = new Set<string>();
+      const visit = (fileName: string): void => {
+        if (files.has(fileName) || html.includes(fileName)) return;
+        files.add(fileName);
+        const chunk = chunks.find((c) => c.fileName === fileName);
+        for (const dep of chunk?.imports ?? []) visit(dep);
+      };
+      visit(map.fileName);
+      return [...files].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
+    },
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), cspMeta],
+  plugins: [react(), cspMeta, preloadMapChunk],
   base: './',
   server: { port: 5173 },
   preview: { port: 4174, strictPort: true, headers: { 'Content-Security-Policy': csp } },

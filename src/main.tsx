@@ -11,10 +11,14 @@ import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers'
 import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
 import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
+import { loadAtlasMap } from './app/load-map';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+
+// The map chunk is already downloading (preloaded by index.html); evaluate it as soon as it is there.
+void loadAtlasMap();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'inspector.length': 'Length',
 
   'map.region': 'Map',
+  'map.failed': 'The map could not be loaded. Reload the page to try again.',
   'map.scale': 'Scale',
 
   'money.yi': 'CNY {v} million',

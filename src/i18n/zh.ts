@@ -31,6 +31,7 @@ export const zh = {
   'inspector.length': '长度',
 
   'map.region': '地图',
+  'map.failed': '地图加载失败，请刷新页面重试。',
   'map.scale': '比例尺',
 
   'money.yi': '{v} 亿元',

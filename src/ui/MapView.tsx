@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { AtlasMap, type MapModel } from '../map/atlas-map';
+import { useEffect, useRef, useState } from 'react';
+import type { MapModel } from '../map/atlas-map';
+import { loadAtlasMap } from '../app/load-map';
 import { atlasStore, type AtlasState } from '../state/store';
 import { orderedLayers } from '../state/selectors';
 import { selectFilterResult } from '../state/filter-result';
@@ -42,17 +43,42 @@ function modelOf(s: AtlasState): MapModel {
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const t = useT();
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (!container.current) return;
-    const s = atlasStore.getState();
-    const atlas = new AtlasMap(container.current, mapHandlers(atlasStore), s.view, s.lang);
-    atlas.update(modelOf(s));
-    const unsubscribe = atlasStore.subscribe((next) => atlas.update(modelOf(next)));
-    exposeTestHooks(atlas);
+    const el = container.current;
+    if (!el) return;
+    let disposed = false;
+    let dispose: (() => void) | null = null;
+    loadAtlasMap().then(
+      ({ AtlasMap }) => {
+        if (disposed) return;
+        const s = atlasStore.getState();
+        const atlas = new AtlasMap(el, mapHandlers(atlasStore), s.view, s.lang);
+        atlas.update(modelOf(s));
+        const unsubscribe = atlasStore.subscribe((next) => atlas.update(modelOf(next)));
+        exposeTestHooks(atlas);
+        dispose = () => {
+          unsubscribe();
+          atlas.destroy();
+        };
+      },
+      (err: unknown) => {
+        console.error('map failed to load', err);
+        if (!disposed) setFailed(true);
+      },
+    );
     return () => {
-      unsubscribe();
-      atlas.destroy();
+      disposed = true;
+      dispose?.();
     };
   }, []);
-  return <div ref={container} className="map" role="region" aria-label={t('map.region')} data-testid="map" />;
+  return (
+    <div ref={container} className="map" role="region" aria-label={t('map.region')} data-testid="map">
+      {failed && (
+        <p className="map-failed" role="alert">
+          {t('map.failed')}
+        </p>
+      )}
+    </div>
+  );
 }

@@ -76,3 +76,13 @@ test('a data file that fails to load is named with its problem while the other l
   await expect(alert).toContainText('invalid JSON');
   expect((await renderedIds(page, 'key-projects')).length).toBeGreaterThan(0);
 });
+
+test('a map that cannot be loaded is said so inside the map area, and the rest of the app still works', async ({ page }) => {
+  await page.route(/assets\/atlas-map-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/?lang=en');
+  const map = page.getByRole('region', { name: 'Map' });
+  await expect(map.getByRole('alert')).toHaveText('The map could not be loaded. Reload the page to try again.');
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await expect(page.getByRole('tab', { name: 'Filter' })).toHaveAttribute('aria-selected', 'true');
+  await screenshot(page, 'map-failed');
+});
