@@ -117,11 +117,11 @@ async function main(): Promise<void> {
   const countsOk = big.every((r) => r.filter.countText === expectedText);
   const longTaskSupported = [...big, ...base].every((r) => r.longTaskSupported);
   const longFrameSupported = [...big, ...base].every((r) => r.longFrameSupported);
-  const scriptOf = (runs: RunResult[], pick: (r: RunResult) => { durationMs: number; invoker: string | null } | undefined) =>
+  const scriptOf = (runs: RunResult[], pick: (r: RunResult) => { durationMs: number; invoker: string | null; source?: string | null } | undefined) =>
     runs
       .map(pick)
       .filter((x) => x?.invoker)
-      .map((x) => `${Math.round(x!.durationMs)} ms ${x!.invoker}`)
+      .map((x) => `${Math.round(x!.durationMs)} ms ${x!.invoker}${x!.source && !x!.invoker!.includes(x!.source) ? ` (${x!.source})` : ''}`)
       .join('; ');
 
   const notes = [

@@ -12,10 +12,13 @@ import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
 import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
 import { loadAtlasMap } from './app/load-map';
+import { exposeTestStore } from './app/test-hooks';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+
+exposeTestStore();
 
 // The map chunk is already downloading (preloaded by index.html); evaluate it as soon as it is there.
 void loadAtlasMap();

@@ -12,10 +12,15 @@ declare global {
 
 import { atlasStore } from '../state/store';
 
-/** Read-only handles for the browser tests, only in builds made with VITE_TEST_HOOKS=1. */
-export function exposeTestHooks(atlas: AtlasMap): void {
+/** The store for the browser tests, from the start (the map comes later, in a chunk of its own). */
+export function exposeTestStore(): void {
   if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
   (window as unknown as { __atlasStore: typeof atlasStore }).__atlasStore = atlasStore;
+}
+
+/** Read-only handles on the map for the browser tests, only in builds made with VITE_TEST_HOOKS=1. */
+export function exposeTestHooks(atlas: AtlasMap): void {
+  if (import.meta.env.VITE_TEST_HOOKS !== '1') return;
   window.__atlas = {
     renderedFeatures: (layerId) =>
       atlas.renderedFeatures(layerId).map((f) => ({ id: String(f.properties['__fid']), layer: f.layer.id, properties: f.properties })),

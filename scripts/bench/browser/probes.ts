@@ -182,7 +182,7 @@ export async function probeInput(page: Page, done: () => boolean, everyMs = 100)
  * renderer than about our code. Message, event, timer and promise callbacks (worker results arriving,
  * React's work, store updates) all count.
  */
-export function longestScript(frames: readonly LongFrame[], from: number, to: number): { durationMs: number; invoker: string | null } {
+export function longestScript(frames: readonly LongFrame[], from: number, to: number): { durationMs: number; invoker: string | null; source: string | null } {
   let best: FrameScript | null = null;
   for (const f of frames) {
     for (const s of f.scripts) {
@@ -190,5 +190,7 @@ export function longestScript(frames: readonly LongFrame[], from: number, to: nu
       if (!best || s.duration > best.duration) best = s;
     }
   }
-  return { durationMs: best?.duration ?? 0, invoker: best ? `${best.invokerType}: ${best.invoker}` : null };
+  // Where the script's entry function lives (file and name) tells MapLibre's code from ours.
+  const source = best?.sourceURL ? `${best.sourceURL.split('/').pop()}${best.sourceFunctionName ? ` ${best.sourceFunctionName}` : ''}` : null;
+  return { durationMs: best?.duration ?? 0, invoker: best ? `${best.invokerType}: ${best.invoker}` : null, source };
 }

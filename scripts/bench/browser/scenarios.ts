@@ -15,6 +15,8 @@ import { installProbes, longestScript, longTasks, pageNow, probeInput, summarize
 export interface ScriptResult {
   durationMs: number;
   invoker: string | null;
+  /** file and function the script entered (empty for module scripts without a function) */
+  source: string | null;
 }
 
 export interface PhaseResult {
