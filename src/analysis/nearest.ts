@@ -1,5 +1,6 @@
 import type { Position } from 'geojson';
 import { PART_LINES, PART_POINTS, type FeatureIndex, type PackedGeometries } from './feature-index';
+import { METERS_PER_DEGREE_MIN_MERIDIAN, meridianMetersPerDegree, parallelMetersPerDegree } from './meters-per-degree';
 import { DISTANCE_ONLY, WGS84 } from './wgs84';
 
 export interface NearestResult {
@@ -111,23 +112,6 @@ export function distanceToFeature(g: PackedGeometries, i: number, point: Positio
     exact = Math.min(exact, s);
   }
   return exact;
-}
-
-const A = 6378137;
-const E2 = (1 / 298.257223563) * (2 - 1 / 298.257223563);
-const DEG = Math.PI / 180;
-/** a(1 − e²): the smallest meridian radius of curvature (at the equator), in m per degree. */
-const METERS_PER_DEGREE_MIN_MERIDIAN = A * (1 - E2) * DEG;
-
-function parallelMetersPerDegree(latDeg: number): number {
-  const s = Math.sin(latDeg * DEG);
-  return ((A * Math.cos(latDeg * DEG)) / Math.sqrt(1 - E2 * s * s)) * DEG;
-}
-
-function meridianMetersPerDegree(latDeg: number): number {
-  const s = Math.sin(latDeg * DEG);
-  const w2 = 1 - E2 * s * s;
-  return ((A * (1 - E2)) / (w2 * Math.sqrt(w2))) * DEG;
 }
 
 /** Crossing-number test of (x, y) in polygon part p, boundary included. */
