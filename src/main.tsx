@@ -11,6 +11,7 @@ import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers'
 import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
 import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
+import { startProximityRing } from './app/proximity-ring';
 import { loadAtlasMap } from './app/load-map';
 import { exposeTestStore } from './app/test-hooks';
 
@@ -35,6 +36,7 @@ void (async () => {
   persistUserLayers(atlasStore);
   persistBigLayers(atlasStore);
   startRemoteFilter(atlasStore);
+  startProximityRing(atlasStore);
   startUrlSync(atlasStore);
   // Kept big layers are read again in the worker; the page does not wait for them.
   void restoreBigLayers(atlasStore);

@@ -1,6 +1,8 @@
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, Position } from 'geojson';
 import { geodesicCircle } from '../analysis/geodesic-circle';
+import { buildFeatureIndex, type FeatureIndex } from '../analysis/feature-index';
+import { nearestToFeature, withinDistanceOfFeature } from '../analysis/feature-distance';
 import { nearestFeatures, withinRadius } from '../analysis/nearest';
 import { indexOf } from './filter-result';
 import { featureById, featureId } from './selectors';
@@ -14,14 +16,33 @@ export interface ProximityResult {
   ring: Feature | null;
 }
 
-/** Points measure from themselves; other features from a point on them (their representative point). */
-function originOf(s: AtlasState, q: ProximityQuery): { point: Position; feature: Feature | null } | null {
-  if (q.origin.type === 'point') return { point: q.origin.lngLat, feature: null };
+/**
+ * Where distances start: a picked point or a point feature from itself; any other feature from its whole
+ * geometry (its outline, 0 inside it), with a point on it to mark it.
+ */
+interface Origin {
+  point: Position;
+  feature: Feature | null;
+  /** the origin feature packed for distance queries; null when distances start from `point` */
+  packed: FeatureIndex | null;
+}
+
+function originOf(s: AtlasState, q: ProximityQuery): Origin | null {
+  if (q.origin.type === 'point') return { point: q.origin.lngLat, feature: null, packed: null };
   const layer = s.layers[q.origin.layerId];
   const f = layer ? featureById(layer, q.origin.featureId) : undefined;
   if (!f?.geometry) return null;
-  const point = f.geometry.type === 'Point' ? f.geometry.coordinates : pointOnFeature(f).geometry.coordinates;
-  return { point, feature: f };
+  if (f.geometry.type === 'Point') return { point: f.geometry.coordinates, feature: f, packed: null };
+  return { point: pointOnFeature(f).geometry.coordinates, feature: f, packed: buildFeatureIndex([f]) };
+}
+
+/** Whether a radius question from this origin needs a buffer (drawn by the app once its library loads). */
+export function needsFeatureRing(s: AtlasState): boolean {
+  const q = s.proximity;
+  if (!q || q.mode !== 'radius' || q.origin.type !== 'feature') return false;
+  const layer = s.layers[q.origin.layerId];
+  const g = layer ? featureById(layer, q.origin.featureId)?.geometry : undefined;
+  return !!g && g.type !== 'Point';
 }
 
 let memo: { key: unknown[]; value: ProximityResult | null } | null = null;
@@ -29,7 +50,8 @@ let memo: { key: unknown[]; value: ProximityResult | null } | null = null;
 /** The answer to the current proximity question (nearest N or all within r), geodesic distances. */
 export function selectProximity(s: AtlasState): ProximityResult | null {
   const q = s.proximity;
-  const key = [q, q ? s.layers[q.layerId] : null, q?.origin.type === 'feature' ? s.layers[q.origin.layerId] : null];
+  const originLayer = q?.origin.type === 'feature' ? s.layers[q.origin.layerId] : null;
+  const key = [q, q ? s.layers[q.layerId] : null, originLayer, s.proximityRing];
   if (memo && memo.key.every((k, i) => k === key[i])) return memo.value;
   let value: ProximityResult | null = null;
   const layer = q ? s.layers[q.layerId] : undefined;
@@ -37,15 +59,20 @@ export function selectProximity(s: AtlasState): ProximityResult | null {
   if (q && layer && origin) {
     const index = indexOf(layer.data);
     const self = q.origin.type === 'feature' && q.origin.layerId === q.layerId ? q.origin.featureId : null;
-    const raw = q.mode === 'nearest' ? nearestFeatures(index, origin.point, q.n + (self ? 1 : 0)) : withinRadius(index, origin.point, q.radiusKm * 1000);
+    const want = q.mode === 'nearest' ? q.n + (self ? 1 : 0) : 0;
+    const r = q.radiusKm * 1000;
+    const raw = origin.packed
+      ? q.mode === 'nearest' ? nearestToFeature(index, origin.packed, 0, want) : withinDistanceOfFeature(index, origin.packed, 0, r)
+      : q.mode === 'nearest' ? nearestFeatures(index, origin.point, want) : withinRadius(index, origin.point, r);
     const rows = raw
-      .map((r) => ({ layerId: layer.id, featureId: featureId(layer.data.features[r.index]!), distanceMeters: r.distanceMeters, feature: layer.data.features[r.index]! }))
-      .filter((r) => r.featureId !== self)
+      .map((x) => ({ layerId: layer.id, featureId: featureId(layer.data.features[x.index]!), distanceMeters: x.distanceMeters, feature: layer.data.features[x.index]! }))
+      .filter((x) => x.featureId !== self)
       .slice(0, q.mode === 'nearest' ? q.n : undefined);
-    // The ring is the area searched: distances run from the origin point, so it is the geodesic circle around
-    // it (a buffer of a polygon origin would show, and filter by, an area the list was not drawn from).
-    const ring: Feature | null =
-      q.mode === 'radius' ? { type: 'Feature', properties: { role: 'buffer' }, geometry: geodesicCircle(origin.point, q.radiusKm * 1000) } : null;
+    // The ring is the area searched: the geodesic circle around a point; around a feature its buffer, which
+    // the app computes once the buffer code has loaded (until then no ring).
+    let ring: Feature | null = null;
+    if (q.mode === 'radius' && !origin.packed) ring = { type: 'Feature', properties: { role: 'buffer' }, geometry: geodesicCircle(origin.point, r) };
+    else if (q.mode === 'radius' && s.proximityRing?.query === q && s.proximityRing.data === originLayer?.data) ring = s.proximityRing.ring;
     value = { origin: origin.point, rows, ring };
   }
   memo = { key, value };

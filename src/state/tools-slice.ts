@@ -50,11 +50,21 @@ export interface CompareState {
   position: number;
 }
 
+/** The area a radius question from a feature covers, computed off the selector (its library loads on demand). */
+export interface ProximityRing {
+  query: ProximityQuery;
+  /** the origin layer's data the ring was computed from */
+  data: unknown;
+  ring: Feature | null;
+}
+
 export interface ToolsSlice {
   compare: CompareState | null;
   setCompare: (c: CompareState | null) => void;
   proximity: ProximityQuery | null;
   setProximity: (q: ProximityQuery | null) => void;
+  proximityRing: ProximityRing | null;
+  setProximityRing: (r: ProximityRing | null) => void;
   tool: ActiveTool | null;
   /** The shape being drawn or measured (live while drawing or editing). */
   drawn: DrawnShape | null;
@@ -77,6 +87,8 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
   setCompare: (compare) => set({ compare }),
   proximity: null,
   setProximity: (proximity) => set({ proximity }),
+  proximityRing: null,
+  setProximityRing: (proximityRing) => set({ proximityRing }),
   tool: null,
   drawn: null,
   drawState: null,

@@ -1,5 +1,7 @@
 import { test } from '@playwright/test';
 import geographiclib from 'geographiclib-geodesic';
+import { pointToPolygonDistance } from '@turf/turf';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { bundled, clickFeature, clickMapAt, expect, startDrawing, openAtlas, screenshot, waitForIdle } from './driver';
 
 function geodesicAreaM2(ring: [number, number][]): number {
@@ -81,6 +83,39 @@ test('proximity: villages within 2 km of the Mengniu site, with a buffer ring', 
   await expect(page.getByTestId('selection-count')).toHaveText('3 features selected');
   await waitForIdle(page);
   await screenshot(page, 'proximity-mengniu');
+});
+
+test('proximity from the central urban area measures from its outline and draws its buffer as a usable zone', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  const urban = bundled('central-urban-area.geojson').features[0]!;
+  await clickFeature(page, 'central-urban-area.geojson', String(urban.id));
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('button', { name: /Use the current feature/ }).click();
+  await page.getByLabel('Within a radius').check();
+  await page.getByLabel('Radius (km)').fill('2.5');
+  // Independent reference: turf's spherical point-to-polygon distance (0 inside), leaving out villages
+  // within 10 m of the 2.5 km line, where sphere and ellipsoid may disagree.
+  const villages = bundled('villages.geojson').features;
+  const dist = (v: (typeof villages)[number]) => Math.max(0, pointToPolygonDistance(v.geometry as Point, urban as Feature<Polygon | MultiPolygon>, { units: 'meters' }));
+  const inside = villages.filter((v) => dist(v) <= 2500);
+  const clear = villages.filter((v) => Math.abs(dist(v) - 2500) > 10);
+  expect(inside.length).toBeGreaterThan(0);
+  const list = page.getByRole('list', { name: /Results/ });
+  await expect(list.getByRole('listitem')).toHaveCount(inside.length);
+  for (const v of clear) {
+    const name = String(v.properties!.name_en);
+    if (dist(v) <= 2500) await expect(list, name).toContainText(name);
+    else await expect(list, name).not.toContainText(name);
+  }
+  // The nearest, Niuzhuang, is 2.07 km from the outline (over 5 km from the point inside the area that distances used to start from).
+  await expect(list.getByRole('listitem').first()).toContainText('2.07 km');
+
+  // The buffer arrives once its code has loaded; as a filter zone it keeps the same villages.
+  await page.getByRole('button', { name: 'Use the searched area as filter zone' }).click();
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await expect(page.getByTestId('count-villages')).toHaveText(`${inside.length} / ${villages.length}`);
+  await waitForIdle(page);
+  await screenshot(page, 'proximity-urban-buffer');
 });
 
 test('the plan dashboard shows the report figures and selects the features behind them', async ({ page }) => {
