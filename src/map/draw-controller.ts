@@ -1,6 +1,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LineString, Polygon } from 'geojson';
 import type { TerraDraw } from 'terra-draw';
+import { loadDrawCode } from './draw-code';
 
 export type DrawShape = 'polygon' | 'rectangle' | 'linestring';
 export type DrawnGeometry = Polygon | LineString;
@@ -21,8 +22,7 @@ export class DrawController {
   private async ensure(): Promise<TerraDraw> {
     if (this.draw) return this.draw;
     this.loading ??= (async () => {
-      const td = await import('terra-draw');
-      const { TerraDrawMapLibreGLAdapter } = await import('terra-draw-maplibre-gl-adapter');
+      const [td, { TerraDrawMapLibreGLAdapter }] = await loadDrawCode();
       const editable = { feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true } } };
       const draw = new td.TerraDraw({
         adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),

@@ -5,6 +5,7 @@ import { atlasStore, useAtlas } from '../state/store';
 import { resolveRef } from '../state/selectors';
 import { useLang, useT } from './use-t';
 import { DrawHint } from './DrawHint';
+import { preloadDrawCode } from '../map/draw-code';
 
 function zoomToSelection(): void {
   const s = atlasStore.getState();
@@ -43,6 +44,8 @@ export function SelectionBar({ children }: { children?: ReactNode }) {
       </button>
       <button
         type="button"
+        onPointerEnter={preloadDrawCode}
+        onFocus={preloadDrawCode}
         aria-pressed={tool?.kind === 'select'}
         onClick={() => (tool?.kind === 'select' ? cancelTool() : startTool('select', 'polygon'))}
       >

@@ -8,6 +8,7 @@ import { atlasStore, useAtlas } from '../../state/store';
 import type { DrawnShape } from '../../state/tools-slice';
 import { useLang, useT } from '../use-t';
 import { DrawHint } from '../DrawHint';
+import { preloadDrawCode } from '../../map/draw-code';
 
 const LAYER_ID = 'user-measurements';
 let kept = 0;
@@ -74,10 +75,10 @@ export function MeasurePanel() {
     <section className="group" aria-labelledby="measure-title">
       <h3 id="measure-title">{t('measure.title')}</h3>
       <div className="button-row">
-        <button type="button" aria-pressed={measuring && tool?.shape === 'linestring'} onClick={() => { setTypedShape(null); startTool('measure', 'linestring'); }}>
+        <button type="button" onPointerEnter={preloadDrawCode} onFocus={preloadDrawCode} aria-pressed={measuring && tool?.shape === 'linestring'} onClick={() => { setTypedShape(null); startTool('measure', 'linestring'); }}>
           {t('measure.line')}
         </button>
-        <button type="button" aria-pressed={measuring && tool?.shape === 'polygon'} onClick={() => { setTypedShape(null); startTool('measure', 'polygon'); }}>
+        <button type="button" onPointerEnter={preloadDrawCode} onFocus={preloadDrawCode} aria-pressed={measuring && tool?.shape === 'polygon'} onClick={() => { setTypedShape(null); startTool('measure', 'polygon'); }}>
           {t('measure.polygon')}
         </button>
         {measuring && (

@@ -4,6 +4,7 @@ import { orderedLayers } from '../../state/selectors';
 import { featureName } from '../labels';
 import { useLang, useT } from '../use-t';
 import { DrawHint } from '../DrawHint';
+import { preloadDrawCode } from '../../map/draw-code';
 
 const DRAWN = '__drawn__';
 
@@ -57,10 +58,10 @@ export function ZonePicker() {
         </label>
       )}
       <div className="button-row">
-        <button type="button" onClick={() => startTool('zone', 'polygon')} aria-pressed={drawing && tool?.shape === 'polygon'}>
+        <button type="button" onPointerEnter={preloadDrawCode} onFocus={preloadDrawCode} onClick={() => startTool('zone', 'polygon')} aria-pressed={drawing && tool?.shape === 'polygon'}>
           {t('filter.drawPolygon')}
         </button>
-        <button type="button" onClick={() => startTool('zone', 'rectangle')} aria-pressed={drawing && tool?.shape === 'rectangle'}>
+        <button type="button" onPointerEnter={preloadDrawCode} onFocus={preloadDrawCode} onClick={() => startTool('zone', 'rectangle')} aria-pressed={drawing && tool?.shape === 'rectangle'}>
           {t('filter.drawRectangle')}
         </button>
         {zone && (
