@@ -205,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   'prox.useAsZone': 'Use the searched area as filter zone',
   'prox.clear': 'Clear proximity',
   'prox.note': 'Distances are geodesic on the WGS84 ellipsoid, to the nearest point of each feature; from a line or polygon they start at its outline (0 inside it).',
+  'bigLayers.notHere': 'Not offered here: {names} (big layers, kept in the import worker, which filters them by zone and attributes, sorts and exports them).',
   'dash.title': 'Plan targets',
   'stats.title': 'Zone statistics',
   'dash.actual': 'Actual',

@@ -204,6 +204,7 @@ export const zh = {
   'prox.useAsZone': '将搜索范围设为筛选范围',
   'prox.clear': '清除邻近分析',
   'prox.note': '距离为 WGS84 椭球面测地线距离，量至各要素的最近点；从线、面要素出发时自其边界量起（位于其内为 0）。',
+  'bigLayers.notHere': '此处不含：{names}（大图层，数据保存在后台线程中，可按范围和属性筛选、排序和导出）。',
   'dash.title': '规划目标',
   'stats.title': '分区统计',
   'dash.actual': '实际',

@@ -73,6 +73,12 @@ test('a big layer imported from a file comes back after a reload, with its id, a
   const before = (await bigLayers()) ?? [];
   expect(before).toHaveLength(1);
   expect(before[0]!.count).toBe(25_000);
+  // Panels that read features on the page do not offer the big layer (they would count none of it), and say so.
+  await page.getByRole('dialog', { name: 'Import result' }).getByRole('button', { name: /Close/ }).click();
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(page.getByText('Not offered here: parcels-25000', { exact: false })).toHaveCount(2);
+  await expect(page.getByRole('table', { name: /Zone statistics/ })).not.toContainText('parcels-25000');
+  await screenshot(page, 'big-layer-analysis-tab');
 
   await page.waitForTimeout(300); // the list reaches IndexedDB asynchronously
   await page.reload();

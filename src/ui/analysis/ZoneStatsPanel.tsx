@@ -10,6 +10,7 @@ import { zoneGeometry } from '../../state/filter-result';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
+import { BigLayersNote } from '../BigLayersNote';
 
 const COUNTED = ['key-projects', 'villages', 'ppp-parcels', 'featured-towns', 'pollution-works'];
 type SortKey = 'name' | 'zoneAreaM2' | 'parcelAreaM2' | 'investmentCny' | 'investmentThisYearCny' | `count:${string}`;
@@ -36,7 +37,7 @@ export function ZoneStatsPanel() {
   const zone = useAtlas((s) => s.zone);
   const drawn = useMemo(() => (zone?.type === 'draw' ? zoneGeometry({ layers: {} }, zone) : null), [zone]);
   const zoneLayer = layers.find((l) => l.id === group);
-  const counted = useMemo(() => layers.filter((l) => COUNTED.includes(l.id) || l.origin === 'user'), [layers]);
+  const counted = useMemo(() => layers.filter((l) => (COUNTED.includes(l.id) || l.origin === 'user') && !l.remote), [layers]);
   const rows = useMemo(() => {
     const zones = zoneLayer ? zonesOf(group, zoneLayer.data.features as never) : [];
     if (drawn) zones.push({ id: 'drawn', name_zh: '当前绘制范围', name_en: 'Current drawn zone', geometry: drawn });
@@ -78,6 +79,7 @@ export function ZoneStatsPanel() {
           </label>
         ))}
       </div>
+      <BigLayersNote />
       <div className="stats-scroll">
         <table className="mini-table stats-table" aria-label={t('stats.title')}>
           <thead>

@@ -12,6 +12,7 @@ import { orderedLayers, resolveRef } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
 import type { Lang } from '../../i18n/translate';
 import { LayerSelect } from '../LayerSelect';
+import { BigLayersNote } from '../BigLayersNote';
 
 type Subject = 'selection' | 'drawn' | 'layer';
 const SLIVER_M2 = 1;
@@ -38,7 +39,7 @@ export function CompliancePanel() {
   const [subject, setSubject] = useState<Subject>('selection');
   const [layerId, setLayerId] = useState('ppp-parcels');
   const [rows, setRows] = useState<ComplianceRow[] | null>(null);
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.id.startsWith('landuse')).reverse()));
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.remote && !l.id.startsWith('landuse')).reverse()));
   const selectionCount = useAtlas((s) => s.selection.length);
   const hasDrawn = useAtlas((s) => s.zone?.type === 'draw');
   const controls = useAtlas(useShallow((s) => [s.layers['control-lines'], s.layers['landuse-current']] as const));
@@ -108,6 +109,7 @@ export function CompliancePanel() {
         {t('comp.run')}
       </button>
       {!canRun && <p className="hint">{t('comp.noSubject')}</p>}
+      <BigLayersNote />
       <p className="hint">{t('comp.tolerance', { m2: SLIVER_M2 })}</p>
       {single?.result && (
         <div className="comp-sheet" role="region" aria-label={lang === 'zh' ? single.name_zh : single.name_en} data-testid="compliance-sheet">
