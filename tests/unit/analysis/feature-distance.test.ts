@@ -5,6 +5,7 @@ import { buildFeatureIndex, type FeatureIndex } from '../../../src/analysis/feat
 import { distanceBetweenFeatures, nearestToFeature, withinDistanceOfFeature } from '../../../src/analysis/feature-distance';
 import type { NearestResult } from '../../../src/analysis/nearest';
 import { WGS84 } from '../../../src/analysis/wgs84';
+import { featureArb, makeFeature } from './random-features';
 
 const f = (geometry: Geometry): Feature => ({ type: 'Feature', properties: {}, geometry });
 const square = (x: number, y: number, d: number): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] });
@@ -82,22 +83,6 @@ describe('distanceBetweenFeatures', () => {
     expect(distanceBetweenFeatures(one(bar1), 0, one(line), 0)).toBe(0);
   });
 });
-
-const featureArb = fc.record({
-  kind: fc.constantFrom('point', 'line', 'polygon'),
-  x: fc.double({ min: 113, max: 113.4, noNaN: true }),
-  y: fc.double({ min: 35, max: 35.3, noNaN: true }),
-  dx: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
-  dy: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
-});
-
-function makeFeature({ kind, x, y, dx, dy }: { kind: string; x: number; y: number; dx: number; dy: number }): Feature<Geometry> {
-  const geometry: Geometry =
-    kind === 'point' ? { type: 'Point', coordinates: [x, y] }
-    : kind === 'line' ? { type: 'LineString', coordinates: [[x, y], [x + dx, y + dy], [x + 2 * dx, y]] }
-    : { type: 'Polygon', coordinates: [[[x, y], [x + Math.abs(dx) + 1e-4, y], [x, y + Math.abs(dy) + 1e-4], [x, y]]] };
-  return f(geometry);
-}
 
 function bruteForce(index: FeatureIndex, origin: FeatureIndex): NearestResult[] {
   const all: NearestResult[] = [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFeatureIndex, type FeatureIndex } from '../../../src/analysis/feature-index';
 import { geodesicDistance } from '../../../src/analysis/geodesic-length';
 import { distanceToFeature, nearestFeatures, withinRadius, type NearestResult } from '../../../src/analysis/nearest';
+import { featureArb, makeFeature } from './random-features';
 
 /** Brute force: exact distance to every feature, sorted by distance then index. */
 function bruteForce(index: FeatureIndex, point: Position): NearestResult[] {
@@ -13,23 +14,6 @@ function bruteForce(index: FeatureIndex, point: Position): NearestResult[] {
     all.push({ index: i, distanceMeters: distanceToFeature(index, i, point) });
   }
   return all.sort((a, b) => a.distanceMeters - b.distanceMeters || a.index - b.index);
-}
-
-const featureArb = fc.record({
-  kind: fc.constantFrom('point', 'line', 'polygon', 'multipoint'),
-  x: fc.double({ min: 113, max: 113.4, noNaN: true }),
-  y: fc.double({ min: 35, max: 35.3, noNaN: true }),
-  dx: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
-  dy: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
-});
-
-function makeFeature({ kind, x, y, dx, dy }: { kind: string; x: number; y: number; dx: number; dy: number }): Feature<Geometry> {
-  const geometry: Geometry =
-    kind === 'point' ? { type: 'Point', coordinates: [x, y] }
-    : kind === 'multipoint' ? { type: 'MultiPoint', coordinates: [[x, y], [x + dx, y - dy]] }
-    : kind === 'line' ? { type: 'LineString', coordinates: [[x, y], [x + dx, y + dy], [x + 2 * dx, y]] }
-    : { type: 'Polygon', coordinates: [[[x, y], [x + Math.abs(dx) + 1e-4, y], [x, y + Math.abs(dy) + 1e-4], [x, y]]] };
-  return { type: 'Feature', properties: {}, geometry };
 }
 
 const queryArb = fc.tuple(fc.double({ min: 112.95, max: 113.45, noNaN: true }), fc.double({ min: 34.95, max: 35.35, noNaN: true }));
