@@ -2,6 +2,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { LineString, Polygon } from 'geojson';
 import type { TerraDraw } from 'terra-draw';
 import { loadDrawCode } from './draw-code';
+import { loadOnce } from './load-once';
 
 export type DrawShape = 'polygon' | 'rectangle' | 'linestring';
 export type DrawnGeometry = Polygon | LineString;
@@ -12,42 +13,34 @@ export type DrawnGeometry = Polygon | LineString;
  */
 export class DrawController {
   private draw: TerraDraw | null = null;
-  private loading: Promise<TerraDraw> | null = null;
   private listeners: { change?: (g: DrawnGeometry | null) => void; finish?: (g: DrawnGeometry) => void } = {};
   /** Grows on every start and stop, so a start that finishes loading after a newer call does nothing. */
   private session = 0;
 
   constructor(private readonly map: MlMap) {}
 
-  private async ensure(): Promise<TerraDraw> {
-    if (this.draw) return this.draw;
-    this.loading ??= (async () => {
-      const [td, { TerraDrawMapLibreGLAdapter }] = await loadDrawCode();
-      const editable = { feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true } } };
-      const draw = new td.TerraDraw({
-        adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
-        modes: [
-          new td.TerraDrawPolygonMode({ styles: { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } }),
-          new td.TerraDrawRectangleMode({ styles: { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } }),
-          new td.TerraDrawLineStringMode({ styles: { lineStringColor: '#0077b6', lineStringWidth: 3 } }),
-          new td.TerraDrawSelectMode({ flags: { polygon: editable, rectangle: editable, linestring: editable } }),
-        ],
-      });
-      draw.start();
-      draw.on('change', () => this.emitChange());
-      draw.on('finish', (id) => {
-        const f = draw.getSnapshotFeature(id);
-        if (f) this.listeners.finish?.(f.geometry as DrawnGeometry);
-      });
-      this.draw = draw;
-      return draw;
-    })();
-    // A failed download may succeed next time (the network came back): do not keep the rejection.
-    this.loading.catch(() => {
-      this.loading = null;
+  /** Creates the terra-draw instance once its code has loaded; a failed download is tried again next time. */
+  private readonly ensure = loadOnce(async (): Promise<TerraDraw> => {
+    const [td, { TerraDrawMapLibreGLAdapter }] = await loadDrawCode();
+    const editable = { feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true } } };
+    const draw = new td.TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
+      modes: [
+        new td.TerraDrawPolygonMode({ styles: { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } }),
+        new td.TerraDrawRectangleMode({ styles: { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } }),
+        new td.TerraDrawLineStringMode({ styles: { lineStringColor: '#0077b6', lineStringWidth: 3 } }),
+        new td.TerraDrawSelectMode({ flags: { polygon: editable, rectangle: editable, linestring: editable } }),
+      ],
     });
-    return this.loading;
-  }
+    draw.start();
+    draw.on('change', () => this.emitChange());
+    draw.on('finish', (id) => {
+      const f = draw.getSnapshotFeature(id);
+      if (f) this.listeners.finish?.(f.geometry as DrawnGeometry);
+    });
+    this.draw = draw;
+    return draw;
+  });
 
   private emitChange(): void {
     const f = this.draw?.getSnapshot().find((x) => x.geometry.type !== 'Point');
