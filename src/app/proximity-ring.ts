@@ -1,5 +1,4 @@
-import { needsFeatureRing } from '../state/proximity';
-import { featureById } from '../state/selectors';
+import { featureRingOrigin } from '../state/proximity';
 import type { AtlasStore } from '../state/store';
 
 /**
@@ -10,10 +9,9 @@ export function startProximityRing(store: AtlasStore): () => void {
   let asked: { query: unknown; data: unknown } | null = null;
   const update = (s: ReturnType<AtlasStore['getState']>) => {
     const q = s.proximity;
-    if (!q || !needsFeatureRing(s) || q.origin.type !== 'feature') return;
-    const layer = s.layers[q.origin.layerId];
-    const feature = layer ? featureById(layer, q.origin.featureId) : undefined;
-    if (!layer || !feature || (asked?.query === q && asked.data === layer.data)) return;
+    const feature = featureRingOrigin(s);
+    const layer = q?.origin.type === 'feature' ? s.layers[q.origin.layerId] : undefined;
+    if (!q || !feature || !layer || (asked?.query === q && asked.data === layer.data)) return;
     if (s.proximityRing?.query === q && s.proximityRing.data === layer.data) return;
     const data = layer.data;
     asked = { query: q, data };

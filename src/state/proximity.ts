@@ -36,24 +36,27 @@ function originOf(s: AtlasState, q: ProximityQuery): Origin | null {
   return { point: pointOnFeature(f).geometry.coordinates, feature: f, packed: buildFeatureIndex([f]) };
 }
 
-/** Whether a radius question from this origin needs a buffer (drawn by the app once its library loads). */
-export function needsFeatureRing(s: AtlasState): boolean {
+/**
+ * The line or polygon a radius question starts from, whose buffer the app draws once its library loads;
+ * null when the question needs none (nearest N, a picked point, a point feature).
+ */
+export function featureRingOrigin(s: AtlasState): Feature | null {
   const q = s.proximity;
-  if (!q || q.mode !== 'radius' || q.origin.type !== 'feature') return false;
+  if (!q || q.mode !== 'radius' || q.origin.type !== 'feature') return null;
   const layer = s.layers[q.origin.layerId];
-  const g = layer ? featureById(layer, q.origin.featureId)?.geometry : undefined;
-  return !!g && g.type !== 'Point';
+  const f = layer ? featureById(layer, q.origin.featureId) : undefined;
+  return f?.geometry && f.geometry.type !== 'Point' ? f : null;
 }
 
+let rowsMemo: { key: unknown[]; value: Omit<ProximityResult, 'ring'> & { fromPoint: boolean } | null } | null = null;
 let memo: { key: unknown[]; value: ProximityResult | null } | null = null;
 
-/** The answer to the current proximity question (nearest N or all within r), geodesic distances. */
-export function selectProximity(s: AtlasState): ProximityResult | null {
+/** The nearest N or all within r, without the ring: it does not change when a computed ring arrives. */
+function proximityRows(s: AtlasState): (Omit<ProximityResult, 'ring'> & { fromPoint: boolean }) | null {
   const q = s.proximity;
-  const originLayer = q?.origin.type === 'feature' ? s.layers[q.origin.layerId] : null;
-  const key = [q, q ? s.layers[q.layerId] : null, originLayer, s.proximityRing];
-  if (memo && memo.key.every((k, i) => k === key[i])) return memo.value;
-  let value: ProximityResult | null = null;
+  const key = [q, q ? s.layers[q.layerId] : null, q?.origin.type === 'feature' ? s.layers[q.origin.layerId] : null];
+  if (rowsMemo && rowsMemo.key.every((k, i) => k === key[i])) return rowsMemo.value;
+  let value: (Omit<ProximityResult, 'ring'> & { fromPoint: boolean }) | null = null;
   const layer = q ? s.layers[q.layerId] : undefined;
   const origin = q ? originOf(s, q) : null;
   if (q && layer && origin) {
@@ -68,12 +71,27 @@ export function selectProximity(s: AtlasState): ProximityResult | null {
       .map((x) => ({ layerId: layer.id, featureId: featureId(layer.data.features[x.index]!), distanceMeters: x.distanceMeters, feature: layer.data.features[x.index]! }))
       .filter((x) => x.featureId !== self)
       .slice(0, q.mode === 'nearest' ? q.n : undefined);
+    value = { origin: origin.point, rows, fromPoint: !origin.packed };
+  }
+  rowsMemo = { key, value };
+  return value;
+}
+
+/** The answer to the current proximity question (nearest N or all within r), geodesic distances. */
+export function selectProximity(s: AtlasState): ProximityResult | null {
+  const q = s.proximity;
+  const found = proximityRows(s);
+  const originData = q?.origin.type === 'feature' ? s.layers[q.origin.layerId]?.data : undefined;
+  const key = [found, s.proximityRing];
+  if (memo && memo.key.every((k, i) => k === key[i])) return memo.value;
+  let value: ProximityResult | null = null;
+  if (q && found) {
     // The ring is the area searched: the geodesic circle around a point; around a feature its buffer, which
     // the app computes once the buffer code has loaded (until then no ring).
     let ring: Feature | null = null;
-    if (q.mode === 'radius' && !origin.packed) ring = { type: 'Feature', properties: { role: 'buffer' }, geometry: geodesicCircle(origin.point, r) };
-    else if (q.mode === 'radius' && s.proximityRing?.query === q && s.proximityRing.data === originLayer?.data) ring = s.proximityRing.ring;
-    value = { origin: origin.point, rows, ring };
+    if (q.mode === 'radius' && found.fromPoint) ring = { type: 'Feature', properties: { role: 'buffer' }, geometry: geodesicCircle(found.origin, q.radiusKm * 1000) };
+    else if (q.mode === 'radius' && s.proximityRing?.query === q && s.proximityRing.data === originData) ring = s.proximityRing.ring;
+    value = { origin: found.origin, rows: found.rows, ring };
   }
   memo = { key, value };
   return value;
