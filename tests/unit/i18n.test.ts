@@ -5,6 +5,12 @@ import { FIELD_LABELS, VALUE_LABELS } from '../../src/i18n/fields';
 import { pickLanguage, translate } from '../../src/i18n/translate';
 
 describe('dictionaries', () => {
+  it('are gathered from message modules that never define the same key twice', () => {
+    const modules = Object.values(import.meta.glob<{ zh: Record<string, string> }>('../../src/i18n/messages/*.ts', { eager: true }));
+    const keys = modules.flatMap((m) => Object.keys(m.zh));
+    expect(keys.length).toBe(new Set(keys).size);
+    expect(keys.length).toBe(Object.keys(zh).length);
+  });
   it('define the same keys in Chinese and English, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     for (const [k, v] of [...Object.entries(zh), ...Object.entries(en)]) expect(v.trim(), k).not.toBe('');
