@@ -114,7 +114,7 @@ export class PreparedZone {
   /**
    * Crossing number along a short horizontal ray: from (x, y) to the centre of the nearest edge-free cell
    * in the same grid row, whose state is known, counting the edges crossed in between (a ray to x = +∞
-   * would have to visit every edge along the row). Falls back to the ray to the zone's right side.
+   * would have to visit every edge along the row). Falls back to a ray that leaves the zone's bbox on the right.
    */
   private locateByRay(x: number, y: number): Location {
     const row = this.cellRow(y);
@@ -125,7 +125,9 @@ export class PreparedZone {
       if (col + d < g && this.cells[row * g + col + d] !== BOUNDARY_CELL) ref = col + d;
       else if (col - d >= 0 && this.cells[row * g + col - d] !== BOUNDARY_CELL) ref = col - d;
     }
-    const refX = ref < 0 ? this.maxX : this.minX + (ref + 0.5) * this.cellW;
+    // Without an edge-free cell in the row, the reference lies one cell beyond the zone's bbox: surely
+    // outside, whereas (maxX, y) itself may lie on an edge (the right side of a box).
+    const refX = ref < 0 ? this.maxX + this.cellW : this.minX + (ref + 0.5) * this.cellW;
     const refInside = ref >= 0 && this.cells[row * g + ref] === CELL_INSIDE;
     const e = this.edges;
     let parity = false;

@@ -9,6 +9,7 @@ import type { CameraRequest } from '../state/tools-slice';
 import { offlineBaseStyle } from './basemap';
 import { layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
 import { registerBoxSelect } from './box-select';
+import { swallowNextClick } from './click-guard';
 import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
@@ -289,6 +290,7 @@ export class AtlasMap {
       .start(draw.shape, {
         change: (g) => this.handlers.onDrawChange(g),
         finish: (g) => {
+          swallowNextClick();
           this.handlers.onDrawFinish(g);
           if (draw.editable) void this.drawer.edit();
         },

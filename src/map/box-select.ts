@@ -1,4 +1,5 @@
 import type { Map as MlMap } from 'maplibre-gl';
+import { swallowNextClick } from './click-guard';
 
 /**
  * Shift-drag draws a selection box (MapLibre's own box zoom is switched off for it). Listens in the capture
@@ -31,6 +32,8 @@ export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) 
     const a = start;
     const b = pos(e);
     start = null;
+    // The click that follows this mouse-up belongs to the box (or to an aborted one), not to the map.
+    swallowNextClick();
     if (Math.abs(a.x - b.x) < 4 || Math.abs(a.y - b.y) < 4) return;
     const corners = [
       [a.x, a.y],

@@ -121,3 +121,33 @@ describe('filterByZone on random fixtures', () => {
     });
   }
 });
+
+// A selection box is an axis-aligned rectangle: its top and bottom grid rows hold no edge-free cell, so
+// points there are located by the fallback ray, whose far end must not lie on the box's right side.
+describe('filterByZone on selection boxes', () => {
+  // uniform in [0, 1] (fc.double favours tiny values)
+  const coord = fc.integer({ min: 0, max: 10_000 }).map((i) => i / 10_000);
+  it('points in the rows along a box edge match turf', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(coord, coord), { minLength: 1, maxLength: 60 }), coord, (pts, size) => {
+        const [x0, y0, x1, y1] = [113.19, 35.14, 113.19 + 0.02 + 0.1 * size, 35.2];
+        const zone: Polygon = { type: 'Polygon', coordinates: [[[x0, y1], [x1, y1], [x1, y0], [x0, y0], [x0, y1]]] };
+        const features: Feature<Geometry>[] = pts.map(([u, v]) => ({
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Point', coordinates: [x0 - 0.01 + u * (x1 - x0 + 0.02), y0 - 0.005 + v * (y1 - y0 + 0.01)] },
+        }));
+        for (const predicate of PREDICATES) {
+          expect(filterByZone(buildFeatureIndex(features), zone, predicate)).toEqual(reference(features, zone, predicate));
+        }
+      }),
+      { numRuns: 200, seed: 20261204 },
+    );
+  });
+
+  it('keeps a village just inside the bottom edge of a box (as Shift-drag draws it)', () => {
+    const zone: Polygon = { type: 'Polygon', coordinates: [[[113.19, 35.2], [113.25, 35.2], [113.25, 35.14], [113.19, 35.14], [113.19, 35.2]]] };
+    const village: Feature<Geometry> = { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [113.24091, 35.141373] } };
+    expect(filterByZone(buildFeatureIndex([village]), zone, 'intersects')).toEqual([0]);
+  });
+});
