@@ -28,6 +28,11 @@ export function indexOf(data: FeatureCollection): FeatureIndex {
   return idx;
 }
 
+/** The fields a layer holds: from the worker's summary for big layers, else from its features (cached). */
+export function fieldsOfLayer(layer: LayerEntry): ReadonlySet<string> {
+  return layer.remote ? new Set(layer.remote.fields) : fieldsOf(layer.data);
+}
+
 function fieldsOf(data: FeatureCollection): Set<string> {
   let f = fields.get(data);
   if (!f) {

@@ -1,6 +1,7 @@
 import type { Polygon } from 'geojson';
 import { filterByZone } from '../analysis/zone-filter';
-import { indexOf, selectFilterResult } from './filter-result';
+import { layersAddressed } from '../domain/criterion-coverage';
+import { fieldsOfLayer, indexOf, selectFilterResult } from './filter-result';
 import type { FeatureRef } from './selection-slice';
 import { featureId } from './selectors';
 import type { AtlasState } from './store';
@@ -14,9 +15,19 @@ export function featuresInPolygon(s: AtlasState, polygon: Polygon): FeatureRef[]
   return passing(s, (layer) => filterByZone(indexOf(layer.data), polygon, 'intersects'));
 }
 
-/** Every feature that passes the current filter, in every filterable visible layer. */
+/**
+ * Every feature that passes the current filter, in the filterable visible layers it is about: with
+ * attribute criteria active, only the layers at least one criterion applies to (see `layersAddressed`).
+ */
 export function featuresMatchingFilter(s: AtlasState): FeatureRef[] {
-  return passing(s, (layer) => layer.data.features.keys());
+  const addressed = selectLayersAddressed(s);
+  return passing(s, (layer) => (addressed && !addressed.has(layer.id) ? [] : layer.data.features.keys()));
+}
+
+/** Layers the attribute criteria apply to, among the filterable ones; `null` without criteria. */
+export function selectLayersAddressed(s: AtlasState): Set<string> | null {
+  const layers = s.order.map((id) => s.layers[id]).filter((l): l is LayerEntry => !!l && l.filterable);
+  return layersAddressed(s.attr, layers.map((l) => ({ layerId: l.id, fields: fieldsOfLayer(l) })));
 }
 
 /** Refs to the features at the given positions of each visible filterable layer that the filter keeps. */

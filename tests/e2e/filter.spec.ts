@@ -150,3 +150,31 @@ test('back and forward step through filter changes', async ({ page }) => {
   await waitForIdle(page);
   await expect.poll(async () => (await renderedIds(page, 'villages')).length).toBe(yangmiao);
 });
+
+test('“select all matching” with 美好乡村 in 阳庙镇 selects those villages only, and says what each criterion covers', async ({ page }) => {
+  await openAtlas(page, '?lang=zh');
+  await page.getByRole('tab', { name: '筛选' }).click();
+  await page.getByLabel('范围图层').selectOption('townships');
+  await page.getByLabel('范围要素').selectOption({ label: '阳庙镇' });
+  await page.getByRole('group', { name: '乡村创建标准' }).getByLabel(/^美好乡村/).check();
+  await waitForIdle(page);
+  const zone = bundledFeature('townships.geojson', 'tw-yangmiao');
+  const expected = bundled('villages.geojson')
+    .features.filter((f) => f.properties?.standard === 'beautiful' && booleanIntersects(f, zone))
+    .map((f) => `villages:${String(f.properties?.id)}`)
+    .sort();
+  expect(expected.length).toBeGreaterThan(0);
+  // Other layers still show what lies in the zone, and the summary says the criterion is not theirs.
+  await expect(page.getByRole('group', { name: '当前条件' })).toContainText('适用于：美丽乡村');
+  await expect(page.locator('tr[data-layer-id="key-projects"]')).toContainText('属性条件不适用，仅按区域');
+  await expect(page.getByTestId('selects-from')).toHaveText('将选中：美丽乡村');
+  await page.getByRole('button', { name: '选中全部匹配要素' }).click();
+  const keys = await page.evaluate(() =>
+    (window as unknown as { __atlasStore: { getState: () => { selection: { layerId: string; featureId: string }[] } } }).__atlasStore
+      .getState()
+      .selection.map((r) => `${r.layerId}:${r.featureId}`),
+  );
+  expect(keys.sort()).toEqual(expected);
+  await expect(page.getByTestId('selection-count')).toHaveText(`已选 ${expected.length} 个要素`);
+  await screenshot(page, 'filter-select-matching-beautiful-yangmiao');
+});

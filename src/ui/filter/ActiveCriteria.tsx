@@ -1,16 +1,29 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { activeCriteria, CRITERION_FIELDS, NO_BATCH } from '../../domain/attribute-filter';
+import { criterionCoverage } from '../../domain/criterion-coverage';
+import { fieldsOfLayer } from '../../state/filter-result';
+import { orderedLayers } from '../../state/selectors';
 import type { MessageKey } from '../../i18n/zh';
 import { atlasStore, useAtlas } from '../../state/store';
 import { codeLabel } from '../labels';
 import { useLang, useT } from '../use-t';
 
-/** Each active criterion as a removable chip, plus "clear all". */
+/** Each active criterion as a removable chip naming the layers it applies to, plus "clear all". */
 export function ActiveCriteria() {
   const t = useT();
   const lang = useLang();
   const attr = useAtlas((s) => s.attr);
   const zone = useAtlas((s) => s.zone);
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable)));
   const chips = activeCriteria(attr);
+  const coverage = useMemo(() => criterionCoverage(attr, layers.map((l) => ({ layerId: l.id, fields: fieldsOfLayer(l) }))), [attr, layers]);
+  const covers = (key: (typeof chips)[number]['key']) => {
+    const ids = coverage[key] ?? [];
+    if (ids.length === 0) return t('filter.coversNone');
+    const names = ids.map((id) => layers.find((l) => l.id === id)?.title[lang] ?? id);
+    return t('filter.covers', { layers: names.join(lang === 'zh' ? '、' : ', ') });
+  };
   if (chips.length === 0 && !zone) return <p className="muted">{t('filter.none')}</p>;
   const { removeCriterion, clearFilters } = atlasStore.getState();
   const text = (key: (typeof chips)[number]['key'], value: string) => {
@@ -24,8 +37,9 @@ export function ActiveCriteria() {
       {chips.map((c) => {
         const label = text(c.key, c.value);
         return (
-          <span key={`${c.key}:${c.value}`} className="chip">
+          <span key={`${c.key}:${c.value}`} className="chip" data-criterion={c.key}>
             {label}
+            <span className="chip-scope">{covers(c.key)}</span>
             <button type="button" onClick={() => removeCriterion(c.key, c.value)} aria-label={t('filter.remove', { label })}>
               ✕
             </button>

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { summarizeFilter } from '../../analysis/filter-summary';
 import { formatCount, formatMoney } from '../../domain/format';
 import { selectFilterResult } from '../../state/filter-result';
-import { featuresMatchingFilter } from '../../state/spatial-select';
+import { featuresMatchingFilter, selectLayersAddressed } from '../../state/spatial-select';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
@@ -15,6 +15,14 @@ export function FilterSummary() {
   const result = useAtlas(selectFilterResult);
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && l.visible)));
   const remoteResults = useAtlas((s) => s.remoteResults);
+  const addressed = useAtlas(
+    useShallow((s) => {
+      const ids = selectLayersAddressed(s);
+      return ids ? [...ids] : null;
+    }),
+  );
+  const title = (id: string) => layers.find((x) => x.id === id)?.title[lang] ?? id;
+  const selectsFrom = addressed ? layers.filter((l) => addressed.includes(l.id)).map((l) => l.title[lang]) : null;
   const summary = useMemo(() => {
     const base = summarizeFilter(layers.filter((l) => !l.remote).map((l) => ({ layerId: l.id, features: l.data.features })), result.byLayer);
     // Big layers: counts and investment come from the worker's answer.
@@ -36,7 +44,10 @@ export function FilterSummary() {
         <tbody>
           {[...summary.layers].reverse().map((l) => (
             <tr key={l.layerId} data-layer-id={l.layerId}>
-              <th scope="row">{layers.find((x) => x.id === l.layerId)?.title[lang]}</th>
+              <th scope="row">
+                {title(l.layerId)}
+                {addressed && !addressed.includes(l.layerId) && <span className="row-note">{t('filter.notAddressed')}</span>}
+              </th>
               <td className="num" data-testid={`count-${l.layerId}`}>
                 {t('filter.layerCount', { matched: formatCount(l.matched, lang), total: formatCount(l.total, lang) })}
               </td>
@@ -50,9 +61,18 @@ export function FilterSummary() {
           </tr>
         </tbody>
       </table>
-      <button type="button" onClick={() => atlasStore.getState().setSelection(featuresMatchingFilter(atlasStore.getState()))}>
+      <button
+        type="button"
+        aria-describedby={selectsFrom ? 'selects-from' : undefined}
+        onClick={() => atlasStore.getState().setSelection(featuresMatchingFilter(atlasStore.getState()))}
+      >
         {t('filter.selectMatching')}
       </button>
+      {selectsFrom && (
+        <p className="hint" id="selects-from" data-testid="selects-from">
+          {t('filter.selectsFrom', { layers: selectsFrom.join(lang === 'zh' ? '、' : ', ') || '—' })}
+        </p>
+      )}
     </section>
   );
 }
