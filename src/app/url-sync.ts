@@ -42,6 +42,15 @@ function apply(store: AtlasStore, hash: string): string[] {
   return problems;
 }
 
+/** A link's selection is what its sender wants shown: one feature in the inspector, several in the table. */
+function showSharedSelection(store: AtlasStore): void {
+  const s = store.getState();
+  const [first] = s.selection;
+  if (!first) return;
+  if (s.selection.length === 1) s.inspect(first);
+  else s.setTableOpen(true, first.layerId);
+}
+
 /**
  * Keeps view, visible layers, filters and selection in the address (`#map=…&layers=…`): opening a shared link
  * restores it, every change but a map move adds a history entry, and back/forward step through them.
@@ -49,6 +58,7 @@ function apply(store: AtlasStore, hash: string): string[] {
 export function startUrlSync(store: AtlasStore): () => void {
   const problems = apply(store, window.location.hash);
   if (problems.length) store.getState().setUrlProblems(problems);
+  showSharedSelection(store);
   let last = encodeUrlState(urlStateOf(store.getState()));
   let lastNonView = last.replace(/^#map=[^&]*&?/, '');
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${last}`);

@@ -20,6 +20,10 @@ export interface SelectionSlice {
   setSelection: (refs: FeatureRef[]) => void;
   clearSelection: () => void;
   inspect: (ref: FeatureRef | null) => void;
+  /** Whether the attribute table is open, and the layer tab it opens on (null: the first). */
+  tableOpen: boolean;
+  tableLayer: string | null;
+  setTableOpen: (open: boolean, layerId?: string) => void;
 }
 
 export const createSelectionSlice: StateCreator<AtlasState, [], [], SelectionSlice> = (set) => ({
@@ -35,4 +39,7 @@ export const createSelectionSlice: StateCreator<AtlasState, [], [], SelectionSli
   setSelection: (refs) => set({ selection: refs }),
   clearSelection: () => set({ selection: [], inspected: null }),
   inspect: (ref) => set({ inspected: ref }),
+  tableOpen: false,
+  tableLayer: null,
+  setTableOpen: (open, layerId) => set((s) => ({ tableOpen: open, tableLayer: layerId ?? s.tableLayer })),
 });

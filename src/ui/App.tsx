@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useAtlas } from '../state/store';
+import { useEffect } from 'react';
+import { atlasStore, useAtlas } from '../state/store';
 import { AttributeTable } from './AttributeTable';
 import { FilterPanel } from './filter/FilterPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
@@ -29,7 +29,7 @@ const TABS: SidebarTab[] = [
 export function App() {
   const t = useT();
   const status = useAtlas((s) => s.loadStatus);
-  const [tableOpen, setTableOpen] = useState(false);
+  const tableOpen = useAtlas((s) => s.tableOpen);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -61,7 +61,7 @@ export function App() {
           </DropZone>
           <SelectionBar>
             <ExportMenu />
-            <button type="button" aria-pressed={tableOpen} aria-expanded={tableOpen} onClick={() => setTableOpen((o) => !o)}>
+            <button type="button" aria-pressed={tableOpen} aria-expanded={tableOpen} onClick={() => atlasStore.getState().setTableOpen(!tableOpen)}>
               {t('table.toggle')}
             </button>
           </SelectionBar>

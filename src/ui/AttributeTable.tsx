@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
@@ -39,6 +39,11 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
   const selected = useMemo(() => new Set(selection.filter((r) => r.layerId === layer.id).map((r) => r.featureId)), [selection, layer.id]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Opened on a selection (a shared link, "show in table"): its first row is in view.
+  useEffect(() => {
+    const first = rows.findIndex((f) => selected.has(featureId(f)));
+    if (first > 0) virtual.scrollToIndex(first, { align: 'start' });
+  }, []); // only when the table opens
   const onRow = (f: Feature, additive: boolean) => {
     const s = atlasStore.getState();
     const ref = { layerId: layer.id, featureId: featureId(f) };
@@ -90,7 +95,7 @@ export function AttributeTable() {
   const t = useT();
   const lang = useLang();
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable || l.origin === 'user').reverse()));
-  const [active, setActive] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(() => atlasStore.getState().tableLayer);
   const current = layers.find((l) => l.id === active) ?? layers[0];
   if (!current) return null;
   return (

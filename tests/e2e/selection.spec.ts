@@ -113,3 +113,26 @@ test('drawing a filter zone leaves the selection of a shared link alone', async 
   expect(page.url()).toContain('sel=');
   expect(page.url()).toContain('zone=');
 });
+
+test.describe('a shared link with a selection shows it', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('one feature: the inspector opens on it', async ({ page }) => {
+    await openAtlas(page, '?lang=zh#map=12/35.17/113.22&sel=villages:vl-002');
+    const inspector = page.getByRole('dialog', { name: /寨卜昌村/ });
+    await expect(inspector).toBeVisible();
+    await expect(page.getByTestId('selection-count')).toHaveText('已选 1 个要素');
+  });
+
+  test('several features: the table opens on their layer with the selected rows in view', async ({ page }) => {
+    await openAtlas(page, '?lang=en#map=12/35.17/113.22&sel=villages:vl-055,villages:vl-058');
+    const table = page.getByRole('region', { name: 'Attribute table' });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole('tab', { name: 'Beautiful villages' })).toHaveAttribute('aria-selected', 'true');
+    const rows = table.locator('[role=row][aria-selected=true]');
+    await expect(rows).toHaveCount(2);
+    for (const row of await rows.all()) await expect(row).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Attribute table' })).toHaveAttribute('aria-expanded', 'true');
+    await screenshot(page, 'shared-link-table');
+  });
+});
