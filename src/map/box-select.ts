@@ -32,9 +32,10 @@ export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) 
     const a = start;
     const b = pos(e);
     start = null;
-    // The click that follows this mouse-up belongs to the box (or to an aborted one), not to the map.
-    swallowNextClick();
+    // No box: a Shift-click, which adds or removes the feature under the pointer.
     if (Math.abs(a.x - b.x) < 4 || Math.abs(a.y - b.y) < 4) return;
+    // The click that follows this mouse-up belongs to the box, not to the map.
+    swallowNextClick();
     const corners = [
       [a.x, a.y],
       [b.x, a.y],

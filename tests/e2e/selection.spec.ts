@@ -3,7 +3,7 @@
 import { test, type Page } from '@playwright/test';
 import { booleanIntersects, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
-import { bundled, clickMapAt, dragOnMap, expect, openAtlas, screenshot, startDrawing, waitForIdle } from './driver';
+import { bundled, clickFeature, clickMapAt, dragOnMap, expect, openAtlas, screenshot, startDrawing, waitForIdle } from './driver';
 
 const SELECTABLE = {
   'key-projects': 'key-projects.geojson',
@@ -135,4 +135,15 @@ test.describe('a shared link with a selection shows it', () => {
     await expect(page.getByRole('button', { name: 'Attribute table' })).toHaveAttribute('aria-expanded', 'true');
     await screenshot(page, 'shared-link-table');
   });
+});
+
+test('Shift-click still adds a feature to the selection, and Shift-click again removes it', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=en');
+  await clickFeature(page, 'ppp-parcels.geojson', 'pp-jinsha');
+  await clickFeature(page, 'ppp-parcels.geojson', 'pp-qinyuan', ['Shift']);
+  await expect.poll(() => selectedKeys(page)).toEqual(['ppp-parcels:pp-jinsha', 'ppp-parcels:pp-qinyuan']);
+  await page.waitForTimeout(450);
+  await clickFeature(page, 'ppp-parcels.geojson', 'pp-jinsha', ['Shift']);
+  await expect.poll(() => selectedKeys(page)).toEqual(['ppp-parcels:pp-qinyuan']);
 });
