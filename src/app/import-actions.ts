@@ -1,5 +1,7 @@
 import type { ImportOptions, ImportedLayer } from '../io/types';
 import { geometryKindOf } from '../domain/geometry-kind';
+import { layerFields } from '../domain/attribute-filter';
+import { pickLabelField } from '../domain/label-field';
 import { USER_LAYER_COLORS } from '../domain/styles';
 import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasStore } from '../state/store';
@@ -28,6 +30,8 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     data: { type: 'FeatureCollection', features: layer.features },
     // Labels on tens of thousands of small parcels are unreadable and cost the most to place: big layers go without.
     style: big ? { ...plainStyle(index), labelled: false, lineWidth: 0.8 } : (landUse?.style ?? plainStyle(index)),
+    // Named by a name field (名称, NAME, XMMC, MC, …) when there is one; never by an internal id.
+    ...(big ? {} : { labelField: pickLabelField(layerFields(layer.features)) }),
     visible: true,
     opacity: 1,
     filterable: true,

@@ -6,6 +6,8 @@ declare global {
       renderedFeatures: (layerId: string) => { id: string; layer: string; properties: Record<string, unknown> }[];
       isIdle: () => boolean;
       project: (lngLat: [number, number]) => { x: number; y: number };
+      /** Label symbols MapLibre placed for a layer (where, and of which feature) and its text-field. */
+      labels: (layerId: string) => { placed: { id: string; at: [number, number] }[]; textField: unknown };
     };
   }
 }
@@ -35,6 +37,15 @@ export function exposeTestHooks(atlas: AtlasMap): void {
     project: (lngLat) => {
       const p = atlas.map.project(lngLat);
       return { x: p.x, y: p.y };
+    },
+    labels: (layerId) => {
+      const id = `${layerId}::label`;
+      if (!atlas.map.getLayer(id)) return { placed: [], textField: null };
+      const placed = atlas.map.queryRenderedFeatures({ layers: [id] }).map((f) => ({
+        id: String(f.properties['__fid']),
+        at: (f.geometry.type === 'Point' ? f.geometry.coordinates : [NaN, NaN]) as [number, number],
+      }));
+      return { placed, textField: atlas.map.getLayoutProperty(id, 'text-field') };
     },
   };
 }

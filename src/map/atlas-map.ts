@@ -7,7 +7,8 @@ import type { FeatureRef } from '../state/selection-slice';
 import type { MapView } from '../state/view-slice';
 import type { CameraRequest } from '../state/tools-slice';
 import { offlineBaseStyle } from './basemap';
-import { layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
+import { isLabelled, layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
+import { labelPriority } from '../domain/label-priority';
 import { registerBoxSelect } from './box-select';
 import { swallowNextClick } from './click-guard';
 import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
@@ -197,12 +198,19 @@ export class AtlasMap {
           sourceId(entry.id),
           entry.remote
             ? { type: 'vector', tiles: [entry.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
-            : { type: 'geojson', data: withFid(entry.data), promoteId: FID },
+            : { type: 'geojson', data: withFid(entry.data, isLabelled(entry)), promoteId: FID },
         );
-      } else if (prev.entry.data !== entry.data && !entry.remote) {
-        (this.map.getSource(sourceId(entry.id)) as maplibregl.GeoJSONSource).setData(withFid(entry.data));
+      } else if ((prev.entry.data !== entry.data || isLabelled(prev.entry) !== isLabelled(entry)) && !entry.remote) {
+        (this.map.getSource(sourceId(entry.id)) as maplibregl.GeoJSONSource).setData(withFid(entry.data, isLabelled(entry)));
       }
-      if (!prev || prev.entry.style !== entry.style || prev.entry.visible !== entry.visible || prev.entry.opacity !== entry.opacity || prev.lang !== lang) {
+      if (
+        !prev ||
+        prev.entry.style !== entry.style ||
+        prev.entry.labelField !== entry.labelField ||
+        prev.entry.visible !== entry.visible ||
+        prev.entry.opacity !== entry.opacity ||
+        prev.lang !== lang
+      ) {
         this.removeStyleLayers(entry.id);
         for (const spec of layerSpecs(entry, lang, entry.remote ? { minzoom: BIG_LAYER_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined)) {
           if ('filter' in spec && spec.filter) this.baseFilters.set(spec.id, spec.filter);
@@ -216,8 +224,10 @@ export class AtlasMap {
     const order = layers.map((l) => l.id);
     if (order.join('|') !== this.order.join('|')) {
       for (const id of order) for (const p of PARTS) if (this.map.getLayer(styleLayerId(id, p)) && p !== 'label') this.map.moveLayer(styleLayerId(id, p), OVERLAY_FIRST);
-      // Labels go above every geometry so no layer hides another's names.
-      for (const id of order) if (this.map.getLayer(styleLayerId(id, 'label'))) this.map.moveLayer(styleLayerId(id, 'label'), OVERLAY_FIRST);
+      // Labels go above every geometry so no layer hides another's names, in order of priority: MapLibre
+      // places the topmost symbol layer first, so township names win over villages' at the district zoom.
+      const byPriority = [...layers].sort((a, b) => labelPriority(a) - labelPriority(b));
+      for (const l of byPriority) if (this.map.getLayer(styleLayerId(l.id, 'label'))) this.map.moveLayer(styleLayerId(l.id, 'label'), OVERLAY_FIRST);
       this.order = order;
     }
   }

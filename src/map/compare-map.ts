@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import { offlineBaseStyle } from './basemap';
 import { FID, withFid } from './fid';
-import { layerSpecs, sourceId } from './layer-specs';
+import { isLabelled, layerSpecs, sourceId } from './layer-specs';
 
 /**
  * The right-hand map of a swipe comparison: a second, non-interactive map stacked over the main one,
@@ -57,7 +57,7 @@ export class CompareMap {
     for (const entry of layers) {
       this.map.addSource(sourceId(entry.id), {
         type: 'geojson',
-        data: withFid(entry.data),
+        data: withFid(entry.data, isLabelled(entry)),
         promoteId: FID,
       });
       for (const spec of layerSpecs({ ...entry, visible: true }, this.lang)) this.map.addLayer(spec);

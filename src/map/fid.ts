@@ -1,14 +1,26 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import { labelPoint } from '../analysis/label-points';
 
 /** Property carrying each feature's stable id into MapLibre (feature-state needs a promoted id). */
 export const FID = '__fid';
+/** Marks the point added for a polygon's label; it shares the polygon's id, so filters and states follow. */
+export const LABEL_POINT = '__label';
 
-/** The collection MapLibre gets: same geometry objects, properties plus the stable id. */
-export function withFid(data: FeatureCollection): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: data.features.map(
-      (f, i): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, [FID]: String(f.id ?? f.properties?.id ?? i) } }),
-    ),
-  };
+/**
+ * The collection MapLibre gets: same geometry objects, properties plus the stable id; with `labels`, one
+ * label point per polygon after the features (MapLibre would otherwise place a polygon's name once per
+ * tile it spans, at each piece's centre).
+ */
+export function withFid(data: FeatureCollection, labels = false): FeatureCollection {
+  const features = data.features.map(
+    (f, i): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, [FID]: String(f.id ?? f.properties?.id ?? i) } }),
+  );
+  if (labels) {
+    const n = features.length;
+    for (let i = 0; i < n; i++) {
+      const at = labelPoint(features[i]!.geometry);
+      if (at) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: { ...features[i]!.properties, [LABEL_POINT]: true } });
+    }
+  }
+  return { type: 'FeatureCollection', features };
 }

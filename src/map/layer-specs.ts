@@ -2,6 +2,7 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerStyle } from '../domain/styles';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
+import { LABEL_POINT } from './fid';
 
 export type Part = 'fill' | 'line' | 'circle' | 'label';
 export const PARTS: readonly Part[] = ['fill', 'line', 'circle', 'label'];
@@ -31,7 +32,13 @@ function opacity(base: number, layerOpacity: number): ExpressionSpecification {
   return ['case', hidden, 0, dimmed, base * layerOpacity * 0.2, base * layerOpacity] as ExpressionSpecification;
 }
 
-export function labelExpression(style: LayerStyle, lang: Lang): ExpressionSpecification {
+/** Whether a layer's features carry names on the map: a chosen field, or the style's default. */
+export function isLabelled(layer: Pick<LayerEntry, 'labelField' | 'style'>): boolean {
+  return layer.labelField === undefined ? layer.style.labelled !== false : layer.labelField !== null;
+}
+
+export function labelExpression(style: LayerStyle, lang: Lang, field?: string | null): ExpressionSpecification {
+  if (field) return ['to-string', ['coalesce', ['get', field], '']] as ExpressionSpecification;
   const primary = lang === 'zh' ? 'name_zh' : 'name_en';
   const secondary = lang === 'zh' ? 'name_en' : 'name_zh';
   const fallback = ['coalesce', ['get', primary], ['get', 'name'], ['get', 'NAME'], ['get', secondary], ''];
@@ -81,7 +88,7 @@ export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { minzoom: numbe
       id: styleLayerId(layer.id, 'circle'),
       type: 'circle',
       source,
-      filter: isPoint,
+      filter: ['all', isPoint, ['!', ['has', LABEL_POINT]]] as ExpressionSpecification,
       layout: { visibility },
       paint: {
         'circle-color': color,
@@ -93,15 +100,17 @@ export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { minzoom: numbe
       },
     },
   ];
-  if (style.labelled !== false) {
+  if (isLabelled(layer)) {
     const onLine = layer.geometry === 'line';
     specs.push({
       id: styleLayerId(layer.id, 'label'),
       type: 'symbol',
       source,
+      // Polygons are named at their label points (see withFid); tiles of big layers have none.
+      ...(big ? {} : { filter: ['!', isPolygon] as ExpressionSpecification }),
       layout: {
         visibility,
-        'text-field': labelExpression(style, lang),
+        'text-field': labelExpression(style, lang, layer.labelField),
         'text-font': ['Noto Sans CJK SC', 'sans-serif'],
         'text-size': layer.geometry === 'point' ? 11 : 12,
         'symbol-placement': onLine ? 'line' : 'point',

@@ -26,6 +26,8 @@ export interface LayerEntry {
   fromAddress?: true;
   /** Set when the layer carries national land-use codes: the standard symbology and the codes it could not match. */
   landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
+  /** Field whose values label the features; `null`: no labels; absent: the style's default (the name). */
+  labelField?: string | null;
 }
 
 export interface LoadProblem {
@@ -48,6 +50,7 @@ export interface LayersSlice {
   setOpacity: (id: string, opacity: number) => void;
   setColor: (id: string, color: string) => void;
   setStyle: (id: string, style: LayerStyle) => void;
+  setLabelField: (id: string, field: string | null | undefined) => void;
   renameLayer: (id: string, title: Label) => void;
   /** Moves a layer one step up (towards the top) or down in the drawing order. */
   moveLayer: (id: string, direction: 'up' | 'down') => void;
@@ -99,6 +102,7 @@ export const createLayersSlice: StateCreator<AtlasState, [], [], LayersSlice> = 
     }),
   renameLayer: (id, title) => set((s) => patch(s, id, { title })),
   setStyle: (id, style) => set((s) => patch(s, id, { style })),
+  setLabelField: (id, labelField) => set((s) => patch(s, id, { labelField })),
   moveLayer: (id, direction) =>
     set((s) => {
       const i = s.order.indexOf(id);

@@ -8,6 +8,7 @@ import { formatCount } from '../domain/format';
 import { ImportButton } from './import/ImportButton';
 import { plainStyle } from '../app/import-actions';
 import { BIG_LAYER_MIN_ZOOM } from '../map/big-layer';
+import { LabelFieldSelect } from './LabelFieldSelect';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -44,6 +45,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
           <input type="color" value={layer.style.color} onChange={(e) => setColor(layer.id, e.target.value)} aria-label={t('layers.color', { layer: title })} />
         )}
       </div>
+      <LabelFieldSelect layer={layer} title={title} />
       {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LAYER_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (
         <div className="layer-user-row">
