@@ -6,6 +6,7 @@ export const OVERLAY_SOURCE = 'overlay';
  * Analysis shapes drawn above every layer. Each feature's `role` picks its look:
  * `zone` (the filter zone outline), `buffer` (a radius ring), `overlap` (compliance overlap pieces),
  * `outside` (parts outside the development boundary), `measure` (a measured shape), `focus` (a highlight).
+ * A point with a `label` property shows that text (a measured shape's figure).
  */
 const color = [
   'match',
@@ -45,8 +46,23 @@ export function overlaySpecs(): LayerSpecification[] {
       id: 'overlay::point',
       type: 'circle',
       source: OVERLAY_SOURCE,
-      filter: points,
+      filter: ['all', points, ['!', ['has', 'label']]] as ExpressionSpecification,
       paint: { 'circle-color': color, 'circle-radius': 6, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
+    {
+      // figures of measured shapes; always shown, never hidden by other names
+      id: 'overlay::label',
+      type: 'symbol',
+      source: OVERLAY_SOURCE,
+      filter: ['has', 'label'] as ExpressionSpecification,
+      layout: {
+        'text-field': ['get', 'label'] as ExpressionSpecification,
+        'text-font': ['Noto Sans CJK SC', 'sans-serif'],
+        'text-size': 13,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
     },
   ];
 }

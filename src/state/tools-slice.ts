@@ -68,6 +68,9 @@ export interface ToolsSlice {
   tool: ActiveTool | null;
   /** The shape being drawn or measured (live while drawing or editing). */
   drawn: DrawnShape | null;
+  /** A measurement typed as coordinates; drawn on the map with its figure until another one starts. */
+  measured: DrawnShape | null;
+  setMeasured: (g: DrawnShape | null) => void;
   drawState: DrawState | null;
   setDrawState: (d: DrawState) => void;
   camera: CameraRequest | null;
@@ -91,6 +94,8 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
   setProximityRing: (proximityRing) => set({ proximityRing }),
   tool: null,
   drawn: null,
+  measured: null,
+  setMeasured: (measured) => set({ measured }),
   drawState: null,
   setDrawState: (drawState) => set({ drawState }),
   camera: null,

@@ -47,7 +47,15 @@ test('measuring a drawn square gives its ellipsoidal area', async ({ page }) => 
   const ha = Number(text.replace(/[^\d.]/g, ''));
   const expected = geodesicAreaM2(ring) / 1e4;
   expect(Math.abs(ha - expected) / expected).toBeLessThan(0.005);
+  // The figure is written on the map, at the shape, and stays on the shape kept as a layer.
+  await waitForIdle(page);
+  const figure = await page.evaluate(() => window.__atlas!.renderedFeatures('overlay').filter((f) => f.layer === 'overlay::label').map((f) => f.properties.label));
+  expect(figure).toEqual([text]);
   await screenshot(page, 'measure-square');
+  await page.getByRole('button', { name: 'Keep as layer' }).click();
+  await waitForIdle(page);
+  await expect.poll(async () => (await page.evaluate(() => window.__atlas!.labels('user-measurements'))).placed.length).toBe(1);
+  expect(await page.evaluate(() => window.__atlas!.labels('user-measurements').textField)).toEqual(['to-string', ['coalesce', ['get', 'figure'], '']]);
   await page.keyboard.press('Escape');
   await expect(shown).toHaveCount(0);
 });
@@ -60,6 +68,15 @@ test('typed coordinates measure exactly', async ({ page }) => {
   await page.getByRole('button', { name: 'Measure these coordinates' }).click();
   // GeographicLib: 60,633,804.5 m²; shown to 3 significant figures.
   await expect(page.getByTestId('measure-result-area')).toHaveText('60,600,000 m²');
+  // The typed shape is drawn on the map, carrying its figure as a label.
+  await waitForIdle(page);
+  const overlay = await page.evaluate(() => window.__atlas!.renderedFeatures('overlay').map((f) => ({ layer: f.layer, props: f.properties })));
+  expect(overlay.some((f) => f.layer === 'overlay::fill' && f.props.role === 'measure')).toBe(true);
+  expect(overlay.filter((f) => f.layer === 'overlay::label').map((f) => f.props.label)).toEqual(['60,600,000 m²']);
+  await screenshot(page, 'measure-typed');
+  await page.getByRole('button', { name: 'Clear measurement' }).click();
+  await waitForIdle(page);
+  expect(await page.evaluate(() => window.__atlas!.renderedFeatures('overlay').length)).toBe(0);
   await page.getByLabel(/Or type coordinates/).fill('113.2,35.1; abc');
   await page.getByRole('button', { name: 'Measure these coordinates' }).click();
   await expect(page.getByRole('alert')).toContainText('Point 2 is not valid');

@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { bboxOfFeature } from '../../app/feature-bbox';
+import { measureFigure } from '../../state/measure-overlay';
 import type { Feature } from 'geojson';
 import { geodesicArea } from '../../analysis/geodesic-area';
 import { geodesicLength } from '../../analysis/geodesic-length';
@@ -11,12 +13,15 @@ import { DrawHint } from '../DrawHint';
 import { preloadDrawCode } from '../../map/draw-code';
 
 const LAYER_ID = 'user-measurements';
+const FIGURE = 'figure';
 let kept = 0;
 
 function keepAsLayer(shape: DrawnShape, title: string): void {
   const s = atlasStore.getState();
   const props: Record<string, unknown> =
     shape.type === 'Polygon' ? { area_m2: geodesicArea(shape), perimeter_m: geodesicLength(shape) } : { length_m: geodesicLength(shape) };
+  // The figure as measured (in the unit shown then) labels the shape on the map.
+  props[FIGURE] = measureFigure(shape, s);
   const feature: Feature = { type: 'Feature', id: `m-${Date.now().toString(36)}-${++kept}`, properties: { name: `${title} ${kept}`, ...props }, geometry: shape };
   const existing = s.layers[LAYER_ID];
   if (existing) {
@@ -30,6 +35,7 @@ function keepAsLayer(shape: DrawnShape, title: string): void {
         geometry: shape.type === 'Polygon' ? 'polygon' : 'line',
         data: { type: 'FeatureCollection', features: [feature] },
         style: { color: '#0077b6', fillOpacity: 0.2, lineWidth: 2.5, labelled: true },
+        labelField: FIGURE,
         visible: true,
         opacity: 1,
         filterable: true,
@@ -47,7 +53,8 @@ export function MeasurePanel() {
   const areaUnit = useAtlas((s) => s.areaUnit);
   const lengthUnit = useAtlas((s) => s.lengthUnit);
   const [typed, setTyped] = useState('');
-  const [typedShape, setTypedShape] = useState<DrawnShape | null>(null);
+  const typedShape = useAtlas((s) => s.measured);
+  const setTypedShape = atlasStore.getState().setMeasured;
   const [error, setError] = useState<string | null>(null);
   const measuring = tool?.kind === 'measure';
   const shape = measuring ? drawn : typedShape;
@@ -67,9 +74,12 @@ export function MeasurePanel() {
     setError(null);
     const pts = r.points;
     // Three or more points enclose an area (with its perimeter); two give a length.
-    if (pts.length >= 3) setTypedShape({ type: 'Polygon', coordinates: [[...pts, pts[0]!]] });
-    else if (pts.length === 2) setTypedShape({ type: 'LineString', coordinates: pts });
+    const next: DrawnShape | null =
+      pts.length >= 3 ? { type: 'Polygon', coordinates: [[...pts, pts[0]!]] } : pts.length === 2 ? { type: 'LineString', coordinates: pts } : null;
     cancelTool();
+    setTypedShape(next);
+    const box = next && bboxOfFeature({ type: 'Feature', properties: {}, geometry: next });
+    if (box) atlasStore.getState().requestCamera({ bbox: box });
   };
   return (
     <section className="group" aria-labelledby="measure-title">
@@ -111,9 +121,16 @@ export function MeasurePanel() {
         </dl>
       )}
       {figures && shape && (
-        <button type="button" onClick={() => keepAsLayer(shape, t('measure.kept'))}>
-          {t('measure.keep')}
-        </button>
+        <div className="button-row">
+          <button type="button" onClick={() => keepAsLayer(shape, t('measure.kept'))}>
+            {t('measure.keep')}
+          </button>
+          {!measuring && (
+            <button type="button" onClick={() => setTypedShape(null)}>
+              {t('measure.clear')}
+            </button>
+          )}
+        </div>
       )}
       <label className="field">
         <span>{t('measure.coords')}</span>
