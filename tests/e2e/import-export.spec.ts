@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { expect, openAtlas, PageWatch, renderedIds, screenshot, waitForIdle, clickFeature, bundled } from './driver';
@@ -96,17 +96,35 @@ test('exported GeoJSON of the selection holds exactly the selected features', as
   for (const f of expected) expect(fc.features.find((x: { id: string }) => x.id === f.id)).toEqual(f);
 });
 
+/** Names of the imported layers kept in IndexedDB (idb-keyval's default store), to reload only once saved. */
+async function savedLayerNames(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('keyval')) return resolve([]);
+          const req = db.transaction('keyval').objectStore('keyval').get('atlas:user-layers:v1');
+          req.onsuccess = () => resolve(((req.result as { title: { en: string } }[] | undefined) ?? []).map((l) => l.title.en));
+          req.onerror = () => resolve([]);
+        };
+      }),
+  );
+}
+
 test('imported layers persist across a reload until removed', async ({ page }) => {
   await openAtlas(page, '?lang=en');
   await page.getByTestId('import-input').setInputFiles({ name: 'keep-me.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(xss)) });
   await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layers added');
-  await page.waitForTimeout(1500);
+  await expect.poll(() => savedLayerNames(page), { timeout: 20_000 }).toEqual(['keep-me']);
   await page.reload();
   await waitForIdle(page);
   const layers = page.getByRole('region', { name: 'Layers' });
   await expect(layers.getByRole('textbox', { name: 'Rename keep-me' })).toBeVisible();
   await layers.getByRole('button', { name: 'Remove keep-me' }).click();
-  await page.waitForTimeout(1500);
+  await expect.poll(() => savedLayerNames(page), { timeout: 20_000 }).toEqual([]);
   await page.reload();
   await waitForIdle(page);
   await expect(layers.getByRole('textbox', { name: 'Rename keep-me' })).toHaveCount(0);
