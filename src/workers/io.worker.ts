@@ -5,9 +5,15 @@ import { DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, ty
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AttributeFilter } from '../domain/attribute-filter';
 import { formatById, type FormatId } from '../io/formats';
+import { setGdalRunner } from '../io/gdal/gdal-runner';
+import { runInGdalWorker } from './gdal-client';
 import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, sortBigLayer, type BigLayerInfo } from './big-layers';
 
-export type ProgressFn = (phase: 'reading' | 'parsing', fraction: number) => void;
+export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
+
+/** The running import's progress, which also hears GDAL's download when a file needs it first. */
+let currentProgress: ProgressFn | undefined;
+setGdalRunner((job) => runInGdalWorker(job, (f) => currentProgress?.('library', f)));
 
 async function readWithProgress(files: File[], onProgress: ProgressFn): Promise<InputFile[]> {
   const total = files.reduce((n, f) => n + f.size, 0) || 1;
@@ -44,7 +50,8 @@ const api = {
     const tooBig = files.filter((f) => f.size > maxBytes);
     const inputs = await readWithProgress(files.filter((f) => f.size <= maxBytes), onProgress);
     onProgress('parsing', 0);
-    const result: ImportResult = inputs.length ? await importFile(inputs, options) : { layers: [], issues: [] };
+    currentProgress = onProgress;
+    const result: ImportResult = inputs.length ? await importFile(inputs, options).finally(() => (currentProgress = undefined)) : { layers: [], issues: [] };
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
     for (const f of tooBig) {
       result.issues.unshift(

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { importFiles } from '../../app/import-actions';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
+import { droppedFiles } from './folder-files';
 
 /** Files dropped anywhere on the map are imported. */
 export function DropZone({ children }: { children: ReactNode }) {
@@ -22,7 +23,7 @@ export function DropZone({ children }: { children: ReactNode }) {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void importFiles(atlasStore, [...e.dataTransfer.files]);
+        void droppedFiles(e.dataTransfer).then((files) => importFiles(atlasStore, files));
       }}
     >
       {children}

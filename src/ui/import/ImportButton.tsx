@@ -2,8 +2,10 @@ import { useRef } from 'react';
 import { importFiles } from '../../app/import-actions';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
+import { GDAL_EXTENSIONS } from '../../io/gdal/gdal-inputs';
+import { GdbFolderButton } from './GdbFolderButton';
 
-export const ACCEPT = '.geojson,.json,.kml,.kmz,.gpx,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.tsv,.txt';
+export const ACCEPT = ['.geojson,.json,.kml,.kmz,.gpx,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.tsv,.txt', ...GDAL_EXTENSIONS.map((e) => `.${e}`)].join(',');
 
 /** Opens the file picker; the chosen files are imported like dropped ones. */
 export function ImportButton() {
@@ -28,6 +30,7 @@ export function ImportButton() {
           void importFiles(atlasStore, files);
         }}
       />
+      <GdbFolderButton />
       <p className="hint">{t('import.drop')}</p>
     </div>
   );

@@ -5,6 +5,7 @@ import type { ImportIssue, ImportOptions } from '../../io/types';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
+import { SourceLayerPicker } from './SourceLayerPicker';
 
 const CRS_CHOICES = [
   ['EPSG:4326', 'WGS84 (EPSG:4326)'],
@@ -64,17 +65,20 @@ export function ImportReport() {
       <div className="muted">{session.fileNames.join(', ')}</div>
       {session.status === 'running' && (
         <div>
-          <div>{t(session.phase === 'reading' ? 'import.reading' : 'import.parsing')}</div>
+          <div>{t(session.phase === 'reading' ? 'import.reading' : session.phase === 'library' ? 'gdal.loading' : 'import.parsing')}</div>
           <progress
-            aria-label={t('import.progress')}
+            aria-label={t(session.phase === 'library' ? 'gdal.loading' : 'import.progress')}
             max={1}
-            value={session.phase === 'reading' ? session.progress * 0.5 : 0.5 + session.progress * 0.5}
+            value={session.phase === 'reading' ? session.progress * 0.5 : session.phase === 'library' ? session.progress : 0.5 + session.progress * 0.5}
           />
         </div>
       )}
       {result && (
         <>
-          {session.layerIds.some((id) => layers[id]) ? (
+          {result.sources?.length ? (
+            <SourceLayerPicker key={result.sources.map((s) => s.file).join('|')} sources={result.sources} options={session.options} busy={false} />
+          ) : null}
+          {result.sources?.length && !session.layerIds.some((id) => layers[id]) ? null : session.layerIds.some((id) => layers[id]) ? (
             <p className="ok">{t('import.added', { n: session.layerIds.filter((id) => layers[id]).length })}</p>
           ) : (
             <p className="bad" role="alert">
