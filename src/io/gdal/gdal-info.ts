@@ -35,7 +35,7 @@ interface RawLayer {
   name?: unknown;
   featureCount?: unknown;
   geometryFields?: { type?: unknown; coordinateSystem?: { projjson?: { name?: unknown; id?: { authority?: unknown; code?: unknown }; base_crs?: { datum?: { name?: unknown } }; datum?: { name?: unknown } } } | null }[];
-  fields?: { name?: unknown; alternativeName?: unknown }[];
+  fields?: { name?: unknown; alias?: unknown; alternativeName?: unknown }[];
 }
 
 function groupsOf(root: RawGroup | undefined, path: string[] = [], out = new Map<string, string>()): Map<string, string> {
@@ -66,8 +66,10 @@ export function describeDataset(info: unknown): GdalDatasetInfo {
     const name = String(l.name ?? '');
     const aliases: Record<string, string> = {};
     for (const f of l.fields ?? []) {
-      if (typeof f.name === 'string' && typeof f.alternativeName === 'string' && f.alternativeName && f.alternativeName !== f.name) {
-        Object.defineProperty(aliases, f.name, { value: f.alternativeName, enumerable: true, writable: true, configurable: true });
+      // GDAL 3.8's ogrinfo names it `alias`; later releases `alternativeName`.
+      const alias = f.alias ?? f.alternativeName;
+      if (typeof f.name === 'string' && typeof alias === 'string' && alias && alias !== f.name) {
+        Object.defineProperty(aliases, f.name, { value: alias, enumerable: true, writable: true, configurable: true });
       }
     }
     const crs = crsOf(l);

@@ -7,6 +7,7 @@ export type GdalIssueCode =
   | 'gdal-mdb-unsupported'
   | 'gdal-mapinfo-incomplete'
   | 'gdal-layer-split'
+  | 'gdal-cad-closed-polygons'
   | 'guotu-header-missing'
   | 'guotu-bad-line'
   | 'guotu-point-count'

@@ -16,6 +16,7 @@ import { gdalRunner, type GdalRunner } from './gdal-runner';
 import { describeDataset, type GdalLayerInfo } from './gdal-info';
 import type { GdalSource } from './gdal-inputs';
 import type { SourceListing } from './issue-codes';
+import { closedLinesToPolygons } from './cad-closed-lines';
 
 
 export function layerKey(source: string, layer: string): string {
@@ -81,8 +82,13 @@ async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunn
       result.issues.push(makeIssue('error', 'gdal-layer-failed', file, `GDAL's output could not be read: ${(e as Error).message}.`));
       continue;
     }
-    const raw = parsed.features ?? [];
+    let raw = parsed.features ?? [];
     const issues: ImportIssue[] = [];
+    if (source.kind === 'cad') {
+      const c = closedLinesToPolygons(raw);
+      raw = c.raw;
+      if (c.turned) issues.push(makeIssue('info', 'gdal-cad-closed-polygons', file, `${c.turned} closed polylines were read as polygons.`, { params: { count: c.turned } }));
+    }
     let crsInfo: CrsInfo | undefined;
     let crs;
     if (out.reprojected) crsInfo = crsNotes(file, info, options.crs, issues);
