@@ -26,6 +26,8 @@ export interface LayerEntry {
   fromAddress?: true;
   /** Set when the layer carries national land-use codes: the standard symbology and the codes it could not match. */
   landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
+  /** Field name → alias from the source (File Geodatabase, GeoPackage), shown as the field's label. */
+  fieldAliases?: Record<string, string>;
 }
 
 export interface LoadProblem {
