@@ -11,6 +11,7 @@
  * - parcels.tab (+ .dat/.map/.id): the 地块 layer as MapInfo TAB, GBK (CP936) text.
  * - drawing.dxf: an R12 drawing in GK zone 38 coordinates (no CRS) with CAD layers, a closed
  *   polyline, a line, a text and a block insert; written here as DXF text, checked with ogrinfo.
+ * - not-geopackage.gpkg: a plain SQLite database (a table of names, no geometry) under a .gpkg name.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,5 +93,7 @@ writeFileSync(path.join(out, 'zone38.gdb.zip'), zipSync(gdbFiles, { level: 9, mt
 const nativeGdb = Object.fromEntries(readdirSync(path.join(tmp, 'zone38-domain.gdb')).map((n) => [`zone38-domain.gdb/${n}`, new Uint8Array(readFileSync(path.join(tmp, 'zone38-domain.gdb', n)))]));
 writeFileSync(path.join(out, 'zone38-domain.gdb.zip'), zipSync(nativeGdb, { level: 9, mtime }));
 for (const f of readdirSync(tmp).filter((n) => n.startsWith('parcels.'))) writeFileSync(path.join(out, f), readFileSync(path.join(tmp, f)));
+run('sqlite3', ['plain.db', "CREATE TABLE 村庄 (id INTEGER PRIMARY KEY, 名称 TEXT); INSERT INTO 村庄 (名称) VALUES ('王窑村'), ('东韩村');"]);
+writeFileSync(path.join(out, 'not-geopackage.gpkg'), readFileSync(path.join(tmp, 'plain.db')));
 rmSync(tmp, { recursive: true });
 for (const f of ['drawing.dxf', 'zone38.gdb.zip', 'parcels.tab']) console.log(execFileSync('ogrinfo', ['-so', '-al', '-q', path.join(out, f)]).toString());

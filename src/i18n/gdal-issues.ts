@@ -6,6 +6,7 @@ export const GDAL_ISSUE_TITLES: Record<GdalIssueCode, Label> = {
   'gdal-unavailable': { zh: '格式库无法加载', en: 'Format library could not load' },
   'gdal-open-failed': { zh: '无法打开文件', en: 'Could not open the file' },
   'gdal-layer-failed': { zh: '图层读取失败', en: 'Layer could not be read' },
+  'gdal-warning': { zh: 'GDAL 警告', en: 'GDAL warning' },
   'gdal-choose-layers': { zh: '请选择图层', en: 'Choose layers' },
   'gdal-mdb-unsupported': { zh: '个人地理数据库无法在浏览器中读取', en: 'Personal Geodatabase not readable in a browser' },
   'gdal-mapinfo-incomplete': { zh: 'MapInfo 表不完整', en: 'Incomplete MapInfo table' },

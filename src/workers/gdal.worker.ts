@@ -7,7 +7,7 @@
 import { expose } from 'comlink';
 import wasmUrl from 'gdal3.js/dist/package/gdal3WebAssembly.wasm?url';
 import dataUrl from 'gdal3.js/dist/package/gdal3WebAssembly.data?url';
-import { runGdalJob, type GdalJob, type GdalLike } from '../io/gdal/gdal-engine';
+import { gdalMessage, runGdalJob, type GdalJob, type GdalLike } from '../io/gdal/gdal-engine';
 import { countingFetch, countingXhr, type ByteCounter } from './gdal-loading';
 
 export type LibraryProgressFn = (fraction: number) => void;
@@ -33,7 +33,7 @@ async function start(): Promise<GdalLike> {
     const initGdalJs = (await import('gdal3.js')).default;
     // gdal3.js installs a message handler of its own for its worker mode; comlink's is the one used here.
     self.onmessage = null;
-    const gdal = await initGdalJs({ paths: { wasm: urls[0]!, data: urls[1]! }, useWorker: false, logHandler: () => undefined, errorHandler: () => undefined });
+    const gdal = await initGdalJs({ paths: { wasm: urls[0]!, data: urls[1]! }, useWorker: false, logHandler: () => undefined, errorHandler: gdalMessage });
     listener?.(1);
     return gdal as unknown as GdalLike;
   } finally {

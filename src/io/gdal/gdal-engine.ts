@@ -45,9 +45,17 @@ export interface GdalJobResult {
   info: unknown;
   layers: GdalLayerOut[];
   errors: string[];
+  /** What GDAL printed while working (warnings such as a missing index file it worked around). */
+  warnings: string[];
 }
 
 let jobCounter = 0;
+let sink: string[] | undefined;
+
+/** GDAL's printed messages go here (gdal3.js `errorHandler`); they are kept for the running job. */
+export function gdalMessage(text: string): void {
+  sink?.push(text);
+}
 
 function removeTree(fs: GdalFs, path: string): void {
   try {
@@ -85,6 +93,10 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
   const errors: string[] = [];
   const outputs: string[] = [];
   let ds: { pointer: number } | undefined;
+  const printed: string[] = [];
+  sink = printed;
+  // Paths inside GDAL's memory file system mean nothing to the planner.
+  const warnings = () => [...new Set(printed.map((m) => m.replace(/^gdal stderr:\s*/, '').replaceAll(`${dir}/`, '').trim()).filter((m) => /warning|error/i.test(m)))];
   try {
     fs.mkdir(dir);
     for (const f of job.files) {
@@ -103,7 +115,7 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
     ds = opened.datasets[0];
     if (!ds) {
       errors.push(opened.errors.map(message).join('; ') || 'GDAL could not open the file');
-      return { info: null, layers: [], errors };
+      return { info: null, layers: [], errors, warnings: warnings() };
     }
     const info = await gdal.ogrinfo(ds, ['-json', '-so', '-al']);
     const layers: GdalLayerOut[] = [];
@@ -125,11 +137,12 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
         errors.push(`${name}: ${message(e)}`);
       }
     }
-    return { info, layers, errors };
+    return { info, layers, errors, warnings: warnings() };
   } catch (e) {
     errors.push(message(e));
-    return { info: null, layers: [], errors };
+    return { info: null, layers: [], errors, warnings: warnings() };
   } finally {
+    sink = undefined;
     if (ds) await gdal.close(ds).catch(() => undefined);
     for (const o of outputs) {
       try {

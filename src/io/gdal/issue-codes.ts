@@ -3,6 +3,7 @@ export type GdalIssueCode =
   | 'gdal-unavailable'
   | 'gdal-open-failed'
   | 'gdal-layer-failed'
+  | 'gdal-warning'
   | 'gdal-choose-layers'
   | 'gdal-mdb-unsupported'
   | 'gdal-mapinfo-incomplete'

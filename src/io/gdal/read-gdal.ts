@@ -72,6 +72,7 @@ function crsNotes(file: string, info: GdalLayerInfo, forced: string | undefined,
 async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {
   const r = await run({ files: source.files, open: source.open, layers: infos.map((l) => l.name), ...(options.crs ? { sourceSrs: options.crs } : {}) });
   for (const e of r.errors) result.issues.push(makeIssue('error', 'gdal-layer-failed', source.name, `GDAL could not read a layer: ${e}`, { params: { detail: e } }));
+  for (const w of r.warnings) result.issues.push(makeIssue('warning', 'gdal-warning', source.name, `GDAL: ${w}`, { params: { detail: w } }));
   for (const out of r.layers) {
     const info = infos.find((l) => l.name === out.name)!;
     const file = single ? source.name : `${source.name}/${out.name}`;
@@ -172,6 +173,7 @@ export async function importGdalSources(sources: readonly GdalSource[], options:
         })),
       };
       (result.sources ??= []).push(listing);
+      for (const w of described.warnings) result.issues.push(makeIssue('warning', 'gdal-warning', source.name, `GDAL: ${w}`, { params: { detail: w } }));
       result.issues.push(makeIssue('info', 'gdal-choose-layers', source.name, `${vector.length} layers found; choose the ones to add.`, { params: { count: vector.length } }));
     } catch (e) {
       result.issues.push(unavailable(source, e));
