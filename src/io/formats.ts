@@ -26,6 +26,8 @@ export interface ExportOptions {
   derive?: (f: Feature) => Record<string, unknown>;
   /** Layer / file base name inside archives. */
   name?: string;
+  /** Target CRS of the GDAL-written formats and 国土TXT (e.g. 'EPSG:4526'); WGS 84 when absent. */
+  crs?: string;
 }
 
 export interface IoFormat {
@@ -103,6 +105,11 @@ export const FORMATS: readonly IoFormat[] = [
     extensions: ['txt'],
     mimeType: 'text/plain',
     read: async (f, o, ids) => (await import('./guotu-txt')).importGuotuTxt(f, o, ids),
+    write: async (features, o) => {
+      const { exportGuotuTxt, guotuZoneOfCrs } = await import('./guotu-txt-write');
+      const { text, issues } = exportGuotuTxt(features, guotuZoneOfCrs(o.crs));
+      return { data: text, mimeType: 'text/plain;charset=utf-8', extension: 'txt', issues };
+    },
   },
   ...GDAL_FORMATS,
 ];

@@ -8,6 +8,7 @@ import { expose } from 'comlink';
 import wasmUrl from 'gdal3.js/dist/package/gdal3WebAssembly.wasm?url';
 import dataUrl from 'gdal3.js/dist/package/gdal3WebAssembly.data?url';
 import { gdalMessage, runGdalJob, type GdalJob, type GdalLike } from '../io/gdal/gdal-engine';
+import { runGdalWrite, type GdalWriteJob } from '../io/gdal/gdal-write-engine';
 import { countingFetch, countingXhr, type ByteCounter } from './gdal-loading';
 
 export type LibraryProgressFn = (fraction: number) => void;
@@ -55,6 +56,10 @@ const api = {
   async run(job: GdalJob) {
     await api.load();
     return runGdalJob(await ready!, job);
+  },
+  async write(job: GdalWriteJob) {
+    await api.load();
+    return runGdalWrite(await ready!, job);
   },
 };
 

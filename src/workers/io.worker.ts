@@ -5,15 +5,16 @@ import { DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, ty
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AttributeFilter } from '../domain/attribute-filter';
 import { formatById, type FormatId } from '../io/formats';
-import { setGdalRunner } from '../io/gdal/gdal-runner';
-import { runInGdalWorker } from './gdal-client';
+import { setGdalBackend } from '../io/gdal/gdal-runner';
+import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
+import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
 import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, sortBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
 
 /** The running import's progress, which also hears GDAL's download when a file needs it first. */
 let currentProgress: ProgressFn | undefined;
-setGdalRunner((job) => runInGdalWorker(job, (f) => currentProgress?.('library', f)));
+setGdalBackend({ run: (job) => runInGdalWorker(job, (f) => currentProgress?.('library', f)), write: writeInGdalWorker });
 
 async function readWithProgress(files: File[], onProgress: ProgressFn): Promise<InputFile[]> {
   const total = files.reduce((n, f) => n + f.size, 0) || 1;
@@ -94,7 +95,7 @@ const api = {
   featuresBig(key: string, indices: number[]): Feature[] {
     return bigFeatures(key, indices).map((f, i) => ({ ...f, id: f.id ?? indices[i] }));
   },
-  async exportBig(key: string, indices: number[] | null, format: FormatId, options: { precision?: number; name?: string }) {
+  async exportBig(key: string, indices: number[] | null, format: FormatId, options: { precision?: number; name?: string; crs?: string }) {
     const write = formatById(format).write;
     if (!write) throw new Error(`${format} cannot be written`);
     return write(bigFeatures(key, indices), options);
@@ -106,6 +107,10 @@ const api = {
   tileBig(key: string, z: number, x: number, y: number): Uint8Array {
     const data = bigTile(key, z, x, y);
     return transfer(data, [data.buffer as ArrayBuffer]);
+  },
+  /** The page's GDAL writes (export) go through here, to the one GDAL worker. */
+  gdalWrite(job: GdalWriteJob) {
+    return writeInGdalWorker(job);
   },
   dropBig(key: string): void {
     dropBigLayer(key);

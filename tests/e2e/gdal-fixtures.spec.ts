@@ -1,4 +1,8 @@
 import { test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
@@ -69,5 +73,52 @@ test.describe.serial('GDAL fixtures through the import UI', () => {
     await screenshot(page, 'gdal-dxf');
     await clickMapAt(page, JZ001_CORNER);
     await expect(page.locator('.inspector .attr-row', { hasText: 'Layer' }).first()).toContainText('规划地块');
+  });
+
+  test('export to GeoPackage in GK zone 38, then import the download: same parcels, same places', async () => {
+    test.setTimeout(120_000);
+    for (const l of await userLayerIds(page)) await page.evaluate((x) => (window as unknown as { __atlasStore: Store }).__atlasStore.getState().removeLayer(x), l);
+    await page.getByTestId('import-input').setInputFiles(`${FIXTURES}zone38.gpkg`);
+    const report = page.getByRole('dialog', { name: '导入结果' });
+    await report.getByRole('checkbox', { name: /^道路/ }).uncheck({ timeout: 60_000 });
+    await report.getByRole('button', { name: '添加所选图层' }).click();
+    await expect(report).toContainText('已添加 1 个图层', { timeout: 30_000 });
+    const before = await page.evaluate(() => {
+      const s = (window as unknown as { __atlasStore: { getState: () => { order: string[]; layers: Record<string, { data: { features: GeoJSON.Feature[] } }> } } }).__atlasStore.getState();
+      return s.layers[s.order.find((id) => id.startsWith('user-'))!]!.data.features.map((f) => ({ p: f.properties, g: f.geometry }));
+    });
+    await page.getByRole('button', { name: /^导出/ }).click();
+    await page.getByRole('menuitem', { name: '导出整个图层…' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出要素' });
+    await dialog.getByRole('combobox', { name: '图层' }).selectOption({ label: '地块' });
+    await dialog.getByRole('radio', { name: 'GeoPackage (.gpkg)' }).check();
+    await dialog.getByRole('combobox', { name: '坐标系' }).selectOption('EPSG:4526');
+    await screenshot(page, 'gdal-export-dialog');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: '下载' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.gpkg$/);
+    const file = (await download.path())!;
+    // Native GDAL reads the download: two features in EPSG:4526 (skipped without gdal-bin).
+    const dir = mkdtempSync(path.join(tmpdir(), 'atlas-dl-'));
+    try {
+      copyFileSync(file, path.join(dir, 'x.gpkg'));
+      const info = execFileSync('ogrinfo', ['-so', '-al', path.join(dir, 'x.gpkg')]).toString();
+      expect(info).toContain('Feature Count: 2');
+      expect(info).toContain('ID["EPSG",4526]');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+    for (const l of await userLayerIds(page)) await page.evaluate((x) => (window as unknown as { __atlasStore: Store }).__atlasStore.getState().removeLayer(x), l);
+    await page.getByTestId('import-input').setInputFiles({ name: 'exported.gpkg', mimeType: 'application/geopackage+sqlite3', buffer: readFileSync(file) });
+    await expect(report).toContainText('已添加 1 个图层', { timeout: 60_000 });
+    await expect(report).toContainText('EPSG:4526');
+    const after = await page.evaluate(() => {
+      const s = (window as unknown as { __atlasStore: { getState: () => { order: string[]; layers: Record<string, { data: { features: GeoJSON.Feature[] } }> } } }).__atlasStore.getState();
+      return s.layers[s.order.find((id) => id.startsWith('user-'))!]!.data.features.map((f) => ({ p: f.properties, g: f.geometry }));
+    });
+    expect(after.map((f) => f.p)).toEqual(before.map((f) => f.p));
+    const nums = (g: unknown) => JSON.stringify(g).match(/-?\d+\.\d+/g)!.map(Number);
+    after.forEach((f, i) => nums(f.g).forEach((v, k) => expect(Math.abs(v - nums(before[i]!.g)[k]!)).toBeLessThan(1e-9)));
   });
 });

@@ -9,6 +9,8 @@ export const zh = {
   'gdal.pickGroup': '要素数据集 {group}',
   'gdal.folder': '打开 .gdb 文件夹',
   'gdal.folderPicker': '选择 File Geodatabase（.gdb）文件夹',
+  'gdal.exportCrs': '坐标系',
+  'gdal.exportGuotuAuto': 'CGCS2000 3° 高斯-克吕格，按数据所在带',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -21,4 +23,6 @@ export const en: Record<keyof typeof zh, string> = {
   'gdal.pickGroup': 'Feature dataset {group}',
   'gdal.folder': 'Open a .gdb folder',
   'gdal.folderPicker': 'Choose a File Geodatabase (.gdb) folder',
+  'gdal.exportCrs': 'Coordinate system',
+  'gdal.exportGuotuAuto': 'CGCS2000 3° Gauss–Krüger, zone of the data',
 };

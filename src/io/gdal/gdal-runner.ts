@@ -1,14 +1,18 @@
-/** How the import reaches GDAL: the GDAL worker's client in the browser, gdal3.js itself in Node tests. */
+/** How the app reaches GDAL: the GDAL worker's client in the browser, gdal3.js itself in Node tests. */
 import type { GdalJob, GdalJobResult } from './gdal-engine';
+import type { GdalWriteJob, GdalWriteResult } from './gdal-write-engine';
 
-export type GdalRunner = (job: GdalJob) => Promise<GdalJobResult>;
-
-let runner: GdalRunner | undefined;
-
-export function setGdalRunner(r: GdalRunner | undefined): void {
-  runner = r;
+export interface GdalBackend {
+  run(job: GdalJob): Promise<GdalJobResult>;
+  write(job: GdalWriteJob): Promise<GdalWriteResult>;
 }
 
-export function gdalRunner(): GdalRunner | undefined {
-  return runner;
+let backend: GdalBackend | undefined;
+
+export function setGdalBackend(b: GdalBackend | undefined): void {
+  backend = b;
+}
+
+export function gdalBackend(): GdalBackend | undefined {
+  return backend;
 }

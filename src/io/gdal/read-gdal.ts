@@ -11,8 +11,10 @@ import { normalizeFeatures, type RawFeature } from '../normalize';
 import type { IdAllocator } from '../sanitize';
 import { baseName } from '../text';
 import { makeIssue, type CrsInfo, type ImportIssue, type ImportOptions, type ImportResult } from '../types';
-import type { GdalJobResult } from './gdal-engine';
-import { gdalRunner, type GdalRunner } from './gdal-runner';
+import type { GdalJob, GdalJobResult } from './gdal-engine';
+import { gdalBackend } from './gdal-runner';
+
+type GdalRunner = (job: GdalJob) => Promise<GdalJobResult>;
 import { describeDataset, type GdalLayerInfo } from './gdal-info';
 import type { GdalSource } from './gdal-inputs';
 import type { SourceListing } from './issue-codes';
@@ -126,7 +128,8 @@ async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunn
 
 /** Reads GDAL sources into `result`. Never throws. */
 export async function importGdalSources(sources: readonly GdalSource[], options: ImportOptions, ids: IdAllocator, result: ImportResult): Promise<void> {
-  const runner = gdalRunner();
+  const b = gdalBackend();
+  const runner: GdalRunner | undefined = b ? (job) => b.run(job) : undefined;
   for (const source of sources) {
     if (!runner) {
       result.issues.push(unavailable(source, new Error('no GDAL runner in this context')));

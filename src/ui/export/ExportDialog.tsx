@@ -7,12 +7,14 @@ import { orderedLayers } from '../../state/selectors';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { LayerSelect } from '../LayerSelect';
+import { ExportCrsSelect, GDAL_EXPORT_FORMATS } from './ExportCrsSelect';
 
 const FORMATS: { id: FormatId; label: string }[] = [
   { id: 'geojson', label: 'GeoJSON' },
   { id: 'kml', label: 'KML' },
   { id: 'csv', label: 'CSV' },
   { id: 'shapefile', label: 'Shapefile (.zip)' },
+  ...GDAL_EXPORT_FORMATS,
 ];
 const PRECISIONS: [number, string][] = [
   [7, '1 cm'],
@@ -77,6 +79,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
             </label>
           ))}
         </fieldset>
+        <ExportCrsSelect format={req.format} value={req.crs} onChange={(crs) => patch({ crs })} />
         <label className="field">
           <span>{t('export.precision')}</span>
           <select value={req.precision ?? ''} onChange={(e) => patch({ precision: e.target.value === '' ? undefined : Number(e.target.value) })}>

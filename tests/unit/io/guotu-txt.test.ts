@@ -99,3 +99,46 @@ describe('国土TXT', () => {
     expect(errors(r)[0]?.message).toMatch(/no 地块 records/);
   });
 });
+
+describe('国土TXT export', () => {
+  it('round-trips: import(export(x)) gives the same polygons within 1 mm and the same 地块 attributes', async () => {
+    const { exportGuotuTxt } = await import('../../../src/io/guotu-txt-write');
+    const original = importGuotuTxt(fixture('guotu-two-parcels.txt')).layers[0]!.features;
+    const { text, issues } = exportGuotuTxt(original, { date: new Date(2026, 10, 20) });
+    expect(issues).toEqual([]);
+    expect(text).toContain('带号=38\r\n');
+    expect(text).toContain('\r\nJ1,1,3894800.000,38431600.000\r\n');
+    // 10 lines for the parcel with a hole: 4 + closing, 4 + closing; the hole's numbering goes on (J5…J8, J5).
+    expect(text).toMatch(/\r\n10,2\.7497,JZ-2026-002,阳庙镇产业园,面,I49G035068,工业用地,1001,@\r\n/);
+    expect(text).toContain('J5,2,3895050.000,38432050.000\r\nJ6,2,');
+    const again = importGuotuTxt(textFile('out.txt', text));
+    expect(errors(again)).toEqual([]);
+    expect(codes(again, 'warning')).toEqual([]);
+    const back = again.layers[0]!.features;
+    expect(back.map((f) => f.properties)).toEqual(original.map((f) => f.properties));
+    const mPerDeg = 111_000;
+    back.forEach((f, i) => {
+      const a = (f.geometry as Polygon).coordinates.flat();
+      const b = (original[i]!.geometry as Polygon).coordinates.flat();
+      expect(a).toHaveLength(b.length);
+      a.forEach((p, k) => {
+        expect(Math.abs(p[0]! - b[k]![0]!) * mPerDeg).toBeLessThan(0.001);
+        expect(Math.abs(p[1]! - b[k]![1]!) * mPerDeg).toBeLessThan(0.001);
+      });
+    });
+  });
+
+  it('6° zones: zone from the data (Jiaozuo: zone 19, CM 111E); points and lines are left out with a note', async () => {
+    const { exportGuotuTxt, zoneOf } = await import('../../../src/io/guotu-txt-write');
+    expect([zoneOf(113.25, 3), zoneOf(113.25, 6)]).toEqual([38, 19]);
+    const parcels = importGuotuTxt(fixture('guotu-two-parcels.txt')).layers[0]!.features;
+    const point = { type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates: [113.25, 35.18] } };
+    const { text, issues } = exportGuotuTxt([...parcels, point], { width: 6 });
+    expect(text).toContain('几度分带=6\r\n');
+    expect(text).toContain('带号=19\r\n');
+    expect(issues.map((i) => i.code)).toEqual(['export-geometry-skipped']);
+    const back = importGuotuTxt(textFile('six.txt', text));
+    expect(back.layers[0]!.crs?.detected).toBe('EPSG:4497');
+    expect(codes(back, 'warning')).toEqual([]);
+  });
+});
