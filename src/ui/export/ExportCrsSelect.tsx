@@ -1,14 +1,7 @@
 import type { FormatId } from '../../io/formats';
+import { GDAL_EXPORT_FORMATS } from '../../io/gdal/gdal-export-formats';
 import { useT } from '../use-t';
 
-/** Export formats written through GDAL (and 国土TXT), each with a coordinate system to choose. */
-export const GDAL_EXPORT_FORMATS: { id: FormatId; label: string }[] = [
-  { id: 'gpkg', label: 'GeoPackage (.gpkg)' },
-  { id: 'filegdb', label: 'File Geodatabase (.gdb.zip)' },
-  { id: 'dxf', label: 'AutoCAD DXF' },
-  { id: 'flatgeobuf', label: 'FlatGeobuf (.fgb)' },
-  { id: 'guotu-txt', label: '国土TXT（界址点坐标）' },
-];
 
 const WITH_CRS = new Set<FormatId>(GDAL_EXPORT_FORMATS.map((f) => f.id));
 

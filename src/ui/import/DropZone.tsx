@@ -2,7 +2,6 @@ import { useState, type ReactNode } from 'react';
 import { importFiles } from '../../app/import-actions';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
-import { droppedFiles } from './folder-files';
 
 /** Files dropped anywhere on the map are imported. */
 export function DropZone({ children }: { children: ReactNode }) {
@@ -23,7 +22,11 @@ export function DropZone({ children }: { children: ReactNode }) {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void droppedFiles(e.dataTransfer).then((files) => importFiles(atlasStore, files));
+        // Entries must be taken during the event; a dropped folder (a .gdb) is walked afterwards.
+        const entries = [...e.dataTransfer.items].map((i) => (i.kind === 'file' ? i.webkitGetAsEntry() : null));
+        const files = [...e.dataTransfer.files];
+        if (!entries.some((x) => x?.isDirectory)) void importFiles(atlasStore, files);
+        else void import('./folder-files').then((m) => m.filesOfEntries(entries)).then((all) => importFiles(atlasStore, all));
       }}
     >
       {children}

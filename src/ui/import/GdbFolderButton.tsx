@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { importFiles } from '../../app/import-actions';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
-import { filesOfFolderInput } from './folder-files';
+import { filesOfFolderInput } from './with-path';
 
 /** A File Geodatabase is a folder: this picker sends it with its inner paths. */
 export function GdbFolderButton() {

@@ -1,11 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { rerunImport } from '../../app/import-actions';
 import { ISSUE_TITLES } from '../../i18n/issues';
 import type { ImportIssue, ImportOptions } from '../../io/types';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
-import { SourceLayerPicker } from './SourceLayerPicker';
 
 const CRS_CHOICES = [
   ['EPSG:4326', 'WGS84 (EPSG:4326)'],
@@ -16,6 +15,9 @@ const CRS_CHOICES = [
   ['EPSG:4509', 'CGCS2000 6° GK CM 111E (EPSG:4509)'],
   ['EPSG:3857', 'Web Mercator (EPSG:3857)'],
 ] as const;
+
+// Shown only after a multi-layer source was opened: loaded then, not with the page.
+const SourceLayerPicker = lazy(() => import('./SourceLayerPicker').then((m) => ({ default: m.SourceLayerPicker })));
 
 function IssueLine({ issue }: { issue: ImportIssue }) {
   const t = useT();
@@ -76,7 +78,9 @@ export function ImportReport() {
       {result && (
         <>
           {result.sources?.length ? (
-            <SourceLayerPicker key={result.sources.map((s) => s.file).join('|')} sources={result.sources} options={session.options} busy={false} />
+            <Suspense fallback={null}>
+              <SourceLayerPicker key={result.sources.map((s) => s.file).join('|')} sources={result.sources} options={session.options} busy={false} />
+            </Suspense>
           ) : null}
           {result.sources?.length && !session.layerIds.some((id) => layers[id]) ? null : session.layerIds.some((id) => layers[id]) ? (
             <p className="ok">{t('import.added', { n: session.layerIds.filter((id) => layers[id]).length })}</p>

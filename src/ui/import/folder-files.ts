@@ -3,15 +3,7 @@
  * (`plan.gdb/a00000001.gdbtable`), so a File Geodatabase arrives as the folder it is.
  */
 
-/** A File renamed to its path (the name crosses to the worker; Chromium keeps the slashes). */
-export function withPath(file: File, path: string): File {
-  return path && path !== file.name ? new File([file], path, { type: file.type, lastModified: file.lastModified }) : file;
-}
-
-/** Files from an `<input webkitdirectory>`: named by `webkitRelativePath`. */
-export function filesOfFolderInput(list: FileList | null): File[] {
-  return [...(list ?? [])].map((f) => withPath(f, f.webkitRelativePath));
-}
+import { withPath } from './with-path';
 
 function readEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
@@ -30,10 +22,8 @@ async function walk(entry: FileSystemEntry, out: File[]): Promise<void> {
   }
 }
 
-/** Dropped items, with folders walked; plain files as they are. */
-export async function droppedFiles(data: DataTransfer): Promise<File[]> {
-  const entries = [...data.items].map((i) => (i.kind === 'file' ? i.webkitGetAsEntry() : null));
-  if (!entries.some((e) => e?.isDirectory)) return [...data.files];
+/** The files of dropped entries, folders walked (entries stay readable after the drop event). */
+export async function filesOfEntries(entries: readonly (FileSystemEntry | null)[]): Promise<File[]> {
   const out: File[] = [];
   for (const e of entries) if (e) await walk(e, out);
   return out;
