@@ -12,6 +12,7 @@
  * - drawing.dxf: an R12 drawing in GK zone 38 coordinates (no CRS) with CAD layers, a closed
  *   polyline, a line, a text and a block insert; written here as DXF text, checked with ogrinfo.
  * - not-geopackage.gpkg: a plain SQLite database (a table of names, no geometry) under a .gpkg name.
+ * - villages.xlsx, villages.ods: a sheet 村庄 with 经度/纬度 columns (two villages).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,5 +96,10 @@ writeFileSync(path.join(out, 'zone38-domain.gdb.zip'), zipSync(nativeGdb, { leve
 for (const f of readdirSync(tmp).filter((n) => n.startsWith('parcels.'))) writeFileSync(path.join(out, f), readFileSync(path.join(tmp, f)));
 run('sqlite3', ['plain.db', "CREATE TABLE 村庄 (id INTEGER PRIMARY KEY, 名称 TEXT); INSERT INTO 村庄 (名称) VALUES ('王窑村'), ('东韩村');"]);
 writeFileSync(path.join(out, 'not-geopackage.gpkg'), readFileSync(path.join(tmp, 'plain.db')));
+writeFileSync(path.join(tmp, 'v.csv'), 'name,经度,纬度,人口\n王窑村,113.2301,35.1802,1520\n东韩村,113.2456,35.1755,980\n');
+for (const [driver, ext] of [['XLSX', 'xlsx'], ['ODS', 'ods']]) {
+  run('ogr2ogr', ['-f', driver!, `villages.${ext}`, 'v.csv', '-nln', '村庄']);
+  writeFileSync(path.join(out, `villages.${ext}`), readFileSync(path.join(tmp, `villages.${ext}`)));
+}
 rmSync(tmp, { recursive: true });
 for (const f of ['drawing.dxf', 'zone38.gdb.zip', 'parcels.tab']) console.log(execFileSync('ogrinfo', ['-so', '-al', '-q', path.join(out, f)]).toString());

@@ -6,7 +6,7 @@
 
 /** The part of gdal3.js this module uses (the same object in the browser worker and in Node). */
 export interface GdalLike {
-  open(path: string): Promise<{ datasets: { pointer: number }[]; errors: unknown[] }>;
+  open(path: string, options?: string[]): Promise<{ datasets: { pointer: number }[]; errors: unknown[] }>;
   close(ds: { pointer: number }): Promise<void>;
   ogrinfo(ds: { pointer: number }, options?: string[]): Promise<object>;
   ogr2ogr(ds: { pointer: number }, options?: string[], outputName?: string): Promise<{ local: string; all?: { local: string }[] }>;
@@ -31,6 +31,10 @@ export interface GdalJob {
   layers?: string[];
   /** Forced source CRS (user's choice): `-s_srs`. */
   sourceSrs?: string;
+  /** GDAL open options, e.g. HEADERS=FORCE for spreadsheets. */
+  openOptions?: string[];
+  /** 'CSV' for tables without geometry (spreadsheet sheets): the Atlas's CSV reader finds the coordinates. */
+  as?: 'GeoJSON' | 'CSV';
 }
 
 export interface GdalLayerOut {
@@ -111,7 +115,7 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
       }
       fs.writeFile(`${dir}/${f.path}`, f.bytes);
     }
-    const opened = await gdal.open(`${dir}/${job.open}`).catch((e: unknown) => ({ datasets: [], errors: [e] }));
+    const opened = await gdal.open(`${dir}/${job.open}`, job.openOptions ?? []).catch((e: unknown) => ({ datasets: [], errors: [e] }));
     ds = opened.datasets[0];
     if (!ds) {
       errors.push(opened.errors.map(message).join('; ') || 'GDAL could not open the file');
@@ -122,6 +126,16 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
     for (const name of job.layers ?? []) {
       const declared = layerHasSrs(info, name);
       const reproject = Boolean(job.sourceSrs) || declared;
+      if (job.as === 'CSV') {
+        try {
+          const out = await gdal.ogr2ogr(ds, ['-f', 'CSV', name], `table${jobCounter}_${layers.length}`);
+          outputs.push(out.local);
+          layers.push({ name, geojson: new TextDecoder().decode(await gdal.getFileBytes(out.local)), reprojected: false });
+        } catch (e) {
+          errors.push(`${name}: ${message(e)}`);
+        }
+        continue;
+      }
       // Coded-value domains get a `<field>_resolved` twin holding the description (GDAL's own way).
       const args = ['-f', 'GeoJSON', '-resolveDomains', '-lco', 'WRITE_NAME=NO'];
       if (job.sourceSrs) args.push('-s_srs', job.sourceSrs);

@@ -126,6 +126,28 @@ async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunn
   }
 }
 
+/** Spreadsheets: the first row holds the column names (GDAL's guess fails when every cell is text). */
+function openOptionsOf(source: GdalSource): { openOptions?: string[] } {
+  return /\.(xlsx|ods)$/i.test(source.open) ? { openOptions: ['HEADERS=FORCE'] } : {};
+}
+
+/**
+ * Spreadsheet sheets are tables: GDAL gives each as CSV text and the CSV reader finds the coordinate
+ * (or WKT) columns as for a .csv. Sheets without coordinates are only reported when none has any.
+ */
+async function importSheets(source: GdalSource, sheets: string[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult): Promise<void> {
+  const r = await run({ files: source.files, open: source.open, layers: sheets, as: 'CSV', ...openOptionsOf(source) });
+  for (const e of r.errors) result.issues.push(makeIssue('error', 'gdal-layer-failed', source.name, `GDAL could not read a sheet: ${e}`, { params: { detail: e } }));
+  const { importCsv } = await import('../import/csv');
+  const sheetsOut = r.layers.map((out) => importCsv({ name: sheets.length > 1 ? `${source.name}/${out.name}` : source.name, bytes: new TextEncoder().encode(out.geojson) }, options, ids));
+  const withData = sheetsOut.filter((s) => s.layers.some((l) => l.features.length));
+  for (const s of withData.length ? withData : sheetsOut) {
+    result.layers.push(...s.layers.map((l) => ({ ...l, name: sheets.length > 1 ? `${baseName(source.name)} ${l.name}` : baseName(source.name) })));
+    result.issues.push(...s.issues);
+    if (!result.crs && s.crs) result.crs = s.crs;
+  }
+}
+
 /** Reads GDAL sources into `result`. Never throws. */
 export async function importGdalSources(sources: readonly GdalSource[], options: ImportOptions, ids: IdAllocator, result: ImportResult): Promise<void> {
   const b = gdalBackend();
@@ -137,7 +159,7 @@ export async function importGdalSources(sources: readonly GdalSource[], options:
     }
     let described: GdalJobResult;
     try {
-      described = await runner({ files: source.files, open: source.open });
+      described = await runner({ files: source.files, open: source.open, ...openOptionsOf(source) });
     } catch (e) {
       result.issues.push(unavailable(source, e));
       continue;
@@ -149,6 +171,10 @@ export async function importGdalSources(sources: readonly GdalSource[], options:
     }
     const ds = describeDataset(described.info);
     const vector = ds.layers.filter((l) => l.geometryType !== 'None');
+    if (vector.length === 0 && /^(XLSX|ODS)$/.test(ds.driver) && ds.layers.length) {
+      await importSheets(source, ds.layers.map((l) => l.name), runner, options, ids, result);
+      continue;
+    }
     if (vector.length === 0) {
       result.issues.push(makeIssue('error', 'zip-no-data', source.name, `The ${ds.driver} dataset has no layer with geometry.`));
       continue;

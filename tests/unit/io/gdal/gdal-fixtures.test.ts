@@ -96,3 +96,19 @@ describe('GDAL fixtures', () => {
     expect(r.layers[2]!.features[0]!.properties).toMatchObject({ Layer: '注记', Text: '文昌街道安置区' });
   }, 60000);
 });
+
+describe('spreadsheets through GDAL', () => {
+  beforeAll(async () => {
+    await useNodeGdal();
+  }, 60000);
+
+  it.each(['villages.xlsx', 'villages.ods'])('%s: coordinate columns found as for CSV', async (name) => {
+    const r = await importFile([fixture(name)]);
+    expect(errors(r)).toEqual([]);
+    expect(r.layers.map((l) => [l.name, l.features.length])).toEqual([['villages', 2]]);
+    expect(r.layers[0]!.csv).toMatchObject({ lon: '经度', lat: '纬度' });
+    const f = r.layers[0]!.features[0]!;
+    expect(f.properties).toMatchObject({ name: '王窑村' });
+    expect(f.geometry).toEqual({ type: 'Point', coordinates: [113.2301, 35.1802] });
+  }, 60000);
+});
