@@ -9,6 +9,7 @@ import { suggestFileName } from '../io/export/geojson';
 import type { ImportIssue } from '../io/types';
 import { indexOf, selectFilterResult, zoneGeometry } from '../state/filter-result';
 import { ioWorker } from '../workers/io-client';
+import './gdal-on-page';
 import { featuresMatchingFilter } from '../state/spatial-select';
 import { resolveRef } from '../state/selectors';
 import type { AtlasState } from '../state/store';
@@ -26,6 +27,8 @@ export interface ExportRequest {
   precision?: number;
   /** Adds area_m2 / area_mu (polygons) and length_m (lines), ellipsoidal. */
   derived?: boolean;
+  /** Target CRS of GeoPackage, File Geodatabase, DXF, FlatGeobuf and 国土TXT (e.g. 'EPSG:4526'). */
+  crs?: string;
 }
 
 export interface ExportFile {
@@ -130,7 +133,7 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
   const { features, base } = collectFeatures(s, req);
   const format = formatById(req.format);
   if (!format.write) throw new Error(`${format.label} cannot be written`);
-  const options = { ...(req.precision !== undefined ? { precision: req.precision } : {}), ...(req.derived ? { derive } : {}), name: base };
+  const options = { ...(req.precision !== undefined ? { precision: req.precision } : {}), ...(req.derived ? { derive } : {}), ...(req.crs ? { crs: req.crs } : {}), name: base };
   const remote = remoteIndices(s, req);
   // Only big-layer features: the worker that holds them writes the file, so they never cross to the page.
   if (features.length === 0 && remote.size === 1 && !req.derived) {

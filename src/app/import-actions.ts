@@ -22,6 +22,7 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
   return {
     ...(big ? { remote: { key: big.key, url: big.url, count: big.count, bbox: big.bbox, fields: big.fields } } : {}),
     ...(landUse ? { landUse: { unknown: landUse.unknown, style: landUse.style } } : {}),
+    ...(layer.fieldAliases ? { fieldAliases: layer.fieldAliases } : {}),
     id,
     origin: 'user',
     ...(fromAddress ? { fromAddress: true as const } : {}),

@@ -1,8 +1,10 @@
 import type { IssueCode } from '../io/types';
 import type { Label } from './fields';
+import { GDAL_ISSUE_TITLES } from './gdal-issues';
 
 /** A short name of each import/export problem, in both languages; the detail comes from the parser. */
 export const ISSUE_TITLES: Record<IssueCode, Label> = {
+  ...GDAL_ISSUE_TITLES,
   'file-too-large': { zh: '文件过大', en: 'File too large' },
   'file-empty': { zh: '文件为空', en: 'Empty file' },
   'format-unknown': { zh: '无法识别的文件格式', en: 'Unknown file format' },

@@ -5,11 +5,12 @@
 import type { Feature, Geometry } from 'geojson';
 import type { IdAllocator } from './sanitize';
 import type { ImportIssue, ImportOptions, ImportResult, InputFile } from './types';
+import { GDAL_FORMATS, type GdalFormatId } from './gdal/gdal-formats';
 
 /** Extensions of the files that make up one shapefile (grouped by name). */
 export const SHAPEFILE_PARTS: ReadonlySet<string> = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'fix', 'xml', 'qmd', 'qpj']);
 
-export type FormatId = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv';
+export type FormatId = 'geojson' | 'kml' | 'kmz' | 'gpx' | 'shapefile' | 'csv' | 'guotu-txt' | GdalFormatId;
 
 export interface ExportOutput {
   data: string | Uint8Array;
@@ -25,6 +26,8 @@ export interface ExportOptions {
   derive?: (f: Feature) => Record<string, unknown>;
   /** Layer / file base name inside archives. */
   name?: string;
+  /** Target CRS of the GDAL-written formats and 国土TXT (e.g. 'EPSG:4526'); WGS 84 when absent. */
+  crs?: string;
 }
 
 export interface IoFormat {
@@ -34,6 +37,8 @@ export interface IoFormat {
   mimeType: string;
   read?: (file: InputFile, options: ImportOptions, ids: IdAllocator) => Promise<ImportResult>;
   write?: (features: readonly Feature<Geometry | null>[], options: ExportOptions) => Promise<ExportOutput>;
+  /** Read through GDAL (gdal3.js in its own worker, loaded on first use) rather than `read`. */
+  viaGdal?: true;
 }
 
 export const FORMATS: readonly IoFormat[] = [
@@ -94,6 +99,19 @@ export const FORMATS: readonly IoFormat[] = [
       return { data, mimeType: 'text/csv;charset=utf-8', extension: 'csv', issues: [] };
     },
   },
+  {
+    id: 'guotu-txt',
+    label: '国土TXT (界址点坐标)',
+    extensions: ['txt'],
+    mimeType: 'text/plain',
+    read: async (f, o, ids) => (await import('./guotu-txt')).importGuotuTxt(f, o, ids),
+    write: async (features, o) => {
+      const { exportGuotuTxt, guotuZoneOfCrs } = await import('./guotu-txt-write');
+      const { text, issues } = exportGuotuTxt(features, guotuZoneOfCrs(o.crs));
+      return { data: text, mimeType: 'text/plain;charset=utf-8', extension: 'txt', issues };
+    },
+  },
+  ...GDAL_FORMATS,
 ];
 
 export function formatById(id: FormatId): IoFormat {

@@ -3,6 +3,7 @@
  * a worker boundary (structured clone) unchanged.
  */
 import type { Feature, Geometry } from 'geojson';
+import type { GdalIssueCode, SourceListing } from './gdal/issue-codes';
 
 /** Stable machine-readable issue codes; the UI translates them (zh/en) using `params`. */
 export type IssueCode =
@@ -61,7 +62,8 @@ export type IssueCode =
   | 'export-geometry-skipped'
   | 'shp-field-renamed'
   | 'shp-value-truncated'
-  | 'shp-multipoint-exploded';
+  | 'shp-multipoint-exploded'
+  | GdalIssueCode;
 
 export type IssueSeverity = 'error' | 'warning' | 'info';
 
@@ -113,12 +115,16 @@ export interface ImportedLayer {
   gcj02Suspected?: boolean;
   /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */
   csv?: CsvDetection;
+  /** Field name → alias (File Geodatabase / GeoPackage), for labels; properties keep the field names. */
+  fieldAliases?: Record<string, string>;
 }
 
 export interface ImportResult {
   layers: ImportedLayer[];
   issues: ImportIssue[];
   crs?: CrsInfo;
+  /** Multi-layer sources whose layers the planner picks (ImportOptions.layers) before they load. */
+  sources?: SourceListing[];
 }
 
 export interface InputFile {
@@ -139,6 +145,8 @@ export interface ImportOptions {
   maxUnzippedBytes?: number;
   /** Central meridian assumed for Gauss–Krüger coordinates without zone prefix (default 114, Jiaozuo). */
   defaultCentralMeridian?: number;
+  /** Layers picked from multi-layer sources (SourceListing keys); sources without a pick are listed, not loaded. */
+  layers?: string[];
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;

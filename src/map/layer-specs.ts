@@ -41,7 +41,7 @@ export function labelExpression(style: LayerStyle, lang: Lang, field?: string | 
   if (field) return ['to-string', ['coalesce', ['get', field], '']] as ExpressionSpecification;
   const primary = lang === 'zh' ? 'name_zh' : 'name_en';
   const secondary = lang === 'zh' ? 'name_en' : 'name_zh';
-  const fallback = ['coalesce', ['get', primary], ['get', 'name'], ['get', 'NAME'], ['get', secondary], ''];
+  const fallback = ['coalesce', ['get', primary], ['get', 'name'], ['get', 'NAME'], ['get', secondary], ['get', 'Text'], ''];
   if (!style.bilingualLabel) return fallback as ExpressionSpecification;
   return ['format', ['coalesce', ['get', primary], ''], {}, '\n', {}, ['coalesce', ['get', secondary], ''], { 'font-scale': 0.8 }] as ExpressionSpecification;
 }

@@ -7,7 +7,7 @@ export interface ImportSession {
   fileNames: string[];
   options: ImportOptions;
   status: 'running' | 'done';
-  phase: 'reading' | 'parsing';
+  phase: 'reading' | 'library' | 'parsing';
   progress: number;
   result: ImportResult | null;
   /** Ids of the layers this import added (replaced when re-run with other options). */

@@ -28,6 +28,8 @@ export interface LayerEntry {
   landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
   /** Field whose values label the features; `null`: no labels; absent: the style's default (the name). */
   labelField?: string | null;
+  /** Field name → alias from the source (File Geodatabase, GeoPackage), shown as the field's label. */
+  fieldAliases?: Record<string, string>;
 }
 
 export interface LoadProblem {

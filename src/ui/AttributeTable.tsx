@@ -7,6 +7,7 @@ import { sortOrder } from '../analysis/sort-order';
 import { selectFilterResult } from '../state/filter-result';
 import { atlasStore, useAtlas } from '../state/store';
 import { featureId, orderedLayers } from '../state/selectors';
+import { aliasOf } from './field-alias';
 import type { LayerEntry } from '../state/layers-slice';
 import { useLang, useT } from './use-t';
 import { useResolveId } from './use-resolve-id';
@@ -58,7 +59,7 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
         <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => {
             const dir = sort?.field === c ? sort.dir : 0;
-            return <ColumnHeader key={c} field={c} dir={dir} onSort={() => setSort({ field: c, dir: dir === 1 ? -1 : 1 })} />;
+            return <ColumnHeader key={c} field={c} alias={aliasOf(layer.fieldAliases, c)} dir={dir} onSort={() => setSort({ field: c, dir: dir === 1 ? -1 : 1 })} />;
           })}
         </div>
       </div>

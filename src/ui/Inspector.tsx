@@ -4,6 +4,7 @@ import { useFeature } from './use-feature';
 import { useLang, useT } from './use-t';
 import { useResolveId } from './use-resolve-id';
 import { Measurements } from './Measurements';
+import { aliasOf } from './field-alias';
 
 /** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
 export function Inspector() {
@@ -38,7 +39,7 @@ export function Inspector() {
       <dl className="attributes">
         {rows.map((r) => (
           <div key={r.field} className="attr-row">
-            <dt>{r.label}</dt>
+            <dt>{aliasOf(layer.fieldAliases, r.field) ?? r.label}</dt>
             <dd>{r.value}</dd>
           </div>
         ))}

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { selectFilterResult } from '../state/filter-result';
 import { atlasStore, useAtlas } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
+import { aliasOf } from './field-alias';
 import { ioWorker } from '../workers/io-client';
 import { useLang, useT } from './use-t';
 import { useResolveId } from './use-resolve-id';
@@ -74,7 +75,7 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
             // The arrow shows the order the rows are in, which lags the click while the worker sorts.
             const dir = order?.field === c ? order.dir : 0;
             const next = sort?.field === c ? sort.dir : 0;
-            return <ColumnHeader key={c} field={c} dir={dir} onSort={() => setSort({ field: c, dir: next === 1 ? -1 : 1 })} />;
+            return <ColumnHeader key={c} field={c} alias={aliasOf(layer.fieldAliases, c)} dir={dir} onSort={() => setSort({ field: c, dir: next === 1 ? -1 : 1 })} />;
           })}
         </div>
       </div>

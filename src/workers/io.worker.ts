@@ -5,9 +5,16 @@ import { DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, ty
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AttributeFilter } from '../domain/attribute-filter';
 import { formatById, type FormatId } from '../io/formats';
+import { setGdalBackend } from '../io/gdal/gdal-runner';
+import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
+import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
 import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, sortBigLayer, type BigLayerInfo } from './big-layers';
 
-export type ProgressFn = (phase: 'reading' | 'parsing', fraction: number) => void;
+export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
+
+/** The running import's progress, which also hears GDAL's download when a file needs it first. */
+let currentProgress: ProgressFn | undefined;
+setGdalBackend({ run: (job) => runInGdalWorker(job, (f) => currentProgress?.('library', f)), write: writeInGdalWorker });
 
 async function readWithProgress(files: File[], onProgress: ProgressFn): Promise<InputFile[]> {
   const total = files.reduce((n, f) => n + f.size, 0) || 1;
@@ -44,7 +51,8 @@ const api = {
     const tooBig = files.filter((f) => f.size > maxBytes);
     const inputs = await readWithProgress(files.filter((f) => f.size <= maxBytes), onProgress);
     onProgress('parsing', 0);
-    const result: ImportResult = inputs.length ? await importFile(inputs, options) : { layers: [], issues: [] };
+    currentProgress = onProgress;
+    const result: ImportResult = inputs.length ? await importFile(inputs, options).finally(() => (currentProgress = undefined)) : { layers: [], issues: [] };
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
     for (const f of tooBig) {
       result.issues.unshift(
@@ -87,7 +95,7 @@ const api = {
   featuresBig(key: string, indices: number[]): Feature[] {
     return bigFeatures(key, indices).map((f, i) => ({ ...f, id: f.id ?? indices[i] }));
   },
-  async exportBig(key: string, indices: number[] | null, format: FormatId, options: { precision?: number; name?: string }) {
+  async exportBig(key: string, indices: number[] | null, format: FormatId, options: { precision?: number; name?: string; crs?: string }) {
     const write = formatById(format).write;
     if (!write) throw new Error(`${format} cannot be written`);
     return write(bigFeatures(key, indices), options);
@@ -99,6 +107,10 @@ const api = {
   tileBig(key: string, z: number, x: number, y: number): Uint8Array {
     const data = bigTile(key, z, x, y);
     return transfer(data, [data.buffer as ArrayBuffer]);
+  },
+  /** The page's GDAL writes (export) go through here, to the one GDAL worker. */
+  gdalWrite(job: GdalWriteJob) {
+    return writeInGdalWorker(job);
   },
   dropBig(key: string): void {
     dropBigLayer(key);

@@ -8,6 +8,8 @@ import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { binaryOffset, extensionOf, utf16Bom } from '../text';
 import { capIssues, DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { isZip, safeUnzip } from '../zip';
+import { gdbFolderOf, splitGdalInputs } from '../gdal/gdal-inputs';
+import { looksLikeGuotuTxt } from '../guotu-txt-sniff';
 
 type Kind = FormatId | 'zip' | 'shp-part' | 'ignore' | 'unknown';
 
@@ -28,6 +30,7 @@ export function sniffKind(file: InputFile): Kind {
   const ext = extensionOf(file.name);
   if (SHAPEFILE_PARTS.has(ext)) return 'shp-part';
   const b = file.bytes;
+  if (ext === 'txt' && looksLikeGuotuTxt(b)) return 'guotu-txt';
   if (isZip(b)) return ext === 'kmz' ? 'kmz' : 'zip';
   // hasOwn: a file named "x.constructor" must not find Object.prototype's members.
   const byExt = Object.hasOwn(EXT_KIND, ext) ? EXT_KIND[ext] : undefined;
@@ -62,8 +65,11 @@ async function readOne(file: InputFile, kind: FormatId, options: ImportOptions, 
   }
 }
 
-async function importGroup(files: InputFile[], options: ImportOptions, ids: IdAllocator, result: ImportResult, depth: number): Promise<void> {
+async function importGroup(all: InputFile[], options: ImportOptions, ids: IdAllocator, result: ImportResult, depth: number): Promise<void> {
   const shpParts: InputFile[] = [];
+  const { sources, rest: files, issues: gdalIssues } = splitGdalInputs(all);
+  result.issues.push(...gdalIssues);
+  if (sources.length) await (await import('../gdal/read-gdal')).importGdalSources(sources, options, ids, result);
   for (const file of files) {
     const kind = depth > 0 && extensionOf(file.name) === 'txt' ? 'ignore' : sniffKind(file);
     if (kind === 'shp-part') shpParts.push(file);
@@ -75,11 +81,11 @@ async function importGroup(files: InputFile[], options: ImportOptions, ids: IdAl
       const { entries, issues } = safeUnzip(file.name, file.bytes, options.maxUnzippedBytes);
       result.issues.push(...issues);
       const named = entries.map((e) => ({ name: `${file.name}/${e.name}`, bytes: e.bytes }));
-      const before = result.layers.length;
+      const before = result.layers.length + (result.sources?.length ?? 0);
       const errorsBefore = result.issues.filter((i) => i.severity === 'error').length;
       await importGroup(named, options, ids, result, depth + 1);
       const newErrors = result.issues.filter((i) => i.severity === 'error').length > errorsBefore;
-      if (result.layers.length === before && !issues.some((i) => i.severity === 'error') && !newErrors) {
+      if (result.layers.length + (result.sources?.length ?? 0) === before && !issues.some((i) => i.severity === 'error') && !newErrors) {
         result.issues.push(makeIssue('error', 'zip-no-data', file.name, 'The zip contains no Shapefile, GeoJSON, KML, GPX or CSV data.'));
       }
     } else if (kind === 'ignore') continue;
@@ -113,7 +119,7 @@ export async function importFile(files: readonly InputFile[], options: ImportOpt
       result.issues.push(
         makeIssue('error', 'file-too-large', f.name, `The file is ${mb(f.bytes.byteLength)}; the limit is ${mb(maxBytes)}.`, { params: { bytes: f.bytes.byteLength, limit: maxBytes } }),
       );
-    } else if (f.bytes.byteLength === 0) {
+    } else if (f.bytes.byteLength === 0 && !gdbFolderOf(f.name)) {
       result.issues.push(makeIssue('error', 'file-empty', f.name, 'The file is empty.'));
     } else accepted.push(f);
   }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildExport, countExport, downloadFile, type ExportRequest, type ExportScope } from '../../app/export-actions';
 import type { FormatId } from '../../io/formats';
@@ -7,12 +7,17 @@ import { orderedLayers } from '../../state/selectors';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { LayerSelect } from '../LayerSelect';
+import { GDAL_EXPORT_FORMATS } from '../../io/gdal/gdal-export-formats';
+
+// Only needed once a GDAL format is picked.
+const ExportCrsSelect = lazy(() => import('./ExportCrsSelect').then((m) => ({ default: m.ExportCrsSelect })));
 
 const FORMATS: { id: FormatId; label: string }[] = [
   { id: 'geojson', label: 'GeoJSON' },
   { id: 'kml', label: 'KML' },
   { id: 'csv', label: 'CSV' },
   { id: 'shapefile', label: 'Shapefile (.zip)' },
+  ...GDAL_EXPORT_FORMATS,
 ];
 const PRECISIONS: [number, string][] = [
   [7, '1 cm'],
@@ -77,6 +82,11 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
             </label>
           ))}
         </fieldset>
+        {GDAL_EXPORT_FORMATS.some((f) => f.id === req.format) && (
+          <Suspense fallback={null}>
+            <ExportCrsSelect format={req.format} value={req.crs} onChange={(crs) => patch({ crs })} />
+          </Suspense>
+        )}
         <label className="field">
           <span>{t('export.precision')}</span>
           <select value={req.precision ?? ''} onChange={(e) => patch({ precision: e.target.value === '' ? undefined : Number(e.target.value) })}>

@@ -22,7 +22,11 @@ export function DropZone({ children }: { children: ReactNode }) {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void importFiles(atlasStore, [...e.dataTransfer.files]);
+        // Entries must be taken during the event; a dropped folder (a .gdb) is walked afterwards.
+        const entries = [...e.dataTransfer.items].map((i) => (i.kind === 'file' ? i.webkitGetAsEntry() : null));
+        const files = [...e.dataTransfer.files];
+        if (!entries.some((x) => x?.isDirectory)) void importFiles(atlasStore, files);
+        else void import('./folder-files').then((m) => m.filesOfEntries(entries)).then((all) => importFiles(atlasStore, all));
       }}
     >
       {children}

@@ -2,8 +2,11 @@ import { useRef } from 'react';
 import { importFiles } from '../../app/import-actions';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
+import { FORMATS } from '../../io/formats';
+import { GdbFolderButton } from './GdbFolderButton';
 
-export const ACCEPT = '.geojson,.json,.kml,.kmz,.gpx,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.tsv,.txt';
+// Every extension the format registry reads, and .mdb (chosen, it gets the message saying what to do instead).
+export const ACCEPT = [...new Set([...FORMATS.flatMap((f) => f.extensions), 'shx', 'mdb'])].map((e) => `.${e}`).join(',');
 
 /** Opens the file picker; the chosen files are imported like dropped ones. */
 export function ImportButton() {
@@ -28,6 +31,7 @@ export function ImportButton() {
           void importFiles(atlasStore, files);
         }}
       />
+      <GdbFolderButton />
       <p className="hint">{t('import.drop')}</p>
     </div>
   );

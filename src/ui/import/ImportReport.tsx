@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { rerunImport } from '../../app/import-actions';
 import { ISSUE_TITLES } from '../../i18n/issues';
 import type { ImportIssue, ImportOptions } from '../../io/types';
@@ -15,6 +15,9 @@ const CRS_CHOICES = [
   ['EPSG:4509', 'CGCS2000 6° GK CM 111E (EPSG:4509)'],
   ['EPSG:3857', 'Web Mercator (EPSG:3857)'],
 ] as const;
+
+// Shown only after a multi-layer source was opened: loaded then, not with the page.
+const SourceLayerPicker = lazy(() => import('./SourceLayerPicker').then((m) => ({ default: m.SourceLayerPicker })));
 
 function IssueLine({ issue }: { issue: ImportIssue }) {
   const t = useT();
@@ -64,17 +67,22 @@ export function ImportReport() {
       <div className="muted">{session.fileNames.join(', ')}</div>
       {session.status === 'running' && (
         <div>
-          <div>{t(session.phase === 'reading' ? 'import.reading' : 'import.parsing')}</div>
+          <div>{t(session.phase === 'reading' ? 'import.reading' : session.phase === 'library' ? 'gdal.loading' : 'import.parsing')}</div>
           <progress
-            aria-label={t('import.progress')}
+            aria-label={t(session.phase === 'library' ? 'gdal.loading' : 'import.progress')}
             max={1}
-            value={session.phase === 'reading' ? session.progress * 0.5 : 0.5 + session.progress * 0.5}
+            value={session.phase === 'reading' ? session.progress * 0.5 : session.phase === 'library' ? session.progress : 0.5 + session.progress * 0.5}
           />
         </div>
       )}
       {result && (
         <>
-          {session.layerIds.some((id) => layers[id]) ? (
+          {result.sources?.length ? (
+            <Suspense fallback={null}>
+              <SourceLayerPicker key={result.sources.map((s) => s.file).join('|')} sources={result.sources} options={session.options} busy={false} />
+            </Suspense>
+          ) : null}
+          {result.sources?.length && !session.layerIds.some((id) => layers[id]) ? null : session.layerIds.some((id) => layers[id]) ? (
             <p className="ok">{t('import.added', { n: session.layerIds.filter((id) => layers[id]).length })}</p>
           ) : (
             <p className="bad" role="alert">
