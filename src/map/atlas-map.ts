@@ -16,7 +16,7 @@ import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
 import { FID, withFid } from './fid';
 import { ZH_LOCALE } from './locale';
-import { CameraQueue, showView } from './camera';
+import { CameraQueue, keepContentOnResize, showView } from './camera';
 import { featureAt } from './hit-test';
 import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
 
@@ -125,6 +125,7 @@ export class AtlasMap {
       this.loaded = true;
       if (this.pending) this.update(this.pending);
     });
+    this.unregister.push(keepContentOnResize(this.map));
     this.unregister.push(registerBoxSelect(this.map, (ring) => this.handlers.onBoxSelect(ring, false)));
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('moveend', () => {

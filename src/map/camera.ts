@@ -87,3 +87,28 @@ export function showView(map: MlMap, view: MapView): void {
   if (Math.abs(c.lng - view.center[0]) < 1e-7 && Math.abs(c.lat - view.center[1]) < 1e-7 && Math.abs(map.getZoom() - view.zoom) < 1e-3) return;
   map.jumpTo({ center: view.center, zoom: view.zoom });
 }
+
+/**
+ * When a panel opens or closes beside the map (the window keeps its size), the map's box grows or shrinks on
+ * one side. MapLibre keeps the centre, which would slide everything under the mouse by half the panel's
+ * width; this pans it back so what is on screen stays where it was. A resized window keeps the centre.
+ */
+export function keepContentOnResize(map: MlMap): () => void {
+  const box = () => map.getContainer().getBoundingClientRect();
+  let last = box();
+  let windowWidth = window.innerWidth;
+  let windowHeight = window.innerHeight;
+  const onResize = () => {
+    const now = box();
+    const samewindow = window.innerWidth === windowWidth && window.innerHeight === windowHeight;
+    windowWidth = window.innerWidth;
+    windowHeight = window.innerHeight;
+    const dx = now.left + now.width / 2 - (last.left + last.width / 2);
+    const dy = now.top + now.height / 2 - (last.top + last.height / 2);
+    last = now;
+    // A camera move under way is left alone: jumping now would cut it short.
+    if (samewindow && !map.isMoving() && (Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5)) map.panBy([dx, dy], { duration: 0 });
+  };
+  map.on('resize', onResize);
+  return () => map.off('resize', onResize);
+}

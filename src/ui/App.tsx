@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { atlasStore, useAtlas } from '../state/store';
 import { FilterPanel } from './filter/FilterPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
@@ -43,6 +43,7 @@ export function App() {
   const sidebarOpen = useAtlas((s) => s.sidebarOpen);
   const inspectorOpen = useAtlas((s) => s.inspectorOpen);
   const tableOpen = useAtlas((s) => s.tableOpen);
+  const tableHeight = useAtlas((s) => s.tableHeight);
   const inspected = useAtlas((s) => s.inspected);
   const root = useRef<HTMLDivElement>(null);
   useWindowLayout(root);
@@ -77,7 +78,7 @@ export function App() {
       <main className="workspace">
         {size !== 'phone' && sidebar}
         <div className="center">
-          <div className="stage">
+          <div className="stage" style={{ '--table-h': tableOpen ? `${tableHeight}px` : '0px' } as CSSProperties}>
             <DropZone>
               <MapView />
               <SwipeDivider />

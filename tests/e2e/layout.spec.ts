@@ -1,6 +1,7 @@
 // The window layout at the sizes planners use: the map keeps most of the window, panels collapse with their
 // toggles (mouse), and camera fits put their target in the part of the map no panel covers.
 import { test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { bboxOfFeature } from '../../src/app/feature-bbox';
 import { bundledFeature, clickFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
@@ -177,3 +178,37 @@ test('on a phone the panels are full-width sheets over the map, one at a time; s
   await expect(tabs).toBeVisible();
   await expect(inspector).toHaveCount(0);
 });
+
+test('at 1400×900 search flies to its result beside the inspector, which opens next to the map', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=zh#map=14/35.11/113.14');
+  await page.getByRole('combobox', { name: '搜索要素' }).fill('jinsha');
+  await page.getByRole('option', { name: /金沙/ }).first().click();
+  const inspector = page.getByRole('dialog', { name: /金沙/ });
+  await expect(inspector).toBeVisible();
+  await waitForIdle(page);
+  // Beside the map, not over it.
+  expect((await inspector.boundingBox())!.x).toBeGreaterThanOrEqual((await mapRect(page)).right - 1);
+  await expectUncovered(page, JINSHA);
+  await screenshot(page, 'layout-search-1400');
+});
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`the phone's sheets and toggles pass axe (serious and critical rules), ${lang}`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openAtlas(page, `?lang=${lang}`);
+    const problems: string[] = [];
+    const check = async (state: string, skip: string[] = []) => {
+      const result = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').disableRules(skip).analyze();
+      for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${state}: ${v.id} ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(' | ')}`);
+    };
+    await check('closed');
+    await page.getByRole('button', { name: lang === 'zh' ? '图层与工具' : 'Layers and tools' }).click();
+    await check('sidebar');
+    await page.getByRole('button', { name: lang === 'zh' ? '属性表' : 'Attribute table', exact: true }).click();
+    await expect(page.getByRole('separator')).toBeVisible();
+    // The table body itself has no keyboard stop yet (its rows become keyboard-selectable on their own).
+    await check('table', ['scrollable-region-focusable']);
+    expect(problems).toEqual([]);
+  });
+}

@@ -51,6 +51,17 @@ describe('mapInsetsOf', () => {
     expect(mapInsetsOf(map, [{ left: 310, top: 42, right: 500, bottom: 660 }])).toEqual({ top: 0, right: 0, bottom: 0, left: 190 });
   });
 
+  it('clears a sheet across the whole width from below, even when it is taller than the map is wide', () => {
+    const phone = { left: 0, top: 71, right: 390, bottom: 785 };
+    expect(mapInsetsOf(phone, [{ left: 0, top: 380, right: 390, bottom: 785 }])).toEqual({ top: 0, right: 0, bottom: 405, left: 0 });
+  });
+
+  it('a floating card above a bottom sheet becomes a side inset, leaving the larger free area', () => {
+    const card = { left: 644, top: 50, right: 974, bottom: 310 };
+    const sheet = { left: 310, top: 318, right: 1024, bottom: 660 };
+    expect(mapInsetsOf(map, [card, sheet])).toEqual({ top: 0, right: 380, bottom: 342, left: 0 });
+  });
+
   it('ignores panels outside the map', () => {
     expect(mapInsetsOf(map, [{ left: 0, top: 0, right: 1024, bottom: 42 }])).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
   });
