@@ -125,7 +125,7 @@ export class AtlasMap {
       this.loaded = true;
       if (this.pending) this.update(this.pending);
     });
-    this.unregister.push(keepContentOnResize(this.map));
+    this.unregister.push(keepContentOnResize(this.map, () => this.drawSeq === 0));
     this.unregister.push(registerBoxSelect(this.map, (ring) => this.handlers.onBoxSelect(ring, false)));
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('moveend', () => {

@@ -91,9 +91,10 @@ export function showView(map: MlMap, view: MapView): void {
 /**
  * When a panel opens or closes beside the map (the window keeps its size), the map's box grows or shrinks on
  * one side. MapLibre keeps the centre, which would slide everything under the mouse by half the panel's
- * width; this pans it back so what is on screen stays where it was. A resized window keeps the centre.
+ * width; this pans it back so what is on screen stays where it was. A resized window keeps the centre, and
+ * so does the map while `enabled` says no (terra-draw drops the click that follows such a jump).
  */
-export function keepContentOnResize(map: MlMap): () => void {
+export function keepContentOnResize(map: MlMap, enabled: () => boolean): () => void {
   const box = () => map.getContainer().getBoundingClientRect();
   let last = box();
   let windowWidth = window.innerWidth;
@@ -107,7 +108,7 @@ export function keepContentOnResize(map: MlMap): () => void {
     const dy = now.top + now.height / 2 - (last.top + last.height / 2);
     last = now;
     // A camera move under way is left alone: jumping now would cut it short.
-    if (samewindow && !map.isMoving() && (Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5)) map.panBy([dx, dy], { duration: 0 });
+    if (samewindow && enabled() && !map.isMoving() && (Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5)) map.panBy([dx, dy], { duration: 0 });
   };
   map.on('resize', onResize);
   return () => map.off('resize', onResize);
