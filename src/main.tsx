@@ -14,6 +14,7 @@ import { startRemoteFilter } from './app/remote-filter';
 import { startProximityRing } from './app/proximity-ring';
 import { loadAtlasMap } from './app/load-map';
 import { exposeTestStore } from './app/test-hooks';
+import { fitDistrictOnOpen } from './app/home-view';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
@@ -37,6 +38,7 @@ void (async () => {
   persistBigLayers(atlasStore);
   startRemoteFilter(atlasStore);
   startProximityRing(atlasStore);
+  fitDistrictOnOpen(atlasStore, window.location.hash);
   startUrlSync(atlasStore);
   // Kept big layers are read again in the worker; the page does not wait for them.
   void restoreBigLayers(atlasStore);

@@ -32,7 +32,7 @@ export function exposeTestHooks(atlas: AtlasMap): void {
       if (s.loadStatus === 'idle' || s.loadStatus === 'loading') return false;
       const drawn = new Set(atlas.drawnLayerIds());
       if (!s.order.every((id) => drawn.has(id))) return false;
-      return atlas.map.loaded() && !atlas.map.isMoving() && atlas.map.areTilesLoaded();
+      return atlas.map.loaded() && !atlas.cameraPending() && !atlas.map.isMoving() && atlas.map.areTilesLoaded();
     },
     project: (lngLat) => {
       const p = atlas.map.project(lngLat);

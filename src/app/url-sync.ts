@@ -48,7 +48,7 @@ function showSharedSelection(store: AtlasStore): void {
   const [first] = s.selection;
   if (!first) return;
   if (s.selection.length === 1) s.inspect(first);
-  else s.setTableOpen(true, first.layerId);
+  else s.showInTable(first.layerId);
 }
 
 /**

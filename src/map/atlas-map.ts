@@ -6,6 +6,7 @@ import type { LayerEntry } from '../state/layers-slice';
 import type { FeatureRef } from '../state/selection-slice';
 import type { MapView } from '../state/view-slice';
 import type { CameraRequest } from '../state/tools-slice';
+import type { MapInsets } from '../state/layout-slice';
 import { offlineBaseStyle } from './basemap';
 import { isLabelled, layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
 import { labelPriority } from '../domain/label-priority';
@@ -16,7 +17,7 @@ import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
 import { FID, withFid } from './fid';
 import { ZH_LOCALE } from './locale';
-import { moveCamera, showView } from './camera';
+import { CameraQueue, keepContentOnResize, showView } from './camera';
 import { featureAt } from './hit-test';
 import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
 
@@ -60,6 +61,8 @@ export interface MapModel {
   viewFromMap: boolean;
   filter: LayerFilterView;
   camera: CameraRequest | null;
+  /** Edges of the map covered by panels: camera fits keep their target out of them. */
+  insets: MapInsets;
   draw: DrawRequest | null;
   /** Analysis shapes drawn above everything: zone outline, buffers, overlaps, measured shapes. */
   overlay: FeatureCollection;
@@ -93,6 +96,7 @@ export class AtlasMap {
   private readonly drawer: DrawController;
   private compareMap: CompareMap | null = null;
   private lastView: MapView | null = null;
+  private readonly camera: CameraQueue;
   private readonly unregister: (() => void)[] = [];
 
   constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
@@ -115,12 +119,14 @@ export class AtlasMap {
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
     this.drawer = new DrawController(this.map);
+    this.camera = new CameraQueue(this.map);
     this.map.on('load', () => {
       this.map.addSource(OVERLAY_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       for (const spec of overlaySpecs()) this.map.addLayer(spec);
       this.loaded = true;
       if (this.pending) this.update(this.pending);
     });
+    this.unregister.push(keepContentOnResize(this.map, () => this.drawSeq === 0));
     this.unregister.push(registerBoxSelect(this.map, (ring) => this.handlers.onBoxSelect(ring, false)));
     this.map.on('click', (e) => this.onClick(e));
     this.map.on('moveend', () => {
@@ -148,13 +154,19 @@ export class AtlasMap {
     this.syncOverlay(model.overlay);
     this.syncDraw(model.draw);
     this.syncCompare(model.compare, model.lang);
+    this.camera.insets = model.insets;
     if (model.camera && model.camera.seq !== this.cameraSeq) {
       this.cameraSeq = model.camera.seq;
-      moveCamera(this.map, model.camera);
+      this.camera.request(model.camera);
     }
     // Only a view the app set since the last update moves the map; repeating one never re-renders it.
     else if (!model.viewFromMap && model.view !== this.lastView) showView(this.map, model.view);
     this.lastView = model.view;
+  }
+
+  /** A camera move has been asked for and not begun yet. */
+  cameraPending(): boolean {
+    return this.camera.pending();
   }
 
   private syncCompare(compare: MapModel['compare'], lang: Lang): void {
@@ -169,6 +181,7 @@ export class AtlasMap {
   }
 
   destroy(): void {
+    this.camera.destroy();
     maplibregl.removeProtocol(BIG_TILE_PROTOCOL);
     this.compareMap?.destroy();
     for (const u of this.unregister) u();

@@ -32,10 +32,11 @@ export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) 
     const a = start;
     const b = pos(e);
     start = null;
-    // No box: a Shift-click, which adds or removes the feature under the pointer.
-    if (Math.abs(a.x - b.x) < 4 || Math.abs(a.y - b.y) < 4) return;
-    // The click that follows this mouse-up belongs to the box, not to the map.
+    // A shift-press that hardly moved is a Shift-click (add to or remove from the selection): its click goes on.
+    if (Math.abs(a.x - b.x) < 4 && Math.abs(a.y - b.y) < 4) return;
+    // The click that follows this mouse-up belongs to the box (or to one too thin to select), not to the map.
     swallowNextClick();
+    if (Math.abs(a.x - b.x) < 4 || Math.abs(a.y - b.y) < 4) return;
     const corners = [
       [a.x, a.y],
       [b.x, a.y],

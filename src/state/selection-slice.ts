@@ -20,13 +20,13 @@ export interface SelectionSlice {
   setSelection: (refs: FeatureRef[]) => void;
   clearSelection: () => void;
   inspect: (ref: FeatureRef | null) => void;
-  /** Whether the attribute table is open, and the layer tab it opens on (null: the first). */
-  tableOpen: boolean;
+  /** The layer tab the attribute table opens on (null: the first). */
   tableLayer: string | null;
-  setTableOpen: (open: boolean, layerId?: string) => void;
+  /** Opens the attribute table on a layer's tab. */
+  showInTable: (layerId: string) => void;
 }
 
-export const createSelectionSlice: StateCreator<AtlasState, [], [], SelectionSlice> = (set) => ({
+export const createSelectionSlice: StateCreator<AtlasState, [], [], SelectionSlice> = (set, get) => ({
   selection: [],
   inspected: null,
   clickFeature: (ref, additive) =>
@@ -39,7 +39,9 @@ export const createSelectionSlice: StateCreator<AtlasState, [], [], SelectionSli
   setSelection: (refs) => set({ selection: refs }),
   clearSelection: () => set({ selection: [], inspected: null }),
   inspect: (ref) => set({ inspected: ref }),
-  tableOpen: false,
   tableLayer: null,
-  setTableOpen: (open, layerId) => set((s) => ({ tableOpen: open, tableLayer: layerId ?? s.tableLayer })),
+  showInTable: (layerId) => {
+    set({ tableLayer: layerId });
+    get().setPanelOpen('table', true);
+  },
 });

@@ -6,8 +6,9 @@ import { createViewSlice, type ViewSlice } from './view-slice';
 import { createFiltersSlice, type FiltersSlice } from './filters-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
+import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 
-export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice;
+export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice & LayoutSlice;
 
 /** A fresh store; the app makes one, tests make their own so no state is shared between cases. */
 export function createAtlasStore() {
@@ -18,6 +19,7 @@ export function createAtlasStore() {
     ...createFiltersSlice(...a),
     ...createToolsSlice(...a),
     ...createImportSlice(...a),
+    ...createLayoutSlice(...a),
   }));
 }
 

@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { atlasStore, useAtlas } from '../state/store';
-import { AttributeTable } from './AttributeTable';
 import { FilterPanel } from './filter/FilterPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { PlanningPanel } from './planning/PlanningPanel';
@@ -17,7 +16,11 @@ import { UrlNotice } from './UrlNotice';
 import { DropZone } from './import/DropZone';
 import { ImportReport } from './import/ImportReport';
 import { ExportMenu } from './export/ExportMenu';
+import { PanelToggle } from './layout/PanelToggle';
+import { TableSheet } from './layout/TableSheet';
+import { COVERS_MAP, useWindowLayout } from './layout/use-window-layout';
 import { useT } from './use-t';
+import './layout/layout.css';
 
 const TABS: SidebarTab[] = [
   { id: 'layers', label: 'tabs.layers', render: () => <LayerPanel /> },
@@ -26,48 +29,89 @@ const TABS: SidebarTab[] = [
   { id: 'planning', label: 'tabs.planning', render: () => <PlanningPanel /> },
 ];
 
+const covers = { [COVERS_MAP]: '' };
+
+/**
+ * The window: a top bar, the map, and panels that make room for it. Wide windows put the sidebar and the
+ * inspector beside the map; compact ones float the inspector over it; phones show one sheet at a time over
+ * the map. The attribute table is a bottom sheet everywhere.
+ */
 export function App() {
   const t = useT();
   const status = useAtlas((s) => s.loadStatus);
+  const size = useAtlas((s) => s.layoutSize);
+  const sidebarOpen = useAtlas((s) => s.sidebarOpen);
+  const inspectorOpen = useAtlas((s) => s.inspectorOpen);
   const tableOpen = useAtlas((s) => s.tableOpen);
+  const tableHeight = useAtlas((s) => s.tableHeight);
+  const inspected = useAtlas((s) => s.inspected);
+  const root = useRef<HTMLDivElement>(null);
+  useWindowLayout(root);
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
+  // Inspecting a feature shows its details, also after the panel was collapsed.
+  useEffect(() => {
+    if (inspected) atlasStore.getState().setPanelOpen('inspector', true);
+  }, [inspected]);
+  const sidebar: ReactNode = sidebarOpen && (
+    <div id="side-panel" className="side-panel" {...covers}>
+      <Sidebar tabs={TABS} />
+    </div>
+  );
+  const inspector: ReactNode = inspectorOpen && inspected && (
+    <div id="inspector-panel" className="inspector-wrap" {...covers}>
+      <Inspector />
+    </div>
+  );
+  const beside = size === 'wide';
   return (
-    <div className="app">
+    <div className="app" data-layout={size} ref={root}>
       <header className="topbar">
+        <PanelToggle panel="sidebar" controls="side-panel" icon="☰" label={t('layout.sidebar')} />
         <h1>{t('app.title')}</h1>
         <span className="subtitle">{t('app.subtitle')}</span>
         <SearchBox />
+        {inspected && <PanelToggle panel="inspector" controls="inspector-panel" icon="ⓘ" label={t('layout.inspector')} />}
         <LanguageSwitch />
       </header>
       <main className="workspace">
-        <Sidebar tabs={TABS} />
+        {size !== 'phone' && sidebar}
         <div className="center">
-          <DropZone>
-            <MapView />
-            <SwipeDivider />
-            <p className="schematic-note" role="note">
-              {t('app.schematicNote')}
-            </p>
-            {status === 'loading' && (
-              <div className="loading" role="status">
-                {t('app.loading')}
-              </div>
-            )}
-            <LoadProblems />
-            <UrlNotice />
-            <ImportReport />
-          </DropZone>
+          <div className="stage" style={{ '--table-h': tableOpen ? `${tableHeight}px` : '0px' } as CSSProperties}>
+            <DropZone>
+              <MapView />
+              <SwipeDivider />
+              <p className="schematic-note" role="note">
+                {t('app.schematicNote')}
+              </p>
+              {status === 'loading' && (
+                <div className="loading" role="status">
+                  {t('app.loading')}
+                </div>
+              )}
+              <LoadProblems />
+              <UrlNotice />
+              <ImportReport />
+            </DropZone>
+            {tableOpen && <TableSheet />}
+            {size === 'phone' && sidebar}
+            {!beside && inspector}
+          </div>
           <SelectionBar>
             <ExportMenu />
-            <button type="button" aria-pressed={tableOpen} aria-expanded={tableOpen} onClick={() => atlasStore.getState().setTableOpen(!tableOpen)}>
+            <button
+              type="button"
+              aria-pressed={tableOpen}
+              aria-expanded={tableOpen}
+              aria-controls={tableOpen ? 'table-sheet' : undefined}
+              onClick={() => atlasStore.getState().setPanelOpen('table', !tableOpen)}
+            >
               {t('table.toggle')}
             </button>
           </SelectionBar>
-          {tableOpen && <AttributeTable />}
         </div>
-        <Inspector />
+        {beside && inspector}
       </main>
     </div>
   );

@@ -33,6 +33,7 @@ function modelOf(s: AtlasState): MapModel {
     viewFromMap: s.viewOrigin === 'map',
     filter: { byLayer: selectFilterResult(s).byLayer, mode: s.mode },
     camera: s.camera,
+    insets: s.mapInsets,
     draw: tool && tool.kind !== 'pick' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure' } : null,
     overlay: selectOverlay(s),
     compare: compareOf(s),

@@ -11,8 +11,14 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
 import { BigLayersNote } from '../BigLayersNote';
+import { WideView } from '../layout/WideView';
+import { ZoneStatsChart } from './ZoneStatsChart';
 
 const COUNTED = ['key-projects', 'villages', 'ppp-parcels', 'featured-towns', 'pollution-works'];
+const CHART = [
+  { layerId: 'key-projects', color: '#c92a2a' },
+  { layerId: 'villages', color: '#2f9e44' },
+];
 type SortKey = 'name' | 'zoneAreaM2' | 'parcelAreaM2' | 'investmentCny' | 'investmentThisYearCny' | `count:${string}`;
 
 function zonesOf(layerId: string, features: { id?: string | number; properties: Record<string, unknown> | null; geometry: unknown }[]): StatsZone[] {
@@ -67,7 +73,6 @@ export function ZoneStatsPanel() {
     const csv = '\uFEFF' + zoneStatsToCsv(sorted, titles, lang);
     downloadFile({ name: suggestFileName(lang === 'zh' ? '分区统计' : 'zone-statistics', new Date(), 'csv'), data: csv, mimeType: 'text/csv;charset=utf-8', count: sorted.length, issues: [] });
   };
-  const max = Math.max(1, ...rows.map((r) => (r.counts['key-projects'] ?? 0) + (r.counts['villages'] ?? 0)));
   return (
     <section className="group" aria-labelledby="stats-title">
       <h3 id="stats-title">{t('stats.title')}</h3>
@@ -80,7 +85,7 @@ export function ZoneStatsPanel() {
         ))}
       </div>
       <BigLayersNote />
-      <div className="stats-scroll">
+      <WideView title={t('stats.title')}>
         <table className="mini-table stats-table" aria-label={t('stats.title')}>
           <thead>
             <tr>
@@ -129,30 +134,13 @@ export function ZoneStatsPanel() {
             })}
           </tbody>
         </table>
-      </div>
-      <svg className="stats-chart" role="img" aria-label={t('stats.chart')} width="100%" height={rows.length * 22 + 8} viewBox={`0 0 280 ${rows.length * 22 + 8}`}>
-        {sorted.map((r, i) => {
-          const kp = r.counts['key-projects'] ?? 0;
-          const vl = r.counts['villages'] ?? 0;
-          const w = 170 / max;
-          return (
-            <g key={r.zoneId} transform={`translate(0 ${i * 22 + 4})`}>
-              <text x={0} y={13} fontSize={11}>
-                {(lang === 'zh' ? r.name_zh : r.name_en).slice(0, 12)}
-              </text>
-              <rect x={100} y={2} width={kp * w} height={14} fill="#c92a2a">
-                <title>{`${kp}`}</title>
-              </rect>
-              <rect x={100 + kp * w} y={2} width={vl * w} height={14} fill="#2f9e44">
-                <title>{`${vl}`}</title>
-              </rect>
-              <text x={104 + (kp + vl) * w} y={13} fontSize={10}>
-                {kp} + {vl}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      </WideView>
+      <ZoneStatsChart
+        rows={sorted}
+        lang={lang}
+        label={t('stats.chart')}
+        series={CHART.map((c) => ({ ...c, label: layers.find((l) => l.id === c.layerId)?.title[lang] ?? c.layerId }))}
+      />
       <button type="button" onClick={exportCsv}>
         {t('stats.csv')}
       </button>

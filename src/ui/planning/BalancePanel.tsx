@@ -8,6 +8,7 @@ import { indexOf, zoneGeometry } from '../../state/filter-result';
 import { atlasStore, useAtlas } from '../../state/store';
 import { resolveRef } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
+import { WideView } from '../layout/WideView';
 
 type Scope = 'zone' | 'selection' | 'all';
 const fmt = (v: number, lang: 'zh' | 'en', digits = 2) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
@@ -57,22 +58,25 @@ export function BalancePanel() {
         ))}
       </div>
       {scope !== 'all' && !area && <p className="hint">{t('balance.noZone')}</p>}
-      <div className="stats-scroll">
+      <WideView title={t('balance.title')}>
         <table className="mini-table balance-table" aria-label={t('balance.title')}>
           <thead>
             <tr>
               <th scope="col">{t('balance.class')}</th>
-              <th scope="col" colSpan={2}>{t('balance.current')}</th>
-              <th scope="col" colSpan={2}>{t('balance.planned')}</th>
-              <th scope="col">{t('balance.change')}</th>
+              <th scope="col" colSpan={3}>{t('balance.current')}</th>
+              <th scope="col" colSpan={3}>{t('balance.planned')}</th>
+              <th scope="col" colSpan={2}>{t('balance.change')}</th>
             </tr>
             <tr className="sub">
               <th />
               <th scope="col">{t('balance.ha')}</th>
+              <th scope="col">{t('balance.mu')}</th>
               <th scope="col">{t('balance.share')}</th>
               <th scope="col">{t('balance.ha')}</th>
+              <th scope="col">{t('balance.mu')}</th>
               <th scope="col">{t('balance.share')}</th>
               <th scope="col">{t('balance.ha')}</th>
+              <th scope="col">{t('balance.mu')}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,14 +97,17 @@ export function BalancePanel() {
                       </button>
                     </th>
                     <td className="num">{fmt(r.current.areaHa, lang)}</td>
+                    <td className="num">{fmt(r.current.areaMu, lang)}</td>
                     <td className="num">{fmt(r.current.share, lang)} %</td>
                     <td className="num">
                       <button type="button" className="link-btn" onClick={() => select([...r.planned.featureIds], 'landuse-planned')}>
                         {fmt(r.planned.areaHa, lang)}
                       </button>
                     </td>
+                    <td className="num">{fmt(r.planned.areaMu, lang)}</td>
                     <td className="num">{fmt(r.planned.share, lang)} %</td>
                     <td className={`num ${r.change.areaHa > 0 ? 'up' : r.change.areaHa < 0 ? 'down' : ''}`}>{fmt(r.change.areaHa, lang)}</td>
+                    <td className={`num ${r.change.areaMu > 0 ? 'up' : r.change.areaMu < 0 ? 'down' : ''}`}>{fmt(r.change.areaMu, lang)}</td>
                   </tr>
                 </Fragment>
               );
@@ -108,20 +115,17 @@ export function BalancePanel() {
             <tr className="total">
               <th scope="row">{t('balance.total')}</th>
               <td className="num" data-testid="balance-total-current">{fmt(sum('current', 'areaHa'), lang)}</td>
+              <td className="num">{fmt(sum('current', 'areaMu'), lang)}</td>
               <td className="num">100.00 %</td>
               <td className="num">{fmt(sum('planned', 'areaHa'), lang)}</td>
+              <td className="num">{fmt(sum('planned', 'areaMu'), lang)}</td>
               <td className="num">100.00 %</td>
               <td className="num">{fmt(sum('planned', 'areaHa') - sum('current', 'areaHa'), lang)}</td>
-            </tr>
-            <tr className="sub">
-              <th scope="row">{t('balance.total')} ({t('balance.mu')})</th>
-              <td className="num" colSpan={2}>{fmt(sum('current', 'areaMu'), lang, 0)}</td>
-              <td className="num" colSpan={2}>{fmt(sum('planned', 'areaMu'), lang, 0)}</td>
-              <td />
+              <td className="num">{fmt(sum('planned', 'areaMu') - sum('current', 'areaMu'), lang)}</td>
             </tr>
           </tbody>
         </table>
-      </div>
+      </WideView>
       <button type="button" onClick={exportCsv}>
         {t('balance.csv')}
       </button>
