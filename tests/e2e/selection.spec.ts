@@ -103,6 +103,8 @@ test('drawing a filter zone leaves the selection of a shared link alone', async 
   await openAtlas(page, '?lang=en#map=12.2/35.17/113.22&sel=villages:vl-001,villages:vl-002');
   const before = await selectedKeys(page);
   expect(before.length).toBe(2);
+  // The link opens the table on its selection; the planner puts it away to draw on the whole map.
+  await page.getByRole('button', { name: 'Hide table' }).click();
   await page.getByRole('tab', { name: 'Filter' }).click();
   await startDrawing(page, 'Draw polygon zone');
   for (const p of QUAD) await clickMapAt(page, p);
