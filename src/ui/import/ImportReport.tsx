@@ -1,20 +1,12 @@
 import { useState } from 'react';
 import { rerunImport } from '../../app/import-actions';
 import { ISSUE_TITLES } from '../../i18n/issues';
+import { FORCED_CRS_CHOICES } from '../../io/crs-choices';
 import type { ImportIssue, ImportOptions } from '../../io/types';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 
-const CRS_CHOICES = [
-  ['EPSG:4326', 'WGS84 (EPSG:4326)'],
-  ['EPSG:4490', 'CGCS2000 经纬度 (EPSG:4490)'],
-  ['EPSG:4526', 'CGCS2000 3° GK 38 带 (EPSG:4526)'],
-  ['EPSG:4547', 'CGCS2000 3° GK CM 114E (EPSG:4547)'],
-  ['EPSG:4497', 'CGCS2000 6° GK 19 带 (EPSG:4497)'],
-  ['EPSG:4509', 'CGCS2000 6° GK CM 111E (EPSG:4509)'],
-  ['EPSG:3857', 'Web Mercator (EPSG:3857)'],
-] as const;
 
 function IssueLine({ issue }: { issue: ImportIssue }) {
   const t = useT();
@@ -100,10 +92,14 @@ export function ImportReport() {
               <span>{t('import.crsChoice')}</span>
               <select value={options.crs ?? ''} onChange={(e) => setDraft({ ...options, crs: e.target.value || undefined })}>
                 <option value="">{t('import.crsAuto')}</option>
-                {CRS_CHOICES.map(([v, label]) => (
-                  <option key={v} value={v}>
-                    {label}
-                  </option>
+                {([true, false] as const).map((henan) => (
+                  <optgroup key={String(henan)} label={t(henan ? 'import.crsGroupHenan' : 'import.crsGroupOther')}>
+                    {FORCED_CRS_CHOICES.filter((c) => c.henan === henan).map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label[lang]}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </select>
             </label>
