@@ -27,6 +27,7 @@ export const ISSUE_TITLES: Record<IssueCode, Label> = {
   'csv-no-coordinates': { zh: '找不到坐标列', en: 'No coordinate columns' },
   'csv-bad-row': { zh: '行坐标无效', en: 'Bad row' },
   'csv-xy-swapped': { zh: 'X/Y 列已互换', en: 'X/Y columns swapped' },
+  'csv-codes-kept-text': { zh: '代码列保留为文本', en: 'Code columns kept as text' },
   'wkt-invalid': { zh: 'WKT 无效', en: 'Invalid WKT' },
   'crs-detected': { zh: '坐标系', en: 'Coordinate system' },
   'crs-assumed': { zh: '推定坐标系', en: 'Coordinate system assumed' },

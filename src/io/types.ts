@@ -31,6 +31,7 @@ export type IssueCode =
   | 'csv-no-coordinates'
   | 'csv-bad-row'
   | 'csv-xy-swapped'
+  | 'csv-codes-kept-text'
   | 'wkt-invalid'
   // coordinate reference systems
   | 'crs-detected'
@@ -98,6 +99,8 @@ export interface CsvColumns {
 export interface CsvDetection extends CsvColumns {
   /** All header names in file order. */
   columns: string[];
+  /** The attribute columns read as numbers. */
+  numeric?: string[];
 }
 
 export interface ImportedLayer {
@@ -133,6 +136,8 @@ export interface ImportOptions {
   gcj02?: boolean;
   /** CSV: user-chosen coordinate columns (or a WKT column). */
   csvColumns?: CsvColumns;
+  /** CSV/KML: the columns the planner wants as numbers (all others text); absent: decided from the values. */
+  csvNumeric?: string[];
   /** Per-file size limit in bytes (default 200 MB). */
   maxBytes?: number;
   /** Total decompressed size allowed for one zip (default 512 MB). */

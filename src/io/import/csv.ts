@@ -1,7 +1,7 @@
 /**
  * CSV / TXT reader (papaparse, in the calling thread or worker): UTF-8 or GBK, coordinate columns
- * found by header name and value range (or chosen by the user), or a WKT column. Values stay
- * strings unless they are plain numbers that round-trip exactly (so '0101' and '0379' stay codes).
+ * found by header name and value range (or chosen by the user), or a WKT column. Cells keep their text
+ * unless their whole column is numeric (values/column-types.ts), so codes such as '0101' or 410802 stay codes.
  */
 import Papa from 'papaparse';
 import type { Geometry } from 'geojson';
@@ -11,8 +11,9 @@ import { looksLikeGcj02 } from '../gcj02';
 import { normalizeFeatures, type RawFeature } from '../normalize';
 import { createIdAllocator, PROTOTYPE_KEYS, type IdAllocator } from '../sanitize';
 import { baseName, decodeText } from '../text';
-import { makeIssue, type CsvColumns, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
+import { makeIssue, type CsvColumns, type CsvDetection, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { parseWkt } from '../wkt';
+import { codeLikeReason, columnKinds, typedCell } from '../values/column-types';
 import { chooseCrs } from './crs-choice';
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s_\-()（）[\]【】°]/g, '');
@@ -30,12 +31,8 @@ function findByName(headers: string[], names: string[], prefixes: string[]): str
   return i >= 0 ? headers[i] : undefined;
 }
 
-/** Converts a cell: plain decimals that round-trip become numbers; codes with leading zeros stay text. */
-export function convertCell(s: string): string | number | null {
-  if (s === '') return null;
-  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(s) && String(Number(s)) === s) return Number(s);
-  return s;
-}
+/** The exporter's formula guard ("'=A1") is taken off again, so such text reads back as written. */
+const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) && !/^'-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? s.slice(1) : s);
 
 function toNumber(s: string | undefined): number | undefined {
   if (s === undefined) return undefined;
@@ -109,7 +106,7 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
   });
   const detected = detectCsvColumns(headers, rows);
   const chosen: CsvColumns = options.csvColumns ?? detected;
-  const csvMeta = { columns: headers, ...chosen };
+  const csvMeta: CsvDetection = { columns: headers, ...chosen };
   if (!options.csvColumns && detected.swapped) {
     issues.push(makeIssue('warning', 'csv-xy-swapped', file, `Column "${chosen.lon}" holds longitudes/eastings and "${chosen.lat}" latitudes/northings; they were used that way round.`, { params: { lon: chosen.lon ?? '', lat: chosen.lat ?? '' } }));
   }
@@ -120,6 +117,12 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
     issues.push(makeIssue('error', 'csv-no-coordinates', file, 'No coordinate columns (longitude/latitude, X/Y) or WKT column were found; choose them and import again.', { params: { columns: headers.join(', ') } }));
     return { layers: [{ name: baseName(file), features: [], source: file, encoding, csv: csvMeta }], issues };
   }
+  const kinds = columnKinds(headers, rows, options.csvNumeric);
+  const kept = headers.filter((h, k) => kinds[k] === 'text' && k !== xi && k !== yi && k !== wi && codeLikeReason(h, rows.map((r) => r[k] ?? '')));
+  if (kept.length) {
+    issues.push(makeIssue('info', 'csv-codes-kept-text', file, `Column${kept.length > 1 ? 's' : ''} ${kept.map((h) => `"${h}"`).join(', ')} hold${kept.length > 1 ? '' : 's'} codes and stay${kept.length > 1 ? '' : 's'} text; mark ${kept.length > 1 ? 'them' : 'it'} numeric and import again to use ${kept.length > 1 ? 'them' : 'it'} as numbers.`, { params: { columns: kept.join(', ') } }));
+  }
+  csvMeta.numeric = headers.filter((h, k) => kinds[k] === 'number' && k !== xi && k !== yi && k !== wi);
   const raw: RawFeature[] = [];
   const rowNumbers: number[] = [];
   rows.forEach((r, i) => {
@@ -142,7 +145,7 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
     }
     const properties: Record<string, unknown> = {};
     headers.forEach((h, k) => {
-      if (k !== xi && k !== yi && k !== wi) properties[h] = convertCell(r[k] ?? '');
+      if (k !== xi && k !== yi && k !== wi) properties[h] = typedCell(unguard(r[k] ?? ''), kinds[k]!);
     });
     raw.push({ geometry, properties });
     rowNumbers.push(i);

@@ -10,6 +10,7 @@ import { baseName, decodeBytes, decodeText, extensionOf, normalizeEncodingLabel,
 import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { safeUnzip } from '../zip';
 import { chooseCrs } from './crs-choice';
+import { typeDataColumns, untypedDataNames } from './kml-properties';
 
 class XmlProblem extends Error {
   constructor(
@@ -112,6 +113,7 @@ function readXmlDoc(
   }
   const fc = kind === 'kml' ? kml(doc) : gpx(doc);
   const raw = fc.features as RawFeature[];
+  if (kind === 'kml') typeDataColumns(raw.map((f) => (f.properties ?? {}) as Record<string, unknown>), untypedDataNames(doc), options.csvNumeric);
   // KML and GPX are always WGS84 lon/lat; only a user choice changes that.
   const choice = options.crs ? chooseCrs({ file, defaultWgs84: true, options }) : undefined;
   if (choice) issues.push(...choice.issues);

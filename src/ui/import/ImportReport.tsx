@@ -6,6 +6,7 @@ import type { ImportIssue, ImportOptions } from '../../io/types';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
+import { CsvNumericColumns } from './CsvNumericColumns';
 
 
 function IssueLine({ issue }: { issue: ImportIssue }) {
@@ -126,6 +127,7 @@ export function ImportReport() {
                     </select>
                   </label>
                 ))}
+                <CsvNumericColumns csv={csv} options={options} onChange={setDraft} />
               </>
             )}
             <button type="button" disabled={session.status === 'running'} onClick={() => void rerunImport(atlasStore, options)}>

@@ -80,7 +80,9 @@ describe.skipIf(!haveSamples)('real-world samples', () => {
     if (!folder) return;
     const r = await load(folder);
     expect(r.layers[0]!.csv).toMatchObject({ lon: 'lon', lat: 'lat' });
-    const jz = r.layers[0]!.features.find((f) => f.properties!.adcode === 410800);
+    // adcode is a code: it stays the text the file holds.
+    const jz = r.layers[0]!.features.find((f) => f.properties!.adcode === '410800');
     expect(jz?.properties!.formatted_address).toMatch(/焦作市/);
+    expect(r.layers[0]!.features.every((f) => typeof f.properties!.adcode === 'string')).toBe(true);
   });
 });
