@@ -103,6 +103,36 @@ export interface CsvDetection extends CsvColumns {
   numeric?: string[];
 }
 
+/** A named place the atlas already shows (one point per feature of its bundled layers). */
+export interface ReferencePlace {
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+/** Both placements of a possibly GCJ-02 layer near one feature, in window units (0–100, y down). */
+export interface Gcj02Preview {
+  /** Width (and height) of the window in metres. */
+  widthM: number;
+  asRead: [number, number][][];
+  converted: [number, number][][];
+  references: { name: string; at: [number, number] }[];
+  /** How far the conversion moves the layer, in metres. */
+  shift: { east: number; north: number };
+  /** The atlas place the window is centred on, when one matched. */
+  focusName?: string;
+}
+
+export interface Gcj02Hint {
+  /** 'likely': the data say so; 'possible': in doubt, the planner is asked. */
+  level: 'likely' | 'possible';
+  /** Machine-readable reasons (see io/gcj02-evidence.ts), translated by the UI. */
+  reasons: string[];
+  /** Mean distance to same-named atlas places, as read and converted, when any matched. */
+  reference?: { matched: number; asRead: number; converted: number; example: string };
+  preview?: Gcj02Preview;
+}
+
 export interface ImportedLayer {
   name: string;
   features: Feature<Geometry>[];
@@ -114,6 +144,8 @@ export interface ImportedLayer {
   encoding?: 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
   /** Heuristic hint only (DataV / AMap style data); the user decides whether to convert. */
   gcj02Suspected?: boolean;
+  /** Why the layer may be GCJ-02, with both placements to compare. */
+  gcj02?: Gcj02Hint;
   /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */
   csv?: CsvDetection;
 }
@@ -134,6 +166,10 @@ export interface ImportOptions {
   crs?: string;
   /** Treat the source lon/lat as GCJ-02 and convert to WGS84. */
   gcj02?: boolean;
+  /** Convert only these files (`ImportedLayer.source`) from GCJ-02. */
+  gcj02Files?: string[];
+  /** Places the atlas knows, to test imported positions against (GCJ-02 detection). */
+  references?: ReferencePlace[];
   /** CSV: user-chosen coordinate columns (or a WKT column). */
   csvColumns?: CsvColumns;
   /** CSV/KML: the columns the planner wants as numbers (all others text); absent: decided from the values. */

@@ -7,7 +7,6 @@ import Papa from 'papaparse';
 import type { Geometry } from 'geojson';
 import { bboxOf, type Bbox } from '../coords';
 import { inferCrs } from '../crs';
-import { looksLikeGcj02 } from '../gcj02';
 import { normalizeFeatures, type RawFeature } from '../normalize';
 import { createIdAllocator, PROTOTYPE_KEYS, type IdAllocator } from '../sanitize';
 import { baseName, decodeText } from '../text';
@@ -15,6 +14,7 @@ import { makeIssue, type CsvColumns, type CsvDetection, type ImportIssue, type I
 import { parseWkt } from '../wkt';
 import { codeLikeReason, columnKinds, typedCell } from '../values/column-types';
 import { chooseCrs } from './crs-choice';
+import { convertsGcj02, gcj02Step } from './gcj02-step';
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s_\-()（）[\]【】°]/g, '');
 const LON = ['lon', 'lng', 'long', 'longitude', '经度', '东经', 'x', 'pointx', 'xcoord', 'east', 'easting', '东坐标', 'e'];
@@ -156,15 +156,14 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
   const { features, issues: fi } = normalizeFeatures(raw, {
     file,
     ids,
-    gcj02: options.gcj02,
+    gcj02: convertsGcj02(options, file),
     indexOf: (k) => rowNumbers[k]!,
     lineOf: (k) => rowNumbers[k]! + 2,
     ...(choice.crs ? { crs: choice.crs } : {}),
   });
   issues.push(...fi);
-  if (options.gcj02) issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
-  const hint = options.gcj02 ? { suspected: false, reasons: [] } : looksLikeGcj02(features, file);
-  if (hint.suspected) issues.push(makeIssue('warning', 'gcj02-suspected', file, `The data look like GCJ-02 (AMap/DataV) coordinates: ${hint.reasons.join('; ')}.`, { params: { reasons: hint.reasons.join('; ') } }));
+  const gcj = choice.crs?.geographic === false ? { issues: [], layer: {} } : gcj02Step(features, file, options, { declared: false, formatImpliesWgs84: false, coordinateFields: [chosen.lon, chosen.lat, chosen.wkt].filter((c): c is string => !!c) });
+  issues.push(...gcj.issues);
   const layer = {
     name: baseName(file),
     features,
@@ -172,7 +171,7 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
     encoding,
     csv: csvMeta,
     ...(choice.info ? { crs: choice.info } : {}),
-    ...(hint.suspected ? { gcj02Suspected: true } : {}),
+    ...gcj.layer,
   };
   return { layers: [layer], issues, ...(choice.info ? { crs: choice.info } : {}) };
 }

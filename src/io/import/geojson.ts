@@ -3,13 +3,13 @@
  * legacy `crs` member (reprojected), syntax errors with line and column.
  */
 import { bboxOf, type Bbox } from '../coords';
-import { looksLikeGcj02 } from '../gcj02';
 import { locateJsonError, lineColumnAt } from '../json-locate';
 import { normalizeFeatures, type NormalizeContext, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { baseName, decodeText } from '../text';
 import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { chooseCrs } from './crs-choice';
+import { convertsGcj02, gcj02Step } from './gcj02-step';
 import type { Geometry } from 'geojson';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -106,7 +106,7 @@ export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids
   const raw = rawFeaturesOf(doc, file, issues);
   if (!raw) return { layers: [], issues };
   const declared = crsMemberName(doc);
-  const ctx = { file, ids, gcj02: options.gcj02, owned: true }; // `raw` comes from our own JSON.parse
+  const ctx = { file, ids, gcj02: convertsGcj02(options, file), owned: true }; // `raw` comes from our own JSON.parse
   // Nothing declared: the coordinates decide the CRS, and they nearly always are longitude/latitude. So
   // normalize as WGS84 at once, collecting the bbox on the way (one pass over the coordinates instead of
   // two); keep the result when that bbox is exactly the one bboxOf gives and it means WGS84.
@@ -125,24 +125,15 @@ export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids
   if (!choice.crs && bbox) return { layers: [], issues };
   const { features, issues: featureIssues } = speculated ?? normalizeFeatures(raw, { ...ctx, ...(choice.crs ? { crs: choice.crs } : {}) });
   issues.push(...featureIssues);
-  if (options.gcj02) {
-    issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
-  }
-  const hint = options.gcj02 ? { suspected: false, reasons: [] } : looksLikeGcj02(features, file);
-  if (hint.suspected) {
-    issues.push(
-      makeIssue('warning', 'gcj02-suspected', file, `The data look like GCJ-02 (AMap/DataV) coordinates: ${hint.reasons.join('; ')}. Import again with the GCJ-02 option if they are ~600 m off.`, {
-        params: { reasons: hint.reasons.join('; ') },
-      }),
-    );
-  }
+  const gcj = choice.crs?.geographic === false ? { issues: [], layer: {} } : gcj02Step(features, file, options, { declared: !!declared, formatImpliesWgs84: true });
+  issues.push(...gcj.issues);
   const layer = {
     name: baseName(file),
     features,
     source: file,
     encoding,
     ...(choice.info ? { crs: choice.info } : {}),
-    ...(hint.suspected ? { gcj02Suspected: true } : {}),
+    ...gcj.layer,
   };
   return { layers: [layer], issues, ...(choice.info ? { crs: choice.info } : {}) };
 }

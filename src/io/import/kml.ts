@@ -10,6 +10,7 @@ import { baseName, decodeBytes, decodeText, extensionOf, normalizeEncodingLabel,
 import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { safeUnzip } from '../zip';
 import { chooseCrs } from './crs-choice';
+import { convertsGcj02, gcj02Step } from './gcj02-step';
 import { typeDataColumns, untypedDataNames } from './kml-properties';
 
 class XmlProblem extends Error {
@@ -117,11 +118,12 @@ function readXmlDoc(
   // KML and GPX are always WGS84 lon/lat; only a user choice changes that.
   const choice = options.crs ? chooseCrs({ file, defaultWgs84: true, options }) : undefined;
   if (choice) issues.push(...choice.issues);
-  const { features, issues: fi } = normalizeFeatures(raw, { file, ids, gcj02: options.gcj02, ...(choice?.crs ? { crs: choice.crs } : {}) });
+  const { features, issues: fi } = normalizeFeatures(raw, { file, ids, gcj02: convertsGcj02(options, file), ...(choice?.crs ? { crs: choice.crs } : {}) });
   issues.push(...fi);
-  if (options.gcj02) issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
+  const gcj = gcj02Step(features, file, options, { declared: true, formatImpliesWgs84: true });
+  issues.push(...gcj.issues);
   const crs = choice?.info ?? { detected: 'EPSG:4326', assumed: false, description: 'WGS 84 longitude/latitude' };
-  return { layers: [{ name: baseName(file), features, source: file, crs }], issues, crs };
+  return { layers: [{ name: baseName(file), features, source: file, crs, ...gcj.layer }], issues, crs };
 }
 
 /** Reads a .kml, .kmz or .gpx file. */

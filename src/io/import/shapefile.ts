@@ -6,12 +6,12 @@
 import type { Geometry } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
 import { bboxOf } from '../coords';
-import { looksLikeGcj02 } from '../gcj02';
 import { normalizeFeatures, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { baseName, decodeText, detectEncoding, extensionOf, normalizeEncodingLabel, type TextEncodingName } from '../text';
 import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { chooseCrs } from './crs-choice';
+import { convertsGcj02, gcj02Step } from './gcj02-step';
 import { SHAPEFILE_PARTS } from '../formats';
 
 
@@ -176,20 +176,18 @@ export function readShapefile(group: ShapefileGroup, options: ImportOptions = {}
   const choice = chooseCrs({ file, declared: prjText?.trim() || undefined, defaultWgs84: false, bbox: bboxOf(geometries), options });
   issues.push(...choice.issues);
   if (!choice.crs && geometries.some(Boolean)) return { layers: [], issues };
-  const { features, issues: fi } = normalizeFeatures(raw, { file, ids, gcj02: options.gcj02, ...(choice.crs ? { crs: choice.crs } : {}) });
+  const { features, issues: fi } = normalizeFeatures(raw, { file, ids, gcj02: convertsGcj02(options, file), ...(choice.crs ? { crs: choice.crs } : {}) });
   issues.push(...fi);
-  if (options.gcj02) issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
-  const hint = options.gcj02 ? { suspected: false, reasons: [] } : looksLikeGcj02(features, file);
-  if (hint.suspected) {
-    issues.push(makeIssue('warning', 'gcj02-suspected', file, `The data look like GCJ-02 (AMap/DataV) coordinates: ${hint.reasons.join('; ')}.`, { params: { reasons: hint.reasons.join('; ') } }));
-  }
+  // Only lon/lat can be GCJ-02: a projected (Gauss–Krüger) layer is not.
+  const gcj = choice.crs?.geographic !== false ? gcj02Step(features, file, options, { declared: !!prjText?.trim(), formatImpliesWgs84: false }) : { issues: [], layer: {} };
+  issues.push(...gcj.issues);
   const layer = {
     name: baseName(group.base + '.shp'),
     features,
     source: file,
     ...(encoding ? { encoding } : {}),
     ...(choice.info ? { crs: choice.info } : {}),
-    ...(hint.suspected ? { gcj02Suspected: true } : {}),
+    ...gcj.layer,
   };
   return { layers: [layer], issues, ...(choice.info ? { crs: choice.info } : {}) };
 }

@@ -7,7 +7,12 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { CsvNumericColumns } from './CsvNumericColumns';
+import { Gcj02Choice } from './Gcj02Choice';
 
+
+function addedText(t: ReturnType<typeof useT>, n: number): string {
+  return n === 1 ? t('import.addedOne') : t('import.added', { n });
+}
 
 function IssueLine({ issue }: { issue: ImportIssue }) {
   const t = useT();
@@ -68,7 +73,7 @@ export function ImportReport() {
       {result && (
         <>
           {session.layerIds.some((id) => layers[id]) ? (
-            <p className="ok">{t('import.added', { n: session.layerIds.filter((id) => layers[id]).length })}</p>
+            <p className="ok">{addedText(t, session.layerIds.filter((id) => layers[id]).length)}</p>
           ) : (
             <p className="bad" role="alert">
               {t('import.nothing')}
@@ -84,6 +89,7 @@ export function ImportReport() {
                   </div>
                 )}
                 {l.encoding && <div className="muted">{t('import.encoding', { enc: l.encoding.toUpperCase() })}</div>}
+                <Gcj02Choice layer={l} options={options} />
               </li>
             ))}
           </ul>
