@@ -85,6 +85,25 @@ const ESRI_NAMES: [RegExp, (n: number) => number | undefined][] = [
   [/CGCS2000_GK_CM_(\d+)E/i, (cm) => (cm >= 75 && cm <= 135 && (cm - 75) % 6 === 0 ? 4502 + (cm - 75) / 6 : undefined)],
 ];
 
+/** What is wrong with the structure of a WKT text (brackets, quotes), or undefined when it is well formed. */
+export function wktProblem(s: string): string | undefined {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '[' || c === '(') depth++;
+    else if (c === ']' || c === ')') {
+      if (--depth < 0) return `a closing bracket at character ${i + 1} has no opening one`;
+      if (depth === 0 && s.slice(i + 1).trim()) return `text follows the end of the definition at character ${i + 2}`;
+    }
+  }
+  if (quoted) return 'a quoted name is not closed';
+  if (depth > 0) return `the text ends with ${depth} bracket${depth > 1 ? 's' : ''} still open (truncated?)`;
+  return undefined;
+}
+
 /**
  * Reads a .prj (ESRI WKT, OGC WKT1/WKT2, PROJJSON) or any CRS string (EPSG name, proj4 string).
  * Returns an error message instead of throwing when proj4 cannot use it.
@@ -92,6 +111,10 @@ const ESRI_NAMES: [RegExp, (n: number) => number | undefined][] = [
 export function resolveCrs(text: string): ResolvedCrs | { error: string } {
   const s = text.trim().replace(/^\uFEFF/, '');
   if (!s) return { error: 'empty CRS definition' };
+  if (/^[A-Z_]+\s*[[(]/i.test(s)) {
+    const problem = wktProblem(s);
+    if (problem) return { error: `malformed WKT: ${problem}` };
+  }
   const code = epsgFromName(s);
   if (code !== undefined) return crsFromEpsg(code) ?? { error: `EPSG:${code} is not supported` };
   const projcs = /^PROJ(?:CS|CRS)\s*\[\s*"([^"]*)"/i.exec(s)?.[1];
