@@ -10,6 +10,8 @@ export const ISSUE_TITLES: Record<IssueCode, Label> = {
   'file-not-text': { zh: '不是文本文件', en: 'Not a text file' },
   'encoding-gbk': { zh: 'GBK 编码', en: 'GBK encoding' },
   'encoding-mismatch': { zh: '编码与声明不符', en: 'Encoding differs from its declaration' },
+  'text-damaged': { zh: '文字已损坏（乱码）', en: 'Text looks damaged' },
+  'encoding-unverified': { zh: '编码无法确认', en: 'Encoding not verified' },
   'json-syntax': { zh: 'JSON 语法错误', en: 'JSON syntax error' },
   'geojson-invalid': { zh: 'GeoJSON 结构错误', en: 'Invalid GeoJSON' },
   'xml-syntax': { zh: 'XML 语法错误', en: 'XML syntax error' },

@@ -13,6 +13,8 @@ export type IssueCode =
   | 'read-failed'
   | 'encoding-gbk'
   | 'encoding-mismatch'
+  | 'text-damaged'
+  | 'encoding-unverified'
   | 'file-not-text'
   | 'json-syntax'
   | 'geojson-invalid'
@@ -133,6 +135,17 @@ export interface Gcj02Hint {
   preview?: Gcj02Preview;
 }
 
+/** Readings of a file's text that the planner can choose: plain encodings, or GBK once stored as Latin-1. */
+export type TextEncodingOption = 'utf-8' | 'gbk' | 'big5' | 'gbk-latin1';
+
+export interface EncodingChoice {
+  encoding: TextEncodingOption;
+  /** Decodes without replacement characters or mojibake. */
+  clean: boolean;
+  /** A few decoded values, to judge by. */
+  samples: string[];
+}
+
 export interface ImportedLayer {
   name: string;
   features: Feature<Geometry>[];
@@ -141,7 +154,11 @@ export interface ImportedLayer {
   /** File the layer came from (a zip entry is named `archive.zip/entry.shp`). */
   source?: string;
   crs?: CrsInfo;
-  encoding?: 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
+  encoding?: 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be' | 'big5' | 'gbk-latin1';
+  /** 'damaged': the bytes decode, but the text holds U+FFFD or mojibake; 'unverified': they do not decode cleanly. */
+  encodingDoubt?: 'damaged' | 'unverified';
+  /** When in doubt: every reading with a preview, for the planner to choose. */
+  encodingChoices?: EncodingChoice[];
   /** Heuristic hint only (DataV / AMap style data); the user decides whether to convert. */
   gcj02Suspected?: boolean;
   /** Why the layer may be GCJ-02, with both placements to compare. */
@@ -174,6 +191,8 @@ export interface ImportOptions {
   csvColumns?: CsvColumns;
   /** CSV/KML: the columns the planner wants as numbers (all others text); absent: decided from the values. */
   csvNumeric?: string[];
+  /** Text encoding chosen by the planner for .dbf (and CSV) text; overrides .cpg and detection. */
+  textEncoding?: TextEncodingOption;
   /** Per-file size limit in bytes (default 200 MB). */
   maxBytes?: number;
   /** Total decompressed size allowed for one zip (default 512 MB). */

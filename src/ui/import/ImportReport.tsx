@@ -8,6 +8,7 @@ import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { CsvNumericColumns } from './CsvNumericColumns';
 import { Gcj02Choice } from './Gcj02Choice';
+import { EncodingChoice } from './EncodingChoice';
 
 
 function addedText(t: ReturnType<typeof useT>, n: number): string {
@@ -88,7 +89,13 @@ export function ImportReport() {
                     {t('import.crs', { crs: l.crs.description })} {l.crs.assumed ? t('import.crsAssumed') : ''}
                   </div>
                 )}
-                {l.encoding && <div className="muted">{t('import.encoding', { enc: l.encoding.toUpperCase() })}</div>}
+                {l.encoding && (
+                  <div className={l.encodingDoubt ? 'bad' : 'muted'}>
+                    {t('import.encoding', { enc: l.encoding === 'gbk-latin1' ? t('import.enc.gbk-latin1') : l.encoding.toUpperCase() })}
+                    {l.encodingDoubt ? ` ${t(`import.encodingDoubt.${l.encodingDoubt}`)}` : ''}
+                  </div>
+                )}
+                <EncodingChoice layer={l} options={options} onChange={setDraft} />
                 <Gcj02Choice layer={l} options={options} />
               </li>
             ))}

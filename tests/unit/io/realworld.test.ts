@@ -24,6 +24,8 @@ describe.skipIf(!haveSamples)('real-world samples', () => {
   it.each(folders)('%s imports without errors', async (folder) => {
     const r = await load(folder);
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.issues.map((i) => i.code)).not.toEqual(expect.arrayContaining(['text-damaged']));
+    expect(r.issues.map((i) => i.code)).not.toEqual(expect.arrayContaining(['encoding-unverified']));
     expect(r.layers.length).toBeGreaterThan(0);
     for (const l of r.layers) {
       expect(l.features.length).toBeGreaterThan(0);
