@@ -76,6 +76,8 @@ export interface ImportIssue {
   /** Index of the feature in the source (0-based), when the issue is about one feature. */
   featureIndex?: number;
   featureName?: string;
+  /** 1-based data row of a table (CSV), when the issue is about one row (header not counted). */
+  row?: number;
   /** 1-based line / column in the source text (JSON, XML, CSV rows). */
   line?: number;
   column?: number;
@@ -214,6 +216,7 @@ export function makeIssue(
   const out: ImportIssue = { severity, code, file, message };
   if (extra.featureIndex !== undefined) out.featureIndex = extra.featureIndex;
   if (extra.featureName !== undefined) out.featureName = extra.featureName;
+  if (extra.row !== undefined) out.row = extra.row;
   if (extra.line !== undefined) out.line = extra.line;
   if (extra.column !== undefined) out.column = extra.column;
   if (extra.params !== undefined) out.params = extra.params;

@@ -123,12 +123,24 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
     issues.push(makeIssue('info', 'csv-codes-kept-text', file, `Column${kept.length > 1 ? 's' : ''} ${kept.map((h) => `"${h}"`).join(', ')} hold${kept.length > 1 ? '' : 's'} codes and stay${kept.length > 1 ? '' : 's'} text; mark ${kept.length > 1 ? 'them' : 'it'} numeric and import again to use ${kept.length > 1 ? 'them' : 'it'} as numbers.`, { params: { columns: kept.join(', ') } }));
   }
   csvMeta.numeric = headers.filter((h, k) => kinds[k] === 'number' && k !== xi && k !== yi && k !== wi);
+  // A row is named by its id/code and name columns ("1045A 市政府"), so the planner finds it.
+  const idCol = headers.findIndex((h, k) => k !== xi && k !== yi && /(编码|编号|站号|^id$|^code$|^fid$|^bsm$|^dkbh$)/i.test(h));
+  const nameCol = headers.findIndex((h, k) => k !== xi && k !== yi && /(名称|站名|地名|^name$|^name_zh$|^title$|^mc$)/i.test(h));
+  const rowLabel = (r: string[]) => [idCol, nameCol].filter((k) => k >= 0).map((k) => (r[k] ?? '').trim()).filter(Boolean).join(' ').slice(0, 60);
   const raw: RawFeature[] = [];
   const rowNumbers: number[] = [];
   rows.forEach((r, i) => {
     const rowNo = i + 1;
-    const bad = (code: 'csv-bad-row' | 'wkt-invalid', msg: string) =>
-      issues.push(makeIssue('error', code, file, `Row ${rowNo}: ${msg} The row was not loaded.`, { featureIndex: i, line: rowNo + 1, params: { row: rowNo } }));
+    const label = rowLabel(r);
+    const bad = (code: 'csv-bad-row' | 'wkt-invalid', msg: string, extra: Record<string, string> = {}) =>
+      issues.push(
+        makeIssue('error', code, file, `Row ${rowNo}${label ? `, ${label}` : ''}: ${msg} The row was not loaded.`, {
+          row: rowNo,
+          line: rowNo + 1,
+          ...(label ? { featureName: label } : {}),
+          params: { row: rowNo, ...extra },
+        }),
+      );
     let geometry: Geometry | null = null;
     if (wi >= 0) {
       const w = parseWkt(r[wi] ?? '');
@@ -138,8 +150,9 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
       const x = toNumber(r[xi]);
       const y = toNumber(r[yi]);
       if (x === undefined || y === undefined) {
-        const what = x === undefined ? `"${chosen.lon}" = "${r[xi] ?? ''}"` : `"${chosen.lat}" = "${r[yi] ?? ''}"`;
-        return bad('csv-bad-row', `${what} is not a number.`);
+        const [column, value] = x === undefined ? [chosen.lon!, r[xi] ?? ''] : [chosen.lat!, r[yi] ?? ''];
+        const empty = value.trim() === '';
+        return bad('csv-bad-row', empty ? `${column} is empty.` : `${column} is not a number ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}").`, { column, problem: empty ? 'empty' : 'not-a-number', value: value.slice(0, 40) });
       }
       geometry = { type: 'Point', coordinates: [x, y] };
     }
@@ -161,6 +174,14 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
     lineOf: (k) => rowNumbers[k]! + 2,
     ...(choice.crs ? { crs: choice.crs } : {}),
   });
+  // Problems found while normalizing are about rows too.
+  for (const issue of fi) {
+    if (issue.featureIndex === undefined) continue;
+    issue.row = issue.featureIndex + 1;
+    const label = rowLabel(rows[issue.featureIndex] ?? []);
+    if (label) issue.featureName = label;
+    delete issue.featureIndex;
+  }
   issues.push(...fi);
   const gcj = choice.crs?.geographic === false ? { issues: [], layer: {} } : gcj02Step(features, file, options, { declared: false, formatImpliesWgs84: false, coordinateFields: [chosen.lon, chosen.lat, chosen.wkt].filter((c): c is string => !!c) });
   issues.push(...gcj.issues);

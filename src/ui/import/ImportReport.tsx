@@ -20,6 +20,7 @@ function IssueLine({ issue }: { issue: ImportIssue }) {
   const lang = useLang();
   const where = [
     issue.file,
+    issue.row !== undefined ? t('import.where.row', { n: issue.row }) : null,
     issue.featureIndex !== undefined ? t('import.where.feature', { n: issue.featureIndex + 1 }) : null,
     issue.featureName ? `“${issue.featureName}”` : null,
     issue.line !== undefined ? t('import.where.line', { line: issue.line }) : null,

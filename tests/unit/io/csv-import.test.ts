@@ -18,8 +18,30 @@ describe('importCsv', () => {
     const r = importCsv(fixture('gbk-points.csv'));
     expect(r.layers[0]!.features).toHaveLength(2);
     const [e] = errors(r);
-    expect(e).toMatchObject({ code: 'csv-bad-row', featureIndex: 2, line: 4, params: { row: 3 } });
-    expect(e!.message).toMatch(/不是数字/);
+    expect(e).toMatchObject({ code: 'csv-bad-row', row: 3, line: 4, featureName: '坏行', params: { row: 3, column: '经度', problem: 'not-a-number' } });
+    expect(e!.featureIndex).toBeUndefined();
+    expect(e!.message).toBe('Row 3, 坏行: 经度 is not a number ("不是数字"). The row was not loaded.');
+  });
+
+  it('names a row by its code and name columns and tells an empty cell from one that is not a number', () => {
+    const csv = '监测点编码,监测点名称,城市,经度,纬度\n1044A,焦作,焦作市,113.2,35.2\n1045A,市政府,焦作市,,35.21\n1046A,高新区,焦作市,113.3,北纬35\n';
+    const r = importCsv(textFile('stations.csv', csv));
+    expect(errors(r).map((e) => e.message)).toEqual([
+      'Row 2, 1045A 市政府: 经度 is empty. The row was not loaded.',
+      'Row 3, 1046A 高新区: 纬度 is not a number ("北纬35"). The row was not loaded.',
+    ]);
+    expect(errors(r).map((e) => [e.row, e.featureName, e.params!.problem])).toEqual([
+      [2, '1045A 市政府', 'empty'],
+      [3, '1046A 高新区', 'not-a-number'],
+    ]);
+    expect(r.layers[0]!.features).toHaveLength(1);
+  });
+
+  it('names the row of geometry problems found while normalizing too', () => {
+    const r = importCsv(textFile('p.csv', 'name,wkt\n甲,"POLYGON((113.2 35.2,113.3 35.2,113.3 35.3,113.2 35.2))"\n乙,"POLYGON((113.2 35.2,113.3 35.3,113.3 35.2,113.2 35.3,113.2 35.2))"\n'));
+    const issue = r.issues.find((i) => i.code === 'ring-self-intersection')!;
+    expect(issue).toMatchObject({ row: 2, featureName: '乙' });
+    expect(issue.featureIndex).toBeUndefined();
   });
 
   it('re-runs with user-chosen columns', () => {
