@@ -54,7 +54,7 @@ export function ImportReport() {
   const order = { error: 0, warning: 1, info: 2 } as const;
   const issues = [...(result?.issues ?? [])].sort((a, b) => order[a.severity] - order[b.severity]);
   return (
-    <section className="import-report" role="dialog" aria-modal="false" aria-label={t('import.dialog')}>
+    <section className="import-report" role="dialog" aria-modal="false" aria-label={t('import.dialog')} data-covers-map="">
       <header>
         <h2>{t('import.dialog')}</h2>
         <button type="button" className="icon-btn" onClick={close} aria-label={t('import.close')}>
@@ -84,7 +84,9 @@ export function ImportReport() {
           <ul className="import-layers">
             {result.layers.map((l, i) => (
               <li key={i}>
-                {t('import.layer', { name: l.name, n: formatCount(l.featureCount ?? l.features.length, lang) })}
+                {(l.featureCount ?? l.features.length) === 1
+                  ? t('import.layerOne', { name: l.name })
+                  : t('import.layer', { name: l.name, n: formatCount(l.featureCount ?? l.features.length, lang) })}
                 {l.crs && (
                   <div className="muted">
                     {t('import.crs', { crs: l.crs.description })} {l.crs.assumed ? t('import.crsAssumed') : ''}
