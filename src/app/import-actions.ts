@@ -28,7 +28,7 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     geometry: big ? big.geometry : geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
     // Labels on tens of thousands of small parcels are unreadable and cost the most to place: big layers go without.
-    style: big ? { ...plainStyle(index), labelled: false, lineWidth: 0.8 } : (landUse?.style ?? plainStyle(index)),
+    style: big ? { ...plainStyle(index), labelled: false, lineWidth: 0.8 } : (landUse?.style ?? { ...plainStyle(index), ...layer.style }),
     visible: true,
     opacity: 1,
     filterable: true,

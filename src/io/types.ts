@@ -165,6 +165,8 @@ export interface ImportedLayer {
   gcj02Suspected?: boolean;
   /** Why the layer may be GCJ-02, with both placements to compare. */
   gcj02?: Gcj02Hint;
+  /** The style the file gives most of its features (KML), to draw the layer with. */
+  style?: { color?: string; fillOpacity?: number; lineWidth?: number };
   /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */
   csv?: CsvDetection;
 }

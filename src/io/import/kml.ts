@@ -7,11 +7,11 @@ import { DOMParser } from '@xmldom/xmldom';
 import { normalizeFeatures, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { baseName, decodeBytes, decodeText, extensionOf, normalizeEncodingLabel, type DecodedEncoding } from '../text';
-import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
+import { makeIssue, type ImportedLayer, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { safeUnzip } from '../zip';
 import { chooseCrs } from './crs-choice';
 import { convertsGcj02, gcj02Step } from './gcj02-step';
-import { typeDataColumns, untypedDataNames } from './kml-properties';
+import { tidyKmlProperties, typeDataColumns, untypedDataNames } from './kml-properties';
 
 class XmlProblem extends Error {
   constructor(
@@ -114,7 +114,13 @@ function readXmlDoc(
   }
   const fc = kind === 'kml' ? kml(doc) : gpx(doc);
   const raw = fc.features as RawFeature[];
-  if (kind === 'kml') typeDataColumns(raw.map((f) => (f.properties ?? {}) as Record<string, unknown>), untypedDataNames(doc), options.csvNumeric);
+  let style: ImportedLayer['style'];
+  if (kind === 'kml') {
+    const props = raw.map((f) => (f.properties ?? {}) as Record<string, unknown>);
+    const tidy = tidyKmlProperties(props);
+    style = tidy.style;
+    typeDataColumns(props, new Set([...untypedDataNames(doc), ...tidy.tableFields]), options.csvNumeric);
+  }
   // KML and GPX are always WGS84 lon/lat; only a user choice changes that.
   const choice = options.crs ? chooseCrs({ file, defaultWgs84: true, options }) : undefined;
   if (choice) issues.push(...choice.issues);
@@ -123,7 +129,7 @@ function readXmlDoc(
   const gcj = gcj02Step(features, file, options, { declared: true, formatImpliesWgs84: true });
   issues.push(...gcj.issues);
   const crs = choice?.info ?? { detected: 'EPSG:4326', assumed: false, description: 'WGS 84 longitude/latitude' };
-  return { layers: [{ name: baseName(file), features, source: file, crs, ...gcj.layer }], issues, crs };
+  return { layers: [{ name: baseName(file), features, source: file, crs, ...gcj.layer, ...(style ? { style } : {}) }], issues, crs };
 }
 
 /** Reads a .kml, .kmz or .gpx file. */
