@@ -4,6 +4,7 @@ import { useFeature } from './use-feature';
 import { useLang, useT } from './use-t';
 import { useResolveId } from './use-resolve-id';
 import { Measurements } from './Measurements';
+import { LongValue } from './LongValue';
 
 /** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
 export function Inspector() {
@@ -39,7 +40,9 @@ export function Inspector() {
         {rows.map((r) => (
           <div key={r.field} className="attr-row">
             <dt>{r.label}</dt>
-            <dd>{r.value}</dd>
+            <dd>
+              <LongValue text={r.value} full={props[r.field]} />
+            </dd>
           </div>
         ))}
       </dl>

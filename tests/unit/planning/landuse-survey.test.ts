@@ -3,7 +3,7 @@ import type { Feature } from 'geojson';
 import { landUseClass, landUseMatch, paletteFor } from '../../../src/domain/landuse-palette';
 import { landUseSymbology } from '../../../src/domain/landuse-style';
 
-const f = (DLBM: unknown, DLMC?: string): Feature => ({ type: 'Feature', properties: { DLBM, ...(DLMC ? { DLMC } : {}) }, geometry: null });
+const f = (DLBM: unknown, DLMC?: string): Feature => ({ type: 'Feature', properties: { DLBM, ...(DLMC ? { DLMC } : {}) }, geometry: { type: 'Point', coordinates: [113.2, 35.2] } });
 
 describe('三调 工作分类 and 二调 classes', () => {
   it.each([
