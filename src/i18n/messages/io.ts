@@ -2,7 +2,7 @@
 export const zh = {
   'import.button': '导入数据',
   'import.picker': '选择要导入的文件',
-  'import.drop': '将文件拖放到地图上即可导入（GeoJSON、KML/KMZ、GPX、Shapefile 压缩包、CSV）',
+  'import.drop': '将文件拖放到地图上即可导入（GeoJSON、TopoJSON、KML/KMZ、GPX、Shapefile 压缩包、CSV）',
   'import.dropHere': '松开鼠标导入文件',
   'import.dialog': '导入结果',
   'import.progress': '导入进度',
@@ -99,7 +99,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'import.button': 'Import data',
   'import.picker': 'Choose files to import',
-  'import.drop': 'Drop files on the map to import them (GeoJSON, KML/KMZ, GPX, zipped Shapefile, CSV)',
+  'import.drop': 'Drop files on the map to import them (GeoJSON, TopoJSON, KML/KMZ, GPX, zipped Shapefile, CSV)',
   'import.dropHere': 'Release to import the files',
   'import.dialog': 'Import result',
   'import.progress': 'Import progress',

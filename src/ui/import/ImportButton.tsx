@@ -3,7 +3,7 @@ import { importFiles } from '../../app/import-actions';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
 
-export const ACCEPT = '.geojson,.json,.kml,.kmz,.gpx,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.tsv,.txt';
+export const ACCEPT = '.geojson,.json,.topojson,.kml,.kmz,.gpx,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.tsv,.txt';
 
 /** Opens the file picker; the chosen files are imported like dropped ones. */
 export function ImportButton() {
