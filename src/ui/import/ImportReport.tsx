@@ -46,7 +46,8 @@ export function ImportReport() {
   const options = draft ?? session.options;
   const result = session.result;
   const csv = result?.layers.find((l) => l.csv)?.csv;
-  const gcjSuspected = result?.layers.some((l) => l.gcj02Suspected) ?? false;
+  // The general hint only where the data say so; layers merely in doubt have their own comparison.
+  const gcjSuspected = result?.layers.some((l) => l.gcj02?.level === 'likely') ?? false;
   const close = () => {
     setDraft(null);
     atlasStore.getState().setImportSession(null);
