@@ -10,6 +10,7 @@ import type { BigLayerInfo } from '../workers/big-layers';
 import { bboxOfCollection, unionBbox } from './feature-bbox';
 import { landUseSymbology } from '../domain/landuse-style';
 import { rememberBigSource } from './persist-big-layers';
+import { referencePlaces } from '../io/reference-places';
 
 /** The files of the last import, kept in memory only so the user can re-run it with other options. */
 let lastFiles: File[] = [];
@@ -30,7 +31,7 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     geometry: big ? big.geometry : geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
     // Labels on tens of thousands of small parcels are unreadable and cost the most to place: big layers go without.
-    style: big ? { ...plainStyle(index), labelled: false, lineWidth: 0.8 } : (landUse?.style ?? plainStyle(index)),
+    style: big ? { ...plainStyle(index), labelled: false, lineWidth: 0.8 } : (landUse?.style ?? { ...plainStyle(index), ...layer.style }),
     // Named by a name field (名称, NAME, XMMC, MC, …) when there is one; never by an internal id.
     ...(big ? {} : { labelField: pickLabelField(layerFields(layer.features)) }),
     visible: true,
@@ -47,8 +48,15 @@ export function plainStyle(index: number): LayerEntry['style'] {
  * Reads files in the worker and adds what is valid as new layers. A failed import leaves the loaded
  * layers as they were; a re-run (other CRS, GCJ-02, CSV columns) replaces only the layers it added before.
  */
-export async function importFiles(store: AtlasStore, files: File[], options: ImportOptions = {}, replace: string[] = [], fromAddress = false): Promise<void> {
+/** The atlas's own named places (bundled layers), to test imported positions against for GCJ-02. */
+function atlasReferences(store: AtlasStore): ImportOptions['references'] {
+  const layers = Object.values(store.getState().layers).filter((l) => l.origin === 'bundled');
+  return referencePlaces(layers.flatMap((l) => l.data.features));
+}
+
+export async function importFiles(store: AtlasStore, files: File[], given: ImportOptions = {}, replace: string[] = [], fromAddress = false): Promise<void> {
   if (files.length === 0) return;
+  const options: ImportOptions = given.references ? given : { ...given, references: atlasReferences(store) };
   lastFiles = files;
   lastFromAddress = fromAddress;
   const get = store.getState;

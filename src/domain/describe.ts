@@ -1,5 +1,6 @@
 import { FIELD_LABELS, shownFieldName, VALUE_LABELS } from '../i18n/fields';
 import type { Lang } from '../i18n/translate';
+import { isCodeField } from './code-fields';
 import { formatDate, formatMoney, isIsoDate } from './format';
 import type { Milestone } from './schema';
 
@@ -31,7 +32,7 @@ export function formatValue(field: string, value: unknown, lang: Lang, resolveId
     if (field === 'output_cny_per_year') return `${formatMoney(value, lang)}${lang === 'zh' ? '/年' : ' a year'}`;
     if (field.endsWith('_cny')) return formatMoney(value, lang);
     if (field.endsWith('_km2')) return `${value} km²`;
-    if (field.endsWith('_year') || field === 'target_year') return String(value);
+    if (field.endsWith('_year') || field === 'target_year' || isCodeField(field)) return String(value);
     return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 }).format(value);
   }
   if (Array.isArray(value)) {

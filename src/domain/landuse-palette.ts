@@ -1,4 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
+import { APPROX_DLBM, SURVEY_NAMES, surveyCode } from './landuse-survey';
 
 /**
  * Land-use classes of 《国土空间调查、规划、用途管制用地用海分类指南》 (Ministry of Natural Resources, 2023,
@@ -187,7 +188,29 @@ function cleanCode(code: unknown): string {
  * landUseClass('99')                 // null
  */
 export function landUseClass(code?: unknown, name?: unknown, scheme: LandUseScheme = 'ydyh'): LandUseClass | null {
+  return landUseMatch(code, name, scheme)?.cls ?? null;
+}
+
+/** A class matched to a file's code/name, and whether the match is only close in meaning (survey classes). */
+export interface LandUseMatch {
+  cls: LandUseClass;
+  approx: boolean;
+}
+
+/** Like {@link landUseClass}, saying also whether the mapping from a 三调/二调 class is approximate. */
+export function landUseMatch(code?: unknown, name?: unknown, scheme: LandUseScheme = 'ydyh'): LandUseMatch | null {
+  if (scheme === 'dlbm') {
+    const survey = surveyCode(code, name);
+    if (survey) return { cls: BY_CODE.get(survey[1])!, approx: survey[2] === 1 };
+  }
   const c = cleanCode(code);
+  const plain = plainClass(c, name, scheme);
+  if (plain) return { cls: plain, approx: scheme === 'dlbm' && APPROX_DLBM.has(c) };
+  const survey = typeof name === 'string' ? SURVEY_NAMES[name.trim()] : undefined;
+  return survey ? { cls: BY_CODE.get(survey[1])!, approx: survey[2] === 1 } : null;
+}
+
+function plainClass(c: string, name: unknown, scheme: LandUseScheme): LandUseClass | null {
   if (c) {
     if (scheme === 'dlbm') {
       const mapped = DLBM_TO_YDYH[c] ?? (/^\d{2}/.test(c) ? DLBM_TO_YDYH[c.slice(0, 2)] : undefined);

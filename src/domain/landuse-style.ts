@@ -1,5 +1,5 @@
 import type { Feature } from 'geojson';
-import { detectLandUseFields, landUseClass, paletteFor, rgbHex, type LandUseFields } from './landuse-palette';
+import { detectLandUseFields, landUseMatch, paletteFor, rgbHex, type LandUseFields } from './landuse-palette';
 import type { LayerStyle, StyleClass } from './styles';
 
 export interface LandUseSymbology {
@@ -25,9 +25,15 @@ export function landUseSymbology(features: readonly Feature[]): LandUseSymbology
   for (const f of features) {
     const raw = f.properties?.[field];
     if (raw === undefined || raw === null || classes.has(String(raw))) continue;
-    const cls = landUseClass(fields.codeField ? raw : undefined, fields.nameField ? f.properties?.[fields.nameField] : raw, fields.scheme);
-    if (!cls) continue;
-    classes.set(String(raw), { value: String(raw), color: rgbHex(cls.rgb), label: { zh: `${cls.code} ${cls.name_zh}`, en: `${cls.code} ${cls.name_en}` } });
+    const rawName = fields.nameField ? f.properties?.[fields.nameField] : undefined;
+    const match = landUseMatch(fields.codeField ? raw : undefined, fields.nameField ? rawName : raw, fields.scheme);
+    if (!match) continue;
+    const { cls, approx } = match;
+    // A survey class keeps its own code and name in the legend, with the 2023 class it is drawn as (≈: only close).
+    const own = String(raw) !== cls.code && (fields.codeField || String(raw) !== cls.name_zh);
+    const from = own ? `${String(raw)}${fields.codeField && typeof rawName === 'string' && rawName.trim() ? ` ${rawName.trim()}` : ''} → ` : '';
+    const mark = approx ? ' ≈' : '';
+    classes.set(String(raw), { value: String(raw), color: rgbHex(cls.rgb), label: { zh: `${from}${cls.code} ${cls.name_zh}${mark}`, en: `${from}${cls.code} ${cls.name_en}${mark}` } });
   }
   const { unknown } = paletteFor(features, fields.codeField, fields.nameField, fields.scheme);
   const sorted = [...classes.values()].sort((a, b) => (a.label.zh < b.label.zh ? -1 : 1));

@@ -5,6 +5,7 @@
 import proj4 from 'proj4';
 import type { Position } from 'geojson';
 import type { Bbox } from './coords';
+import { CGCS2000_EPSG } from './crs-epsg-table';
 
 export interface ResolvedCrs {
   /** 'EPSG:xxxx' when known, else 'custom'. */
@@ -24,27 +25,25 @@ function tmerc(cm: number, x0: number): string {
   return `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
 }
 
-/** proj4 definition and description of the CGCS2000 codes this app knows, or undefined. */
+const EPSG_BY_CODE = new Map(CGCS2000_EPSG.map(([code, name, def]) => [code, { name, def }]));
+
+/** What an EPSG name means, in the words a planner checks: the central meridian and whether eastings carry the zone. */
+function explain(name: string, def: string): string {
+  const cm = /\+lon_0=(\d+)/.exec(def)?.[1];
+  const x0 = Number(/\+x_0=(\d+)/.exec(def)?.[1] ?? 0);
+  if (!cm) return name;
+  return `${name} (CM ${cm}E, ${x0 > 1e6 ? `eastings with zone prefix ${Math.floor(x0 / 1e6)}` : 'no zone prefix'})`;
+}
+
+/**
+ * proj4 definition and description of the CGCS2000 codes this app knows (EPSG:4490–4554, as PROJ's EPSG
+ * database defines them), or undefined.
+ * @example chinaEpsg(4508)?.description // 'CGCS2000 / Gauss-Kruger CM 111E (CM 111E, no zone prefix)'
+ */
 export function chinaEpsg(code: number): { def: string; description: string } | undefined {
-  if (code === 4490) return { def: '+proj=longlat +ellps=GRS80 +no_defs', description: 'CGCS2000 longitude/latitude' };
-  if (code >= 4491 && code <= 4501) {
-    const zone = code - 4491 + 13;
-    const cm = zone * 6 - 3;
-    return { def: tmerc(cm, zone * 1e6 + 500000), description: `CGCS2000 / Gauss-Kruger 6° zone ${zone} (CM ${cm}E, zone prefix)` };
-  }
-  if (code >= 4502 && code <= 4512) {
-    const cm = 75 + (code - 4502) * 6;
-    return { def: tmerc(cm, 500000), description: `CGCS2000 / Gauss-Kruger 6° CM ${cm}E (no zone prefix)` };
-  }
-  if (code >= 4513 && code <= 4533) {
-    const zone = code - 4513 + 25;
-    return { def: tmerc(zone * 3, zone * 1e6 + 500000), description: `CGCS2000 / 3-degree Gauss-Kruger zone ${zone} (CM ${zone * 3}E, zone prefix)` };
-  }
-  if (code >= 4534 && code <= 4554) {
-    const cm = 75 + (code - 4534) * 3;
-    return { def: tmerc(cm, 500000), description: `CGCS2000 / 3-degree Gauss-Kruger CM ${cm}E (no zone prefix)` };
-  }
-  return undefined;
+  const e = EPSG_BY_CODE.get(code);
+  if (!e) return undefined;
+  return { def: e.def, description: code === 4490 ? 'CGCS2000 longitude/latitude' : explain(e.name, e.def) };
 }
 
 function fromProj4Def(id: string, def: string, description: string): ResolvedCrs {
@@ -86,6 +85,25 @@ const ESRI_NAMES: [RegExp, (n: number) => number | undefined][] = [
   [/CGCS2000_GK_CM_(\d+)E/i, (cm) => (cm >= 75 && cm <= 135 && (cm - 75) % 6 === 0 ? 4502 + (cm - 75) / 6 : undefined)],
 ];
 
+/** What is wrong with the structure of a WKT text (brackets, quotes), or undefined when it is well formed. */
+export function wktProblem(s: string): string | undefined {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '[' || c === '(') depth++;
+    else if (c === ']' || c === ')') {
+      if (--depth < 0) return `a closing bracket at character ${i + 1} has no opening one`;
+      if (depth === 0 && s.slice(i + 1).trim()) return `text follows the end of the definition at character ${i + 2}`;
+    }
+  }
+  if (quoted) return 'a quoted name is not closed';
+  if (depth > 0) return `the text ends with ${depth} bracket${depth > 1 ? 's' : ''} still open (truncated?)`;
+  return undefined;
+}
+
 /**
  * Reads a .prj (ESRI WKT, OGC WKT1/WKT2, PROJJSON) or any CRS string (EPSG name, proj4 string).
  * Returns an error message instead of throwing when proj4 cannot use it.
@@ -93,6 +111,10 @@ const ESRI_NAMES: [RegExp, (n: number) => number | undefined][] = [
 export function resolveCrs(text: string): ResolvedCrs | { error: string } {
   const s = text.trim().replace(/^\uFEFF/, '');
   if (!s) return { error: 'empty CRS definition' };
+  if (/^[A-Z_]+\s*[[(]/i.test(s)) {
+    const problem = wktProblem(s);
+    if (problem) return { error: `malformed WKT: ${problem}` };
+  }
   const code = epsgFromName(s);
   if (code !== undefined) return crsFromEpsg(code) ?? { error: `EPSG:${code} is not supported` };
   const projcs = /^PROJ(?:CS|CRS)\s*\[\s*"([^"]*)"/i.exec(s)?.[1];

@@ -4,7 +4,7 @@ export { importFile, sniffKind } from './import/import-file';
 export { importGeoJson } from './import/geojson';
 export { importKml } from './import/kml';
 export { importShapefiles, readShapefile, groupShapefileParts } from './import/shapefile';
-export { importCsv, detectCsvColumns, convertCell } from './import/csv';
+export { importCsv, detectCsvColumns } from './import/csv';
 export { resolveCrs, inferCrs, crsFromEpsg, chinaEpsg, epsgFromName, type ResolvedCrs } from './crs';
 export { gcj02ToWgs84, convertGcj02ToWgs84, looksLikeGcj02 } from './gcj02';
 export { parseWkt, toWkt } from './wkt';

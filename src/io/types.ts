@@ -14,6 +14,8 @@ export type IssueCode =
   | 'read-failed'
   | 'encoding-gbk'
   | 'encoding-mismatch'
+  | 'text-damaged'
+  | 'encoding-unverified'
   | 'file-not-text'
   | 'json-syntax'
   | 'geojson-invalid'
@@ -32,6 +34,7 @@ export type IssueCode =
   | 'csv-no-coordinates'
   | 'csv-bad-row'
   | 'csv-xy-swapped'
+  | 'csv-codes-kept-text'
   | 'wkt-invalid'
   // coordinate reference systems
   | 'crs-detected'
@@ -75,6 +78,8 @@ export interface ImportIssue {
   /** Index of the feature in the source (0-based), when the issue is about one feature. */
   featureIndex?: number;
   featureName?: string;
+  /** 1-based data row of a table (CSV), when the issue is about one row (header not counted). */
+  row?: number;
   /** 1-based line / column in the source text (JSON, XML, CSV rows). */
   line?: number;
   column?: number;
@@ -100,6 +105,49 @@ export interface CsvColumns {
 export interface CsvDetection extends CsvColumns {
   /** All header names in file order. */
   columns: string[];
+  /** The attribute columns read as numbers. */
+  numeric?: string[];
+}
+
+/** A named place the atlas already shows (one point per feature of its bundled layers). */
+export interface ReferencePlace {
+  name: string;
+  lon: number;
+  lat: number;
+}
+
+/** Both placements of a possibly GCJ-02 layer near one feature, in window units (0–100, y down). */
+export interface Gcj02Preview {
+  /** Width (and height) of the window in metres. */
+  widthM: number;
+  asRead: [number, number][][];
+  converted: [number, number][][];
+  references: { name: string; at: [number, number] }[];
+  /** How far the conversion moves the layer, in metres. */
+  shift: { east: number; north: number };
+  /** The atlas place the window is centred on, when one matched. */
+  focusName?: string;
+}
+
+export interface Gcj02Hint {
+  /** 'likely': the data say so; 'possible': in doubt, the planner is asked. */
+  level: 'likely' | 'possible';
+  /** Machine-readable reasons (see io/gcj02-evidence.ts), translated by the UI. */
+  reasons: string[];
+  /** Mean distance to same-named atlas places, as read and converted, when any matched. */
+  reference?: { matched: number; asRead: number; converted: number; example: string };
+  preview?: Gcj02Preview;
+}
+
+/** Readings of a file's text that the planner can choose: plain encodings, or GBK once stored as Latin-1. */
+export type TextEncodingOption = 'utf-8' | 'gbk' | 'big5' | 'gbk-latin1';
+
+export interface EncodingChoice {
+  encoding: TextEncodingOption;
+  /** Decodes without replacement characters or mojibake. */
+  clean: boolean;
+  /** A few decoded values, to judge by. */
+  samples: string[];
 }
 
 export interface ImportedLayer {
@@ -110,9 +158,17 @@ export interface ImportedLayer {
   /** File the layer came from (a zip entry is named `archive.zip/entry.shp`). */
   source?: string;
   crs?: CrsInfo;
-  encoding?: 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
+  encoding?: 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be' | 'big5' | 'gbk-latin1';
+  /** 'damaged': the bytes decode, but the text holds U+FFFD or mojibake; 'unverified': they do not decode cleanly. */
+  encodingDoubt?: 'damaged' | 'unverified';
+  /** When in doubt: every reading with a preview, for the planner to choose. */
+  encodingChoices?: EncodingChoice[];
   /** Heuristic hint only (DataV / AMap style data); the user decides whether to convert. */
   gcj02Suspected?: boolean;
+  /** Why the layer may be GCJ-02, with both placements to compare. */
+  gcj02?: Gcj02Hint;
+  /** The style the file gives most of its features (KML), to draw the layer with. */
+  style?: { color?: string; fillOpacity?: number; lineWidth?: number };
   /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */
   csv?: CsvDetection;
   /** Field name → alias (File Geodatabase / GeoPackage), for labels; properties keep the field names. */
@@ -137,8 +193,16 @@ export interface ImportOptions {
   crs?: string;
   /** Treat the source lon/lat as GCJ-02 and convert to WGS84. */
   gcj02?: boolean;
+  /** Convert only these files (`ImportedLayer.source`) from GCJ-02. */
+  gcj02Files?: string[];
+  /** Places the atlas knows, to test imported positions against (GCJ-02 detection). */
+  references?: ReferencePlace[];
   /** CSV: user-chosen coordinate columns (or a WKT column). */
   csvColumns?: CsvColumns;
+  /** CSV/KML: the columns the planner wants as numbers (all others text); absent: decided from the values. */
+  csvNumeric?: string[];
+  /** Text encoding chosen by the planner for .dbf (and CSV) text; overrides .cpg and detection. */
+  textEncoding?: TextEncodingOption;
   /** Per-file size limit in bytes (default 200 MB). */
   maxBytes?: number;
   /** Total decompressed size allowed for one zip (default 512 MB). */
@@ -162,6 +226,7 @@ export function makeIssue(
   const out: ImportIssue = { severity, code, file, message };
   if (extra.featureIndex !== undefined) out.featureIndex = extra.featureIndex;
   if (extra.featureName !== undefined) out.featureName = extra.featureName;
+  if (extra.row !== undefined) out.row = extra.row;
   if (extra.line !== undefined) out.line = extra.line;
   if (extra.column !== undefined) out.column = extra.column;
   if (extra.params !== undefined) out.params = extra.params;

@@ -5,6 +5,7 @@ import { useLang, useT } from './use-t';
 import { useResolveId } from './use-resolve-id';
 import { Measurements } from './Measurements';
 import { aliasOf } from './field-alias';
+import { LongValue } from './LongValue';
 
 /** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
 export function Inspector() {
@@ -40,7 +41,9 @@ export function Inspector() {
         {rows.map((r) => (
           <div key={r.field} className="attr-row">
             <dt>{aliasOf(layer.fieldAliases, r.field) ?? r.label}</dt>
-            <dd>{r.value}</dd>
+            <dd>
+              <LongValue text={r.value} full={props[r.field]} />
+            </dd>
           </div>
         ))}
       </dl>

@@ -1,5 +1,9 @@
 import { formatValue } from '../domain/describe';
 import type { Lang } from '../i18n/translate';
+import { clip, TABLE_CHARS } from '../domain/long-text';
+
+/** A cell shows a one-line prefix of long values; the inspector has the rest. */
+const cellText = (s: string) => (s.length > TABLE_CHARS ? `${clip(s, TABLE_CHARS)}…` : s);
 
 export const ROW_HEIGHT = 28;
 
@@ -31,7 +35,7 @@ export function TableRow(p: {
     >
       {p.columns.map((c) => (
         <div role="cell" key={c} className="attr-td">
-          {p.props ? (p.props[c] === undefined ? '' : formatValue(c, p.props[c], p.lang, p.resolveId)) : '…'}
+          {p.props ? (p.props[c] === undefined ? '' : cellText(formatValue(c, p.props[c], p.lang, p.resolveId))) : '…'}
         </div>
       ))}
     </div>

@@ -117,7 +117,7 @@ async function savedLayerNames(page: Page): Promise<string[]> {
 test('imported layers persist across a reload until removed', async ({ page }) => {
   await openAtlas(page, '?lang=en');
   await page.getByTestId('import-input').setInputFiles({ name: 'keep-me.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(xss)) });
-  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layers added');
+  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layer added');
   await expect.poll(() => savedLayerNames(page), { timeout: 20_000 }).toEqual(['keep-me']);
   await page.reload();
   await waitForIdle(page);

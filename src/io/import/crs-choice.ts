@@ -37,6 +37,13 @@ function notes(file: string, crs: ResolvedCrs, issues: ImportIssue[]): void {
   }
 }
 
+const fmt = (v: number) => (Math.abs(v) >= 1e4 ? v.toFixed(0) : String(Number(v.toFixed(6))));
+
+/** The coordinate ranges a guess rests on, as the planner can check them. */
+function rangesOf(b: Bbox): string {
+  return `x ${fmt(b[0])} … ${fmt(b[2])}, y ${fmt(b[1])} … ${fmt(b[3])}`;
+}
+
 export function chooseCrs({ file, declared, defaultWgs84, bbox, options }: CrsChoiceInput): CrsChoice {
   const issues: ImportIssue[] = [];
   if (options?.crs) {
@@ -48,21 +55,30 @@ export function chooseCrs({ file, declared, defaultWgs84, bbox, options }: CrsCh
       return { crs: r, info: { ...infoOf(r, false), description: `${r.description} (chosen by the user)` }, issues };
     }
   }
+  let unparsed: string | undefined;
   if (declared) {
     const r = resolveCrs(declared);
-    if ('error' in r) {
-      issues.push(
-        makeIssue('warning', 'crs-prj-unparsed', file, `The declared coordinate system could not be read (${r.error}); it was guessed from the coordinates instead.`, {
-          params: { declared: declared.slice(0, 200) },
-        }),
-      );
-    } else {
+    if ('error' in r) unparsed = r.error;
+    else {
       notes(file, r, issues);
       issues.push(makeIssue('info', 'crs-detected', file, `Coordinate system: ${r.description}.`, { params: { crs: r.id, description: r.description } }));
       return { crs: r, info: infoOf(r, false), issues };
     }
   }
   const guess = bbox ? inferCrs(bbox, options?.defaultCentralMeridian) : undefined;
+  if (unparsed !== undefined && declared) {
+    // One note that says all of it: what could not be parsed, what was assumed instead, and why.
+    const what = guess ? `assumed ${guess.crs.description} instead, because ${guess.reason} (${rangesOf(bbox!)})` : defaultWgs84 ? 'used WGS 84 longitude/latitude, as the format means' : 'nothing could be assumed from the coordinates; choose the coordinate system and import again';
+    issues.push(
+      makeIssue('warning', 'crs-prj-unparsed', file, `The declared coordinate system could not be parsed (${unparsed}); ${what}.`, {
+        params: { declared: declared.slice(0, 200), error: unparsed, ...(guess ? { crs: guess.crs.id, description: guess.crs.description, reason: guess.reason } : {}) },
+      }),
+    );
+    if (guess) {
+      notes(file, guess.crs, issues);
+      return { crs: guess.crs, info: { ...infoOf(guess.crs, true), description: `${guess.crs.description}; the declared one could not be parsed` }, issues };
+    }
+  }
   if (guess) {
     const isWgs = guess.crs.id === 'EPSG:4326';
     if (!(isWgs && defaultWgs84)) {

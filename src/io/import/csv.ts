@@ -1,19 +1,20 @@
 /**
  * CSV / TXT reader (papaparse, in the calling thread or worker): UTF-8 or GBK, coordinate columns
- * found by header name and value range (or chosen by the user), or a WKT column. Values stay
- * strings unless they are plain numbers that round-trip exactly (so '0101' and '0379' stay codes).
+ * found by header name and value range (or chosen by the user), or a WKT column. Cells keep their text
+ * unless their whole column is numeric (values/column-types.ts), so codes such as '0101' or 410802 stay codes.
  */
 import Papa from 'papaparse';
 import type { Geometry } from 'geojson';
 import { bboxOf, type Bbox } from '../coords';
 import { inferCrs } from '../crs';
-import { looksLikeGcj02 } from '../gcj02';
 import { normalizeFeatures, type RawFeature } from '../normalize';
 import { createIdAllocator, PROTOTYPE_KEYS, type IdAllocator } from '../sanitize';
 import { baseName, decodeText } from '../text';
-import { makeIssue, type CsvColumns, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
+import { makeIssue, type CsvColumns, type CsvDetection, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { parseWkt } from '../wkt';
+import { codeLikeReason, columnKinds, typedCell } from '../values/column-types';
 import { chooseCrs } from './crs-choice';
+import { convertsGcj02, gcj02Step } from './gcj02-step';
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s_\-()（）[\]【】°]/g, '');
 const LON = ['lon', 'lng', 'long', 'longitude', '经度', '东经', 'x', 'pointx', 'xcoord', 'east', 'easting', '东坐标', 'e'];
@@ -30,12 +31,8 @@ function findByName(headers: string[], names: string[], prefixes: string[]): str
   return i >= 0 ? headers[i] : undefined;
 }
 
-/** Converts a cell: plain decimals that round-trip become numbers; codes with leading zeros stay text. */
-export function convertCell(s: string): string | number | null {
-  if (s === '') return null;
-  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(s) && String(Number(s)) === s) return Number(s);
-  return s;
-}
+/** The exporter's formula guard ("'=A1") is taken off again, so such text reads back as written. */
+const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) && !/^'-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? s.slice(1) : s);
 
 function toNumber(s: string | undefined): number | undefined {
   if (s === undefined) return undefined;
@@ -109,7 +106,7 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
   });
   const detected = detectCsvColumns(headers, rows);
   const chosen: CsvColumns = options.csvColumns ?? detected;
-  const csvMeta = { columns: headers, ...chosen };
+  const csvMeta: CsvDetection = { columns: headers, ...chosen };
   if (!options.csvColumns && detected.swapped) {
     issues.push(makeIssue('warning', 'csv-xy-swapped', file, `Column "${chosen.lon}" holds longitudes/eastings and "${chosen.lat}" latitudes/northings; they were used that way round.`, { params: { lon: chosen.lon ?? '', lat: chosen.lat ?? '' } }));
   }
@@ -120,12 +117,30 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
     issues.push(makeIssue('error', 'csv-no-coordinates', file, 'No coordinate columns (longitude/latitude, X/Y) or WKT column were found; choose them and import again.', { params: { columns: headers.join(', ') } }));
     return { layers: [{ name: baseName(file), features: [], source: file, encoding, csv: csvMeta }], issues };
   }
+  const kinds = columnKinds(headers, rows, options.csvNumeric);
+  const kept = headers.filter((h, k) => kinds[k] === 'text' && k !== xi && k !== yi && k !== wi && codeLikeReason(h, rows.map((r) => r[k] ?? '')));
+  if (kept.length) {
+    issues.push(makeIssue('info', 'csv-codes-kept-text', file, `Column${kept.length > 1 ? 's' : ''} ${kept.map((h) => `"${h}"`).join(', ')} hold${kept.length > 1 ? '' : 's'} codes and stay${kept.length > 1 ? '' : 's'} text; mark ${kept.length > 1 ? 'them' : 'it'} numeric and import again to use ${kept.length > 1 ? 'them' : 'it'} as numbers.`, { params: { columns: kept.join(', ') } }));
+  }
+  csvMeta.numeric = headers.filter((h, k) => kinds[k] === 'number' && k !== xi && k !== yi && k !== wi);
+  // A row is named by its id/code and name columns ("1045A 市政府"), so the planner finds it.
+  const idCol = headers.findIndex((h, k) => k !== xi && k !== yi && /(编码|编号|站号|^id$|^code$|^fid$|^bsm$|^dkbh$)/i.test(h));
+  const nameCol = headers.findIndex((h, k) => k !== xi && k !== yi && /(名称|站名|地名|^name$|^name_zh$|^title$|^mc$)/i.test(h));
+  const rowLabel = (r: string[]) => [idCol, nameCol].filter((k) => k >= 0).map((k) => (r[k] ?? '').trim()).filter(Boolean).join(' ').slice(0, 60);
   const raw: RawFeature[] = [];
   const rowNumbers: number[] = [];
   rows.forEach((r, i) => {
     const rowNo = i + 1;
-    const bad = (code: 'csv-bad-row' | 'wkt-invalid', msg: string) =>
-      issues.push(makeIssue('error', code, file, `Row ${rowNo}: ${msg} The row was not loaded.`, { featureIndex: i, line: rowNo + 1, params: { row: rowNo } }));
+    const label = rowLabel(r);
+    const bad = (code: 'csv-bad-row' | 'wkt-invalid', msg: string, extra: Record<string, string> = {}) =>
+      issues.push(
+        makeIssue('error', code, file, `Row ${rowNo}${label ? `, ${label}` : ''}: ${msg} The row was not loaded.`, {
+          row: rowNo,
+          line: rowNo + 1,
+          ...(label ? { featureName: label } : {}),
+          params: { row: rowNo, ...extra },
+        }),
+      );
     let geometry: Geometry | null = null;
     if (wi >= 0) {
       const w = parseWkt(r[wi] ?? '');
@@ -135,14 +150,15 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
       const x = toNumber(r[xi]);
       const y = toNumber(r[yi]);
       if (x === undefined || y === undefined) {
-        const what = x === undefined ? `"${chosen.lon}" = "${r[xi] ?? ''}"` : `"${chosen.lat}" = "${r[yi] ?? ''}"`;
-        return bad('csv-bad-row', `${what} is not a number.`);
+        const [column, value] = x === undefined ? [chosen.lon!, r[xi] ?? ''] : [chosen.lat!, r[yi] ?? ''];
+        const empty = value.trim() === '';
+        return bad('csv-bad-row', empty ? `${column} is empty.` : `${column} is not a number ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}").`, { column, problem: empty ? 'empty' : 'not-a-number', value: value.slice(0, 40) });
       }
       geometry = { type: 'Point', coordinates: [x, y] };
     }
     const properties: Record<string, unknown> = {};
     headers.forEach((h, k) => {
-      if (k !== xi && k !== yi && k !== wi) properties[h] = convertCell(r[k] ?? '');
+      if (k !== xi && k !== yi && k !== wi) properties[h] = typedCell(unguard(r[k] ?? ''), kinds[k]!);
     });
     raw.push({ geometry, properties });
     rowNumbers.push(i);
@@ -153,15 +169,22 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
   const { features, issues: fi } = normalizeFeatures(raw, {
     file,
     ids,
-    gcj02: options.gcj02,
+    gcj02: convertsGcj02(options, file),
     indexOf: (k) => rowNumbers[k]!,
     lineOf: (k) => rowNumbers[k]! + 2,
     ...(choice.crs ? { crs: choice.crs } : {}),
   });
+  // Problems found while normalizing are about rows too.
+  for (const issue of fi) {
+    if (issue.featureIndex === undefined) continue;
+    issue.row = issue.featureIndex + 1;
+    const label = rowLabel(rows[issue.featureIndex] ?? []);
+    if (label) issue.featureName = label;
+    delete issue.featureIndex;
+  }
   issues.push(...fi);
-  if (options.gcj02) issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
-  const hint = options.gcj02 ? { suspected: false, reasons: [] } : looksLikeGcj02(features, file);
-  if (hint.suspected) issues.push(makeIssue('warning', 'gcj02-suspected', file, `The data look like GCJ-02 (AMap/DataV) coordinates: ${hint.reasons.join('; ')}.`, { params: { reasons: hint.reasons.join('; ') } }));
+  const gcj = choice.crs?.geographic === false ? { issues: [], layer: {} } : gcj02Step(features, file, options, { declared: false, formatImpliesWgs84: false, coordinateFields: [chosen.lon, chosen.lat, chosen.wkt].filter((c): c is string => !!c) });
+  issues.push(...gcj.issues);
   const layer = {
     name: baseName(file),
     features,
@@ -169,7 +192,7 @@ export function importCsv(input: InputFile, options: ImportOptions = {}, ids: Id
     encoding,
     csv: csvMeta,
     ...(choice.info ? { crs: choice.info } : {}),
-    ...(hint.suspected ? { gcj02Suspected: true } : {}),
+    ...gcj.layer,
   };
   return { layers: [layer], issues, ...(choice.info ? { crs: choice.info } : {}) };
 }

@@ -1,15 +1,16 @@
 /**
  * GeoJSON reader: FeatureCollection, Feature, bare Geometry or GeometryCollection, an optional
- * legacy `crs` member (reprojected), syntax errors with line and column.
+ * legacy `crs` member (reprojected), syntax errors with line and column; TopoJSON through topojson.ts.
  */
 import { bboxOf, type Bbox } from '../coords';
-import { looksLikeGcj02 } from '../gcj02';
 import { locateJsonError, lineColumnAt } from '../json-locate';
 import { normalizeFeatures, type NormalizeContext, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { baseName, decodeText } from '../text';
-import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
+import { makeIssue, type ImportedLayer, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { chooseCrs } from './crs-choice';
+import { convertsGcj02, gcj02Step } from './gcj02-step';
+import { isTopology, topologyCollections } from './topojson';
 import type { Geometry } from 'geojson';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -69,7 +70,6 @@ function rawFeaturesOf(doc: unknown, file: string, issues: ImportIssue[]): RawFe
   }
   if (type === 'Feature') return [doc as RawFeature];
   if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) return [{ geometry: doc, properties: {} }];
-  if (type === 'Topology') return invalid('This is TopoJSON, not GeoJSON; convert it to GeoJSON first.');
   return invalid(`The JSON is not GeoJSON (type is ${JSON.stringify(type) ?? 'missing'}).`);
 }
 
@@ -103,10 +103,27 @@ export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids
   if (!text.trim()) return { layers: [], issues: [...issues, makeIssue('error', 'file-empty', file, 'The file is empty.')] };
   const { doc, issue } = parseJson(text, file);
   if (issue) return { layers: [], issues: [...issues, issue] };
+  if (isTopology(doc)) {
+    // One layer per object of the topology (e.g. the MCA's province / city / district levels).
+    const topo = topologyCollections(doc, file);
+    issues.push(...topo.issues);
+    const result: ImportResult = { layers: [], issues };
+    const crs = (doc as { crs?: unknown }).crs;
+    for (const { name, fc } of topo.collections) {
+      const r = readDocument({ ...fc, ...(crs ? { crs } : {}) }, file, topo.collections.length > 1 ? `${baseName(file)} · ${name}` : baseName(file), encoding, options, ids, issues);
+      result.layers.push(...r.layers);
+      result.crs ??= r.crs;
+    }
+    return result;
+  }
+  return readDocument(doc, file, baseName(file), encoding, options, ids, issues);
+}
+
+function readDocument(doc: unknown, file: string, layerName: string, encoding: ImportedLayer['encoding'], options: ImportOptions, ids: IdAllocator, issues: ImportIssue[]): ImportResult {
   const raw = rawFeaturesOf(doc, file, issues);
   if (!raw) return { layers: [], issues };
   const declared = crsMemberName(doc);
-  const ctx = { file, ids, gcj02: options.gcj02, owned: true }; // `raw` comes from our own JSON.parse
+  const ctx = { file, ids, gcj02: convertsGcj02(options, file), owned: true }; // `raw` comes from our own JSON.parse
   // Nothing declared: the coordinates decide the CRS, and they nearly always are longitude/latitude. So
   // normalize as WGS84 at once, collecting the bbox on the way (one pass over the coordinates instead of
   // two); keep the result when that bbox is exactly the one bboxOf gives and it means WGS84.
@@ -125,24 +142,15 @@ export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids
   if (!choice.crs && bbox) return { layers: [], issues };
   const { features, issues: featureIssues } = speculated ?? normalizeFeatures(raw, { ...ctx, ...(choice.crs ? { crs: choice.crs } : {}) });
   issues.push(...featureIssues);
-  if (options.gcj02) {
-    issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
-  }
-  const hint = options.gcj02 ? { suspected: false, reasons: [] } : looksLikeGcj02(features, file);
-  if (hint.suspected) {
-    issues.push(
-      makeIssue('warning', 'gcj02-suspected', file, `The data look like GCJ-02 (AMap/DataV) coordinates: ${hint.reasons.join('; ')}. Import again with the GCJ-02 option if they are ~600 m off.`, {
-        params: { reasons: hint.reasons.join('; ') },
-      }),
-    );
-  }
+  const gcj = choice.crs?.geographic === false ? { issues: [], layer: {} } : gcj02Step(features, file, options, { declared: !!declared, formatImpliesWgs84: true });
+  issues.push(...gcj.issues);
   const layer = {
-    name: baseName(file),
+    name: layerName,
     features,
     source: file,
     encoding,
     ...(choice.info ? { crs: choice.info } : {}),
-    ...(hint.suspected ? { gcj02Suspected: true } : {}),
+    ...gcj.layer,
   };
   return { layers: [layer], issues, ...(choice.info ? { crs: choice.info } : {}) };
 }

@@ -16,6 +16,7 @@ type Kind = FormatId | 'zip' | 'shp-part' | 'ignore' | 'unknown';
 const EXT_KIND: Record<string, Kind> = {
   geojson: 'geojson',
   json: 'geojson',
+  topojson: 'geojson',
   kml: 'kml',
   kmz: 'kmz',
   gpx: 'gpx',

@@ -7,9 +7,11 @@ import { DOMParser } from '@xmldom/xmldom';
 import { normalizeFeatures, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { baseName, decodeBytes, decodeText, extensionOf, normalizeEncodingLabel, type DecodedEncoding } from '../text';
-import { makeIssue, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
+import { makeIssue, type ImportedLayer, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { safeUnzip } from '../zip';
 import { chooseCrs } from './crs-choice';
+import { convertsGcj02, gcj02Step } from './gcj02-step';
+import { tidyKmlProperties, typeDataColumns, untypedDataNames } from './kml-properties';
 
 class XmlProblem extends Error {
   constructor(
@@ -112,14 +114,22 @@ function readXmlDoc(
   }
   const fc = kind === 'kml' ? kml(doc) : gpx(doc);
   const raw = fc.features as RawFeature[];
+  let style: ImportedLayer['style'];
+  if (kind === 'kml') {
+    const props = raw.map((f) => (f.properties ?? {}) as Record<string, unknown>);
+    const tidy = tidyKmlProperties(props);
+    style = tidy.style;
+    typeDataColumns(props, new Set([...untypedDataNames(doc), ...tidy.tableFields]), options.csvNumeric);
+  }
   // KML and GPX are always WGS84 lon/lat; only a user choice changes that.
   const choice = options.crs ? chooseCrs({ file, defaultWgs84: true, options }) : undefined;
   if (choice) issues.push(...choice.issues);
-  const { features, issues: fi } = normalizeFeatures(raw, { file, ids, gcj02: options.gcj02, ...(choice?.crs ? { crs: choice.crs } : {}) });
+  const { features, issues: fi } = normalizeFeatures(raw, { file, ids, gcj02: convertsGcj02(options, file), ...(choice?.crs ? { crs: choice.crs } : {}) });
   issues.push(...fi);
-  if (options.gcj02) issues.push(makeIssue('info', 'gcj02-converted', file, 'Coordinates were converted from GCJ-02 to WGS84.'));
+  const gcj = gcj02Step(features, file, options, { declared: true, formatImpliesWgs84: true });
+  issues.push(...gcj.issues);
   const crs = choice?.info ?? { detected: 'EPSG:4326', assumed: false, description: 'WGS 84 longitude/latitude' };
-  return { layers: [{ name: baseName(file), features, source: file, crs }], issues, crs };
+  return { layers: [{ name: baseName(file), features, source: file, crs, ...gcj.layer, ...(style ? { style } : {}) }], issues, crs };
 }
 
 /** Reads a .kml, .kmz or .gpx file. */

@@ -6,7 +6,7 @@ import { FORMATS } from '../../io/formats';
 import { GdbFolderButton } from './GdbFolderButton';
 
 // Every extension the format registry reads, and .mdb (chosen, it gets the message saying what to do instead).
-export const ACCEPT = [...new Set([...FORMATS.flatMap((f) => f.extensions), 'shx', 'mdb'])].map((e) => `.${e}`).join(',');
+export const ACCEPT = [...new Set([...FORMATS.flatMap((f) => f.extensions), 'shx', 'mdb', 'topojson'])].map((e) => `.${e}`).join(',');
 
 /** Opens the file picker; the chosen files are imported like dropped ones. */
 export function ImportButton() {

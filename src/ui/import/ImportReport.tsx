@@ -1,20 +1,19 @@
 import { lazy, Suspense, useState } from 'react';
 import { rerunImport } from '../../app/import-actions';
 import { ISSUE_TITLES } from '../../i18n/issues';
+import { FORCED_CRS_CHOICES } from '../../io/crs-choices';
 import type { ImportIssue, ImportOptions } from '../../io/types';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
+import { CsvNumericColumns } from './CsvNumericColumns';
+import { Gcj02Choice } from './Gcj02Choice';
+import { EncodingChoice } from './EncodingChoice';
 
-const CRS_CHOICES = [
-  ['EPSG:4326', 'WGS84 (EPSG:4326)'],
-  ['EPSG:4490', 'CGCS2000 经纬度 (EPSG:4490)'],
-  ['EPSG:4526', 'CGCS2000 3° GK 38 带 (EPSG:4526)'],
-  ['EPSG:4547', 'CGCS2000 3° GK CM 114E (EPSG:4547)'],
-  ['EPSG:4497', 'CGCS2000 6° GK 19 带 (EPSG:4497)'],
-  ['EPSG:4509', 'CGCS2000 6° GK CM 111E (EPSG:4509)'],
-  ['EPSG:3857', 'Web Mercator (EPSG:3857)'],
-] as const;
+
+function addedText(t: ReturnType<typeof useT>, n: number): string {
+  return n === 1 ? t('import.addedOne') : t('import.added', { n });
+}
 
 // Shown only after a multi-layer source was opened: loaded then, not with the page.
 const SourceLayerPicker = lazy(() => import('./SourceLayerPicker').then((m) => ({ default: m.SourceLayerPicker })));
@@ -24,6 +23,7 @@ function IssueLine({ issue }: { issue: ImportIssue }) {
   const lang = useLang();
   const where = [
     issue.file,
+    issue.row !== undefined ? t('import.where.row', { n: issue.row }) : null,
     issue.featureIndex !== undefined ? t('import.where.feature', { n: issue.featureIndex + 1 }) : null,
     issue.featureName ? `“${issue.featureName}”` : null,
     issue.line !== undefined ? t('import.where.line', { line: issue.line }) : null,
@@ -49,7 +49,8 @@ export function ImportReport() {
   const options = draft ?? session.options;
   const result = session.result;
   const csv = result?.layers.find((l) => l.csv)?.csv;
-  const gcjSuspected = result?.layers.some((l) => l.gcj02Suspected) ?? false;
+  // The general hint only where the data say so; layers merely in doubt have their own comparison.
+  const gcjSuspected = result?.layers.some((l) => l.gcj02?.level === 'likely') ?? false;
   const close = () => {
     setDraft(null);
     atlasStore.getState().setImportSession(null);
@@ -57,7 +58,7 @@ export function ImportReport() {
   const order = { error: 0, warning: 1, info: 2 } as const;
   const issues = [...(result?.issues ?? [])].sort((a, b) => order[a.severity] - order[b.severity]);
   return (
-    <section className="import-report" role="dialog" aria-modal="false" aria-label={t('import.dialog')}>
+    <section className="import-report" role="dialog" aria-modal="false" aria-label={t('import.dialog')} data-covers-map="">
       <header>
         <h2>{t('import.dialog')}</h2>
         <button type="button" className="icon-btn" onClick={close} aria-label={t('import.close')}>
@@ -83,7 +84,7 @@ export function ImportReport() {
             </Suspense>
           ) : null}
           {result.sources?.length && !session.layerIds.some((id) => layers[id]) ? null : session.layerIds.some((id) => layers[id]) ? (
-            <p className="ok">{t('import.added', { n: session.layerIds.filter((id) => layers[id]).length })}</p>
+            <p className="ok">{addedText(t, session.layerIds.filter((id) => layers[id]).length)}</p>
           ) : (
             <p className="bad" role="alert">
               {t('import.nothing')}
@@ -92,13 +93,22 @@ export function ImportReport() {
           <ul className="import-layers">
             {result.layers.map((l, i) => (
               <li key={i}>
-                {t('import.layer', { name: l.name, n: formatCount(l.featureCount ?? l.features.length, lang) })}
+                {(l.featureCount ?? l.features.length) === 1
+                  ? t('import.layerOne', { name: l.name })
+                  : t('import.layer', { name: l.name, n: formatCount(l.featureCount ?? l.features.length, lang) })}
                 {l.crs && (
                   <div className="muted">
                     {t('import.crs', { crs: l.crs.description })} {l.crs.assumed ? t('import.crsAssumed') : ''}
                   </div>
                 )}
-                {l.encoding && <div className="muted">{t('import.encoding', { enc: l.encoding.toUpperCase() })}</div>}
+                {l.encoding && (
+                  <div className={l.encodingDoubt ? 'bad' : 'muted'}>
+                    {t('import.encoding', { enc: l.encoding === 'gbk-latin1' ? t('import.enc.gbk-latin1') : l.encoding.toUpperCase() })}
+                    {l.encodingDoubt ? ` ${t(`import.encodingDoubt.${l.encodingDoubt}`)}` : ''}
+                  </div>
+                )}
+                <EncodingChoice layer={l} options={options} onChange={setDraft} />
+                <Gcj02Choice layer={l} options={options} />
               </li>
             ))}
           </ul>
@@ -108,10 +118,14 @@ export function ImportReport() {
               <span>{t('import.crsChoice')}</span>
               <select value={options.crs ?? ''} onChange={(e) => setDraft({ ...options, crs: e.target.value || undefined })}>
                 <option value="">{t('import.crsAuto')}</option>
-                {CRS_CHOICES.map(([v, label]) => (
-                  <option key={v} value={v}>
-                    {label}
-                  </option>
+                {([true, false] as const).map((henan) => (
+                  <optgroup key={String(henan)} label={t(henan ? 'import.crsGroupHenan' : 'import.crsGroupOther')}>
+                    {FORCED_CRS_CHOICES.filter((c) => c.henan === henan).map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label[lang]}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </select>
             </label>
@@ -138,6 +152,7 @@ export function ImportReport() {
                     </select>
                   </label>
                 ))}
+                <CsvNumericColumns csv={csv} options={options} onChange={setDraft} />
               </>
             )}
             <button type="button" disabled={session.status === 'running'} onClick={() => void rerunImport(atlasStore, options)}>

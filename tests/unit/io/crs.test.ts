@@ -76,6 +76,13 @@ describe('resolveCrs', () => {
     expect(metres(p, [113.25, 35.18])).toBeLessThan(200);
   });
 
+  it('refuses WKT with unbalanced brackets or quotes instead of trusting its name', () => {
+    expect(resolveCrs('GEOGCS["GCS_WGS_1984",DATUM[')).toEqual({ error: 'malformed WKT: the text ends with 2 brackets still open (truncated?)' });
+    expect(resolveCrs('GEOGCS["GCS_WGS_1984]')).toEqual({ error: 'malformed WKT: a quoted name is not closed' });
+    expect(resolveCrs('GEOGCS["x"]]')).toHaveProperty('error');
+    expect(ok(resolveCrs('GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')).id).toBe('EPSG:4326');
+  });
+
   it('returns an error instead of throwing for text proj4 cannot read', () => {
     expect(resolveCrs('PROJCS["broken",GEOGCS[')).toHaveProperty('error');
     expect(resolveCrs('')).toHaveProperty('error');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertCell, detectCsvColumns, importCsv } from '../../../src/io/import/csv';
+import { detectCsvColumns, importCsv } from '../../../src/io/import/csv';
+import { columnKinds, typedCell } from '../../../src/io/values/column-types';
 import { codes, errors, fixture, textFile } from './helpers';
 
 describe('importCsv', () => {
@@ -8,7 +9,7 @@ describe('importCsv', () => {
     const l = r.layers[0]!;
     expect(l.encoding).toBe('gbk');
     expect(l.csv).toMatchObject({ lon: '经度', lat: '纬度', columns: ['名称', '经度', '纬度', '用地代码', '面积'] });
-    expect(l.features[0]!.properties).toEqual({ 名称: '焦作市政府', 用地代码: '0101', 面积: '12.50' });
+    expect(l.features[0]!.properties).toEqual({ 名称: '焦作市政府', 用地代码: '0101', 面积: 12.5 });
     expect(l.features[1]!.properties).toMatchObject({ 面积: 7 });
     expect(l.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [113.241823, 35.215892] });
   });
@@ -17,8 +18,30 @@ describe('importCsv', () => {
     const r = importCsv(fixture('gbk-points.csv'));
     expect(r.layers[0]!.features).toHaveLength(2);
     const [e] = errors(r);
-    expect(e).toMatchObject({ code: 'csv-bad-row', featureIndex: 2, line: 4, params: { row: 3 } });
-    expect(e!.message).toMatch(/不是数字/);
+    expect(e).toMatchObject({ code: 'csv-bad-row', row: 3, line: 4, featureName: '坏行', params: { row: 3, column: '经度', problem: 'not-a-number' } });
+    expect(e!.featureIndex).toBeUndefined();
+    expect(e!.message).toBe('Row 3, 坏行: 经度 is not a number ("不是数字"). The row was not loaded.');
+  });
+
+  it('names a row by its code and name columns and tells an empty cell from one that is not a number', () => {
+    const csv = '监测点编码,监测点名称,城市,经度,纬度\n1044A,焦作,焦作市,113.2,35.2\n1045A,市政府,焦作市,,35.21\n1046A,高新区,焦作市,113.3,北纬35\n';
+    const r = importCsv(textFile('stations.csv', csv));
+    expect(errors(r).map((e) => e.message)).toEqual([
+      'Row 2, 1045A 市政府: 经度 is empty. The row was not loaded.',
+      'Row 3, 1046A 高新区: 纬度 is not a number ("北纬35"). The row was not loaded.',
+    ]);
+    expect(errors(r).map((e) => [e.row, e.featureName, e.params!.problem])).toEqual([
+      [2, '1045A 市政府', 'empty'],
+      [3, '1046A 高新区', 'not-a-number'],
+    ]);
+    expect(r.layers[0]!.features).toHaveLength(1);
+  });
+
+  it('names the row of geometry problems found while normalizing too', () => {
+    const r = importCsv(textFile('p.csv', 'name,wkt\n甲,"POLYGON((113.2 35.2,113.3 35.2,113.3 35.3,113.2 35.2))"\n乙,"POLYGON((113.2 35.2,113.3 35.3,113.3 35.2,113.2 35.3,113.2 35.2))"\n'));
+    const issue = r.issues.find((i) => i.code === 'ring-self-intersection')!;
+    expect(issue).toMatchObject({ row: 2, featureName: '乙' });
+    expect(issue.featureIndex).toBeUndefined();
   });
 
   it('re-runs with user-chosen columns', () => {
@@ -53,10 +76,10 @@ describe('importCsv', () => {
     expect(Math.abs(lat - 35.18)).toBeLessThan(1e-6);
   });
 
-  it('strips a UTF-8 BOM and keeps formula-like text verbatim on import', () => {
+  it('strips a UTF-8 BOM and keeps formula-like text verbatim on import (a column with text stays text)', () => {
     const r = importCsv(fixture('formula.csv'));
     expect(r.layers[0]!.csv!.columns[0]).toBe('name');
-    expect(r.layers[0]!.features[0]!.properties).toEqual({ name: '=HYPERLINK("http://x")', note: -5 });
+    expect(r.layers[0]!.features[0]!.properties).toEqual({ name: '=HYPERLINK("http://x")', note: '-5' });
     expect(r.layers[0]!.features[1]!.properties).toEqual({ name: '正常', note: '+1' });
   });
 
@@ -68,17 +91,29 @@ describe('importCsv', () => {
   });
 });
 
-describe('convertCell', () => {
-  it('converts only plain numbers that round-trip, without leading zeros', () => {
-    expect(convertCell('410802')).toBe(410802);
-    expect(convertCell('-3.5')).toBe(-3.5);
-    expect(convertCell('0')).toBe(0);
-    expect(convertCell('0.25')).toBe(0.25);
-    expect(convertCell('0101')).toBe('0101');
-    expect(convertCell('1.50')).toBe('1.50');
-    expect(convertCell('1e3')).toBe('1e3');
-    expect(convertCell('12345678901234567890')).toBe('12345678901234567890');
-    expect(convertCell('')).toBeNull();
+describe('column types', () => {
+  it('makes a column numeric only when every value is a plain, non-code number', () => {
+    const rows = [['410802', '0101', '12345', '-3.5', '1.50', '410802001'], ['410803', '203', '678', '0.25', '2', '410803002']];
+    expect(columnKinds(['adcode', 'DLBM', '人口', '变化', 'x', 'code9'], rows)).toEqual(['text', 'text', 'number', 'number', 'number', 'text']);
+    expect(columnKinds(['v', 'w'], [['-0', '1.'], ['-01', '.5']])).toEqual(['text', 'text']);
+    expect(columnKinds(['v'], [['12345678901234567890']])).toEqual(['text']);
+    expect(columnKinds(['v'], [['1e3']])).toEqual(['text']);
+    expect(columnKinds(['adcode'], [['410802']], ['adcode'])).toEqual(['number']);
+    expect(typedCell('', 'number')).toBeNull();
+    expect(typedCell('0101', 'text')).toBe('0101');
+    expect(typedCell('1.50', 'number')).toBe(1.5);
+    expect(typedCell('n/a', 'number')).toBe('n/a');
+  });
+
+  it('keeps code text from a CSV as text, and says so', () => {
+    const r = importCsv(textFile('c.csv', 'adcode,XZQDM,DLBM,name,pop,lon,lat\n410802,410802001,0101,解放区,12345,113.2,35.2\n410803,410803002,203,中站区,678,113.1,35.2\n'));
+    expect(r.layers[0]!.features.map((f) => f.properties)).toEqual([
+      { adcode: '410802', XZQDM: '410802001', DLBM: '0101', name: '解放区', pop: 12345 },
+      { adcode: '410803', XZQDM: '410803002', DLBM: '203', name: '中站区', pop: 678 },
+    ]);
+    expect(r.issues.find((i) => i.code === 'csv-codes-kept-text')?.params?.columns).toBe('adcode, XZQDM');
+    const forced = importCsv(textFile('c.csv', 'adcode,lon,lat\n410802,113.2,35.2\n'), { csvNumeric: ['adcode'] });
+    expect(forced.layers[0]!.features[0]!.properties).toEqual({ adcode: 410802 });
   });
 });
 

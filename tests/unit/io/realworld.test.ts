@@ -24,6 +24,8 @@ describe.skipIf(!haveSamples)('real-world samples', () => {
   it.each(folders)('%s imports without errors', async (folder) => {
     const r = await load(folder);
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.issues.map((i) => i.code)).not.toEqual(expect.arrayContaining(['text-damaged']));
+    expect(r.issues.map((i) => i.code)).not.toEqual(expect.arrayContaining(['encoding-unverified']));
     expect(r.layers.length).toBeGreaterThan(0);
     for (const l of r.layers) {
       expect(l.features.length).toBeGreaterThan(0);
@@ -80,7 +82,9 @@ describe.skipIf(!haveSamples)('real-world samples', () => {
     if (!folder) return;
     const r = await load(folder);
     expect(r.layers[0]!.csv).toMatchObject({ lon: 'lon', lat: 'lat' });
-    const jz = r.layers[0]!.features.find((f) => f.properties!.adcode === 410800);
+    // adcode is a code: it stays the text the file holds.
+    const jz = r.layers[0]!.features.find((f) => f.properties!.adcode === '410800');
     expect(jz?.properties!.formatted_address).toMatch(/焦作市/);
+    expect(r.layers[0]!.features.every((f) => typeof f.properties!.adcode === 'string')).toBe(true);
   });
 });

@@ -86,8 +86,19 @@ describe('shapefile import', () => {
 
   it('falls back to guessing when proj4 cannot read the .prj, and says why', () => {
     const r = importShapefiles([...pointShapefile('jz', [gkPoint]), text('jz.prj', 'PROJCS["broken",GEOGCS[')]);
-    expect(codes(r, 'warning')).toEqual(expect.arrayContaining(['crs-prj-unparsed', 'crs-assumed']));
+    expect(codes(r, 'warning')).toContain('crs-prj-unparsed');
     expect(r.layers[0]!.features).toHaveLength(1);
+  });
+
+  it('says a truncated .prj could not be parsed, what was assumed instead and why, instead of taking its name for WGS 84', () => {
+    const r = importShapefiles([...pointShapefile('jz', [[113.25, 35.18], [113.3, 35.2]]), text('jz.prj', 'GEOGCS["GCS_WGS_1984",DATUM[')]);
+    const note = r.issues.find((i) => i.code === 'crs-prj-unparsed')!;
+    expect(note.severity).toBe('warning');
+    expect(note.message).toMatch(/could not be parsed \(malformed WKT: the text ends with 2 brackets still open/);
+    expect(note.message).toMatch(/assumed WGS 84 longitude\/latitude instead, because coordinates are longitude\/latitude degrees .*\(x 113\.25 … 113\.3, y 35\.18 … 35\.2\)/);
+    expect(r.layers[0]!.crs).toMatchObject({ detected: 'EPSG:4326', assumed: true });
+    expect(r.layers[0]!.crs!.description).toMatch(/could not be parsed/);
+    expect(codes(r)).not.toContain('crs-detected');
   });
 
   it('reads every .shp of a zip as its own layer and skips zip-slip entries', async () => {
