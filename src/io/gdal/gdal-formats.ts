@@ -1,7 +1,7 @@
 /** The formats read through GDAL, as entries of the format registry (src/io/formats.ts). */
 import type { IoFormat } from '../formats';
 
-export type GdalFormatId = 'filegdb' | 'gpkg' | 'dxf' | 'dwg' | 'mapinfo' | 'flatgeobuf' | 'gml' | 'xlsx' | 'ods' | 'sqlite' | 'geojsonseq' | 'topojson';
+export type GdalFormatId = 'filegdb' | 'gpkg' | 'dxf' | 'dwg' | 'mapinfo' | 'flatgeobuf' | 'gml' | 'xlsx' | 'ods' | 'sqlite' | 'geojsonseq';
 
 import type { GdalWriteKind } from './write-gdal';
 
@@ -26,5 +26,4 @@ export const GDAL_FORMATS: readonly IoFormat[] = [
   entry('ods', 'OpenDocument spreadsheet', ['ods']),
   entry('sqlite', 'SQLite / SpatiaLite', ['sqlite']),
   entry('geojsonseq', 'GeoJSON sequence', ['geojsonl', 'geojsons']),
-  entry('topojson', 'TopoJSON', ['topojson']),
 ];

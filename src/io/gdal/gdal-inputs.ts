@@ -29,7 +29,6 @@ const SINGLE: Record<string, GdalKind> = {
   sqlite: 'other',
   geojsonl: 'other',
   geojsons: 'other',
-  topojson: 'other',
 };
 
 /** Companion files of MapInfo tables: grouped with their .tab / .mif by name. */
