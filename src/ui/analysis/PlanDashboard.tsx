@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/plural';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { planTargets, type PlanFigure } from '../../analysis/plan-targets';
@@ -46,7 +47,7 @@ export function PlanDashboard() {
                   <button
                     type="button"
                     className="link-btn"
-                    title={t('dash.select', { n: f.featureRefs.length })}
+                    title={plural(lang, 'dash.select', f.featureRefs.length)}
                     onClick={() => atlasStore.getState().setSelection(f.featureRefs)}
                   >
                     {f.label[lang]}

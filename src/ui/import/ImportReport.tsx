@@ -1,20 +1,15 @@
+import { plural } from '../../i18n/plural';
 import { useState } from 'react';
 import { rerunImport } from '../../app/import-actions';
 import { ISSUE_TITLES } from '../../i18n/issues';
+import { issueText } from '../../i18n/issue-text';
+import { crsName } from '../../i18n/crs-names';
 import type { ImportIssue, ImportOptions } from '../../io/types';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 
-const CRS_CHOICES = [
-  ['EPSG:4326', 'WGS84 (EPSG:4326)'],
-  ['EPSG:4490', 'CGCS2000 经纬度 (EPSG:4490)'],
-  ['EPSG:4526', 'CGCS2000 3° GK 38 带 (EPSG:4526)'],
-  ['EPSG:4547', 'CGCS2000 3° GK CM 114E (EPSG:4547)'],
-  ['EPSG:4497', 'CGCS2000 6° GK 19 带 (EPSG:4497)'],
-  ['EPSG:4509', 'CGCS2000 6° GK CM 111E (EPSG:4509)'],
-  ['EPSG:3857', 'Web Mercator (EPSG:3857)'],
-] as const;
+const CRS_CHOICES = ['EPSG:4326', 'EPSG:4490', 'EPSG:4526', 'EPSG:4547', 'EPSG:4497', 'EPSG:4509', 'EPSG:3857'] as const;
 
 function IssueLine({ issue }: { issue: ImportIssue }) {
   const t = useT();
@@ -30,7 +25,7 @@ function IssueLine({ issue }: { issue: ImportIssue }) {
     <li className={`issue issue-${issue.severity}`}>
       <span className="issue-sev">{t(`import.severity.${issue.severity}`)}</span> <strong>{ISSUE_TITLES[issue.code]?.[lang] ?? issue.code}</strong>
       <span className="issue-where"> · {where.join(' · ')}</span>
-      <div className="issue-msg">{issue.message}</div>
+      <div className="issue-msg">{issueText(issue, lang)}</div>
     </li>
   );
 }
@@ -75,7 +70,7 @@ export function ImportReport() {
       {result && (
         <>
           {session.layerIds.some((id) => layers[id]) ? (
-            <p className="ok">{t('import.added', { n: session.layerIds.filter((id) => layers[id]).length })}</p>
+            <p className="ok">{plural(lang, 'import.added', session.layerIds.filter((id) => layers[id]).length)}</p>
           ) : (
             <p className="bad" role="alert">
               {t('import.nothing')}
@@ -84,10 +79,10 @@ export function ImportReport() {
           <ul className="import-layers">
             {result.layers.map((l, i) => (
               <li key={i}>
-                {t('import.layer', { name: l.name, n: formatCount(l.featureCount ?? l.features.length, lang) })}
+                {plural(lang, 'import.layer', l.featureCount ?? l.features.length, { name: l.name })}
                 {l.crs && (
                   <div className="muted">
-                    {t('import.crs', { crs: l.crs.description })} {l.crs.assumed ? t('import.crsAssumed') : ''}
+                    {t('import.crs', { crs: crsName(l.crs.detected, lang, l.crs.description) })} {l.crs.assumed ? t('import.crsAssumed') : ''}
                   </div>
                 )}
                 {l.encoding && <div className="muted">{t('import.encoding', { enc: l.encoding.toUpperCase() })}</div>}
@@ -100,9 +95,9 @@ export function ImportReport() {
               <span>{t('import.crsChoice')}</span>
               <select value={options.crs ?? ''} onChange={(e) => setDraft({ ...options, crs: e.target.value || undefined })}>
                 <option value="">{t('import.crsAuto')}</option>
-                {CRS_CHOICES.map(([v, label]) => (
+                {CRS_CHOICES.map((v) => (
                   <option key={v} value={v}>
-                    {label}
+                    {crsName(v, lang)}
                   </option>
                 ))}
               </select>
