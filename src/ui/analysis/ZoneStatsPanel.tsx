@@ -9,6 +9,7 @@ import { zoneGeometry } from '../../state/filter-result';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
+import { Unknown } from '../Unknown';
 import { BigLayersNote } from '../BigLayersNote';
 
 const COUNTED = ['key-projects', 'villages', 'ppp-parcels', 'featured-towns', 'pollution-works'];
@@ -46,7 +47,8 @@ export function ZoneStatsPanel() {
     const val = (r: ZoneStatsRow): number | string => {
       if (sort.key === 'name') return lang === 'zh' ? r.name_zh : r.name_en;
       if (sort.key.startsWith('count:')) return r.counts[sort.key.slice(6)] ?? 0;
-      return r[sort.key as 'zoneAreaM2'];
+      // Unknown investments sort below every stated one.
+      return r[sort.key as 'zoneAreaM2'] ?? -1;
     };
     return [...rows].sort((a, b) => {
       const x = val(a);
@@ -118,8 +120,8 @@ export function ZoneStatsPanel() {
                     );
                   })}
                   <td className="num">{formatArea(r.parcelAreaM2, areaUnit, lang)}</td>
-                  <td className="num">{formatMoney(r.investmentCny, lang)}</td>
-                  <td className="num">{formatMoney(r.investmentThisYearCny, lang)}</td>
+                  <td className="num">{r.investmentCny === null ? <Unknown /> : formatMoney(r.investmentCny, lang)}</td>
+                  <td className="num">{r.investmentThisYearCny === null ? <Unknown /> : formatMoney(r.investmentThisYearCny, lang)}</td>
                   <td className="num">
                     {r.villages.livable} / {r.villages.beautiful}
                   </td>
