@@ -4,6 +4,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import type { IdAllocator } from './sanitize';
+import type { KmlStyle } from './export/kml';
 import type { ImportIssue, ImportOptions, ImportResult, InputFile } from './types';
 
 /** Extensions of the files that make up one shapefile (grouped by name). */
@@ -25,6 +26,11 @@ export interface ExportOptions {
   derive?: (f: Feature) => Record<string, unknown>;
   /** Layer / file base name inside archives. */
   name?: string;
+  /** Language of names written for features that carry name_zh / name_en (KML placemarks). */
+  lang?: 'zh' | 'en';
+  /** KML: the look of every placemark, or of each (its layer's colours). */
+  style?: KmlStyle;
+  styleOf?: (f: Feature<Geometry | null>) => KmlStyle | undefined;
 }
 
 export interface IoFormat {
