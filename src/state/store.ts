@@ -6,8 +6,9 @@ import { createViewSlice, type ViewSlice } from './view-slice';
 import { createFiltersSlice, type FiltersSlice } from './filters-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
+import { createMilestonesSlice, type MilestonesSlice } from './milestones-slice';
 
-export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice;
+export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice & MilestonesSlice;
 
 /** A fresh store; the app makes one, tests make their own so no state is shared between cases. */
 export function createAtlasStore() {
@@ -18,6 +19,7 @@ export function createAtlasStore() {
     ...createFiltersSlice(...a),
     ...createToolsSlice(...a),
     ...createImportSlice(...a),
+    ...createMilestonesSlice(...a),
   }));
 }
 
