@@ -17,7 +17,7 @@ test('a 200 000-parcel layer stays in the worker, filters and sorts there, and t
   // While the worker reads, parses and indexes, the UI answers: switching tabs works at once.
   await page.getByRole('tab', { name: 'Filter' }).click();
   await expect(page.getByRole('region', { name: 'Filter', exact: true })).toBeVisible({ timeout: 2000 });
-  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layers added', { timeout: 90_000 });
+  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layer added', { timeout: 90_000 });
   const layer = await page.evaluate(() => {
     const s = (window as unknown as { __atlasStore: { getState: () => { order: string[]; layers: Record<string, { remote?: { count: number }; data: { features: unknown[] } }> } } }).__atlasStore.getState();
     const id = s.order.find((x) => x.startsWith('user-'))!;
@@ -63,7 +63,7 @@ test('a big layer imported from a file comes back after a reload, with its id, a
   test.setTimeout(120_000);
   await openAtlas(page, '?lang=en');
   await page.getByTestId('import-input').setInputFiles({ name: FILE, mimeType: 'application/geo+json', buffer: readFileSync(PATH) });
-  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layers added', { timeout: 90_000 });
+  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layer added', { timeout: 90_000 });
   const bigLayers = () =>
     page.evaluate(() => {
       const s = (window as unknown as { __atlasStore?: { getState: () => { order: string[]; layers: Record<string, { remote?: { count: number } }> } } }).__atlasStore?.getState();

@@ -99,7 +99,7 @@ test('exported GeoJSON of the selection holds exactly the selected features', as
 test('imported layers persist across a reload until removed', async ({ page }) => {
   await openAtlas(page, '?lang=en');
   await page.getByTestId('import-input').setInputFiles({ name: 'keep-me.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(xss)) });
-  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layers added');
+  await expect(page.getByRole('dialog', { name: 'Import result' })).toContainText('1 layer added');
   await page.waitForTimeout(1500);
   await page.reload();
   await waitForIdle(page);

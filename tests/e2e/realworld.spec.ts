@@ -29,7 +29,7 @@ test.describe('real-world samples', () => {
     await openAtlas(page, '?lang=en');
     await page.getByTestId('import-input').setInputFiles(file('henan-datav-province-gcj02/410000.json'));
     const report = page.getByRole('dialog', { name: 'Import result' });
-    await expect(report).toContainText('1 layers added', { timeout: 30_000 });
+    await expect(report).toContainText('1 layer added', { timeout: 30_000 });
     await expect(report).toContainText('look like GCJ-02');
     await report.getByLabel(/GCJ-02/).check();
     await report.getByRole('button', { name: 'Re-import with these options' }).click();
@@ -42,7 +42,7 @@ test.describe('real-world samples', () => {
     await openAtlas(page, '?lang=en');
     await page.getByTestId('import-input').setInputFiles(file('adcode-county-centroids-csv/adcode-release-20191218.csv'));
     const report = page.getByRole('dialog', { name: 'Import result' });
-    await expect(report).toContainText('1 layers added', { timeout: 30_000 });
+    await expect(report).toContainText('1 layer added', { timeout: 30_000 });
     await expect(report).toContainText(/3,55\d features/);
     await expect(report.getByLabel('Longitude / X column')).toHaveValue('lon');
   });
