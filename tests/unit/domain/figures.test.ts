@@ -81,3 +81,12 @@ describe('formatMoney', () => {
     expect(formatMoney(Number.NaN, 'en')).toBe(UNKNOWN);
   });
 });
+
+describe('attribute values from the data', () => {
+  it('keep their precision, grouped, and never read "-0"', async () => {
+    const { formatValue } = await import('../../../src/domain/describe');
+    expect(formatValue('elevation', -0.0000001, 'en', () => null)).toBe('0');
+    expect(formatValue('count', -1234567.5, 'zh', () => null)).toBe('-1,234,567.5');
+    expect(formatValue('area_km2', 31, 'zh', () => null)).toBe('31 平方公里');
+  });
+});
