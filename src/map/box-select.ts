@@ -32,7 +32,9 @@ export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) 
     const a = start;
     const b = pos(e);
     start = null;
-    // The click that follows this mouse-up belongs to the box (or to an aborted one), not to the map.
+    // A Shift-click without a drag is no box: its click adds the feature to the selection.
+    if (Math.abs(a.x - b.x) < 4 && Math.abs(a.y - b.y) < 4) return;
+    // The click that follows this mouse-up belongs to the box (or to an aborted, too thin one), not to the map.
     swallowNextClick();
     if (Math.abs(a.x - b.x) < 4 || Math.abs(a.y - b.y) < 4) return;
     const corners = [
