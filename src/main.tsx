@@ -9,6 +9,7 @@ import { loadBundledLayers } from './app/load-bundled-layers';
 import { startUrlSync } from './app/url-sync';
 import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
 import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
+import { persistMilestones, restoreMilestones } from './app/persist-milestones';
 import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
 import { startProximityRing } from './app/proximity-ring';
@@ -33,6 +34,8 @@ createRoot(document.getElementById('root')!).render(
 
 void (async () => {
   await loadBundledLayers(atlasStore);
+  restoreMilestones(atlasStore);
+  persistMilestones(atlasStore);
   await restoreUserLayers(atlasStore);
   persistUserLayers(atlasStore);
   persistBigLayers(atlasStore);

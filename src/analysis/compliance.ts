@@ -1,12 +1,14 @@
 import { difference, featureCollection, intersect, union } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import { detectLandUseFields, landUseClass } from '../domain/landuse-palette';
-import { clipToZone } from './clip-to-zone';
 import { buildFeatureIndex, type FeatureIndex } from './feature-index';
 import { geodesicArea } from './geodesic-area';
 import { geodesicLength } from './geodesic-length';
-import { INSIDE, OUTSIDE, prepareZone, type PreparedZone } from './prepared-zone';
-import { AREA_UNIT_M2, formatArea } from './units';
+import { pointLineBoundary, pointLineOverlap, type PointLine } from './compliance-linear';
+import { prepareZone, type PreparedZone } from './prepared-zone';
+import { AREA_UNIT_M2 } from './units';
+import { formatArea, formatLength } from '../domain/format';
+import { detectNameField, featureNames } from '../domain/feature-name';
 import { filterByZone } from './zone-filter';
 
 type Areal = Polygon | MultiPolygon;
@@ -37,6 +39,8 @@ export interface OverlapResult {
   touching: boolean;
   /** Ellipsoidal area of the overlap (union of the pieces, m²), and in 亩; 0 for points and lines. */
   areaM2: number;
+  /** Lines: ellipsoidal length (m) inside the layer, counted once where its polygons overlap; else 0. */
+  lengthM: number;
   areaMu: number;
   /** areaM2 as a percentage of the subject's area; 0 for points and lines. */
   share: number;
@@ -51,13 +55,19 @@ export interface BoundaryResult {
   /** Area (m², 亩) of the subject outside the boundary: 0 when inside (parts below `slivers` ignored). */
   outsideAreaM2: number;
   outsideMu: number;
+  /** Lines: ellipsoidal length (m) outside the boundary; else 0. */
+  outsideLengthM: number;
   outsidePieces: Feature<Areal>[];
 }
 
 export type ComplianceRule = 'permanent_basic_farmland' | 'ecological_red_line' | 'cultivated_land' | 'urban_development_boundary';
 
 export interface ComplianceResult {
+  /** What the figures measure: areas (polygons), lengths (lines) or position only (points). */
+  subjectKind: 'area' | 'line' | 'point';
   subjectAreaM2: number;
+  /** Lines: ellipsoidal length (m); else 0. */
+  subjectLengthM: number;
   farmland: OverlapResult;
   redLine: OverlapResult;
   cultivated: OverlapResult;
@@ -69,8 +79,9 @@ export interface ComplianceResult {
  * 三区三线 check of one feature: its overlap with permanent basic farmland, the ecological red line and
  * cultivated land, and its position relative to the urban development boundary. Polygons are intersected
  * exactly with the real control polygons (holes and multipolygons included; turf intersect/difference),
- * areas are ellipsoidal (geodesicArea). Overlaps below `slivers` m² are reported as touching. Points and
- * lines report the layers they lie in (point in interior / line running through the interior), areas 0.
+ * areas are ellipsoidal (geodesicArea). Overlaps below `slivers` m² are reported as touching. Points
+ * report the layers they lie in; lines the layers they run through and the ellipsoidal length inside each
+ * and outside the boundary (compliance-linear); their areas are 0.
  * The verdict fails on any overlap and on any part outside the boundary.
  *
  * @example
@@ -84,19 +95,25 @@ export function checkCompliance(subject: ComplianceSubject, controls: Compliance
   const areal = g.type === 'Polygon' || g.type === 'MultiPolygon';
   const subjectAreaM2 = areal ? geodesicArea(g) : 0;
   const zone = areal ? prepareZone(g) : null;
-  const overlap = (layer: readonly Feature[]) =>
-    zone ? arealOverlap(g as Areal, zone, indexed(layer), slivers, subjectAreaM2) : pointLineOverlap(g, indexed(layer));
+  const kind = areal ? 'area' : g.type === 'LineString' || g.type === 'MultiLineString' ? 'line' : 'point';
+  const overlap = (layer: readonly Feature[]): OverlapResult => {
+    if (zone) return arealOverlap(g as Areal, zone, indexed(layer), slivers, subjectAreaM2);
+    const r = pointLineOverlap(g as PointLine, indexed(layer));
+    return { ...r, areaM2: 0, areaMu: 0, share: 0, pieces: [] };
+  };
   const farmland = overlap(controls.farmland);
   const redLine = overlap(controls.redLine);
   const cultivated = overlap(controls.cultivated);
-  const boundary = zone ? arealBoundary(g as Areal, zone, indexed(controls.boundary), slivers, subjectAreaM2) : pointLineBoundary(g, indexed(controls.boundary));
-  return { subjectAreaM2, farmland, redLine, cultivated, boundary, verdict: verdict(farmland, redLine, cultivated, boundary, areal) };
+  const boundary: BoundaryResult = zone
+    ? arealBoundary(g as Areal, zone, indexed(controls.boundary), slivers, subjectAreaM2)
+    : { ...pointLineBoundary(g as PointLine, indexed(controls.boundary)), outsideAreaM2: 0, outsideMu: 0, outsidePieces: [] };
+  const subjectLengthM = kind === 'line' ? geodesicLength(g) : 0;
+  return { subjectKind: kind, subjectAreaM2, subjectLengthM, farmland, redLine, cultivated, boundary, verdict: verdict(farmland, redLine, cultivated, boundary, kind) };
 }
 
 /** Control polygons with an index, cached per control array (so treat the arrays as immutable). */
 interface Indexed { features: Feature<Areal>[]; index: FeatureIndex }
 const cache = new WeakMap<readonly Feature[], Indexed>();
-const prepared = new WeakMap<Feature, PreparedZone>();
 
 function indexed(layer: readonly Feature[]): Indexed {
   let hit = cache.get(layer);
@@ -106,12 +123,6 @@ function indexed(layer: readonly Feature[]): Indexed {
     cache.set(layer, hit);
   }
   return hit;
-}
-
-function preparedOf(f: Feature<Areal>): PreparedZone {
-  let z = prepared.get(f);
-  if (!z) prepared.set(f, (z = prepareZone(f.geometry)));
-  return z;
 }
 
 const idOf = (f: Feature, i: number): string => String(f.id ?? f.properties?.id ?? i);
@@ -136,6 +147,7 @@ function arealOverlap(g: Areal, zone: PreparedZone, layer: Indexed, slivers: num
     overlaps: pieces.length > 0,
     touching: pieces.length === 0 && contact,
     areaM2,
+    lengthM: 0,
     areaMu: areaM2 / AREA_UNIT_M2.mu,
     share: subjectAreaM2 > 0 ? (areaM2 / subjectAreaM2) * 100 : 0,
     pieces,
@@ -148,65 +160,8 @@ function arealBoundary(g: Areal, zone: PreparedZone, layer: Indexed, slivers: nu
   const outside = candidates.length ? difference(featureCollection<Areal>([plain(g), ...candidates])) : plain(g);
   const outsideM2 = outside ? geodesicArea(outside.geometry) : 0;
   const status = outsideM2 < slivers ? 'inside' : subjectAreaM2 - outsideM2 < slivers ? 'outside' : 'partly';
-  if (status === 'inside') return { status, outsideAreaM2: 0, outsideMu: 0, outsidePieces: [] };
-  return { status, outsideAreaM2: outsideM2, outsideMu: outsideM2 / AREA_UNIT_M2.mu, outsidePieces: [plain(outside!.geometry)] };
-}
-
-type PointLine = Point | LineString | MultiPoint | MultiLineString;
-
-/** Candidate control positions whose bounding box meets the subject's. */
-function near(g: Geometry, layer: Indexed): number[] {
-  const xs = positions(g).map((p) => p[0]!);
-  const ys = positions(g).map((p) => p[1]!);
-  return xs.length ? layer.index.tree.search(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)) : [];
-}
-
-function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point': return [g.coordinates];
-    case 'MultiPoint': case 'LineString': return g.coordinates;
-    case 'MultiLineString': return g.coordinates.flat();
-    default: return [];
-  }
-}
-
-/** Where a point or line lies relative to one control polygon. */
-function locatePointLine(g: PointLine, control: Feature<Areal>): 'interior' | 'boundary' | 'outside' {
-  const z = preparedOf(control);
-  if (g.type === 'Point' || g.type === 'MultiPoint') {
-    const where = positions(g).map((p) => z.locate(p[0]!, p[1]!));
-    return where.includes(INSIDE) ? 'interior' : where.some((w) => w !== OUTSIDE) ? 'boundary' : 'outside';
-  }
-  const inside = clipToZone({ type: 'Feature', properties: {}, geometry: g }, control.geometry);
-  if (inside && geodesicLength(inside.geometry) > 0) return 'interior';
-  // no length inside: does the line still meet the boundary (at a vertex or crossing an edge)?
-  return filterByZone(buildFeatureIndex([{ type: 'Feature', properties: {}, geometry: g }]), z, 'intersects').length ? 'boundary' : 'outside';
-}
-
-function pointLineOverlap(g: Geometry, layer: Indexed): OverlapResult {
-  const ids: string[] = [];
-  let contact = false;
-  for (const i of near(g, layer)) {
-    const where = locatePointLine(g as PointLine, layer.features[i]!);
-    if (where === 'interior') ids.push(idOf(layer.features[i]!, i));
-    else if (where === 'boundary') contact = true;
-  }
-  return { overlaps: ids.length > 0, touching: !ids.length && contact, areaM2: 0, areaMu: 0, share: 0, pieces: [], controlIds: ids };
-}
-
-function pointLineBoundary(g: Geometry, layer: Indexed): BoundaryResult {
-  const candidates = near(g, layer).map((i) => layer.features[i]!);
-  const none: BoundaryResult = { status: 'outside', outsideAreaM2: 0, outsideMu: 0, outsidePieces: [] };
-  if (!candidates.length) return none;
-  if (g.type === 'Point' || g.type === 'MultiPoint') {
-    const inside = positions(g).map((p) => candidates.some((c) => preparedOf(c).locate(p[0]!, p[1]!) !== OUTSIDE));
-    return { ...none, status: inside.every(Boolean) ? 'inside' : inside.some(Boolean) ? 'partly' : 'outside' };
-  }
-  const total = geodesicLength(g);
-  const zone: MultiPolygon = { type: 'MultiPolygon', coordinates: candidates.flatMap((c) => (c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates)) };
-  const clipped = clipToZone({ type: 'Feature', properties: {}, geometry: g }, zone);
-  const insideM = clipped ? geodesicLength(clipped.geometry) : 0;
-  return { ...none, status: total - insideM <= 0.01 ? 'inside' : insideM <= 0.01 ? 'outside' : 'partly' };
+  if (status === 'inside') return { status, outsideAreaM2: 0, outsideMu: 0, outsideLengthM: 0, outsidePieces: [] };
+  return { status, outsideAreaM2: outsideM2, outsideMu: outsideM2 / AREA_UNIT_M2.mu, outsideLengthM: 0, outsidePieces: [plain(outside!.geometry)] };
 }
 
 const RULE_TEXT: Record<Exclude<ComplianceRule, 'urban_development_boundary'>, [string, string]> = {
@@ -218,7 +173,7 @@ const RULE_TEXT: Record<Exclude<ComplianceRule, 'urban_development_boundary'>, [
 const OK_TEXT = ['未占用永久基本农田、生态保护红线和耕地，位于城镇开发边界内',
   'Clear of permanent basic farmland, the ecological red line and cultivated land; inside the urban development boundary'] as const;
 
-function verdict(farmland: OverlapResult, redLine: OverlapResult, cultivated: OverlapResult, boundary: BoundaryResult, areal: boolean): ComplianceResult['verdict'] {
+function verdict(farmland: OverlapResult, redLine: OverlapResult, cultivated: OverlapResult, boundary: BoundaryResult, kind: ComplianceResult['subjectKind']): ComplianceResult['verdict'] {
   const rules: ComplianceRule[] = [];
   const zh: string[] = [];
   const en: string[] = [];
@@ -227,16 +182,26 @@ function verdict(farmland: OverlapResult, redLine: OverlapResult, cultivated: Ov
     if (!r.overlaps) continue;
     rules.push(rule);
     const [nameZh, nameEn] = RULE_TEXT[rule];
-    zh.push(areal ? `占用${nameZh} ${size(r.areaM2, 'zh')}` : `位于${nameZh}内`);
-    en.push(areal ? `overlaps ${nameEn} by ${size(r.areaM2, 'en')}` : `lies in ${nameEn}`);
+    if (kind === 'area') {
+      zh.push(`占用${nameZh} ${size(r.areaM2, 'zh')}`);
+      en.push(`overlaps ${nameEn} by ${size(r.areaM2, 'en')}`);
+    } else if (kind === 'line') {
+      zh.push(`穿越${nameZh} ${formatLength(r.lengthM, 'm', 'zh')}`);
+      en.push(`runs through ${nameEn} for ${formatLength(r.lengthM, 'm', 'en')}`);
+    } else {
+      zh.push(`位于${nameZh}内`);
+      en.push(`lies in ${nameEn}`);
+    }
   }
   if (boundary.status !== 'inside') {
     rules.push('urban_development_boundary');
     const partly = boundary.status === 'partly';
-    const extra = areal && partly;
     const m2 = boundary.outsideAreaM2;
-    zh.push(`${partly ? '部分' : ''}位于城镇开发边界外${extra ? `（边界外 ${formatArea(m2, 'ha', 'zh')}，${formatArea(m2, 'mu', 'zh')}）` : ''}`);
-    en.push(`${partly ? 'partly ' : ''}outside the urban development boundary${extra ? ` (${formatArea(m2, 'ha', 'en')}, ${formatArea(m2, 'mu', 'en')} outside)` : ''}`);
+    const m = boundary.outsideLengthM;
+    const extraZh = !partly ? '' : kind === 'area' ? `（边界外 ${formatArea(m2, 'ha', 'zh')}，${formatArea(m2, 'mu', 'zh')}）` : kind === 'line' ? `（边界外 ${formatLength(m, 'm', 'zh')}）` : '';
+    const extraEn = !partly ? '' : kind === 'area' ? ` (${formatArea(m2, 'ha', 'en')}, ${formatArea(m2, 'mu', 'en')} outside)` : kind === 'line' ? ` (${formatLength(m, 'm', 'en')} outside)` : '';
+    zh.push(`${partly ? '部分' : ''}位于城镇开发边界外${extraZh}`);
+    en.push(`${partly ? 'partly ' : ''}outside the urban development boundary${extraEn}`);
   }
   if (!rules.length) return { ok: true, rules, text_zh: OK_TEXT[0], text_en: OK_TEXT[1] };
   const first = en.join('; ');
@@ -255,18 +220,24 @@ export interface ComplianceRow {
 
 /**
  * {@link checkCompliance} for every feature of a layer, as rows for a table (features without a supported
- * geometry get `result: null`). The controls are indexed once for the whole layer.
+ * geometry get `result: null`), named by the layer's name field (name_zh / name_en, or 名称, XMMC, NAME, … for
+ * imported layers; the id where a feature has none). The controls are indexed once for the whole layer.
  * @example checkLayer(parcels.features, controls).filter((r) => r.result && !r.result.verdict.ok).map((r) => r.id)
  */
 export function checkLayer(features: readonly Feature[], controls: ComplianceControls, opts: ComplianceOptions = {}): ComplianceRow[] {
   const supported = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
-  return features.map((f, index) => ({
-    index,
-    id: idOf(f, index),
-    name_zh: String(f.properties?.name_zh ?? ''),
-    name_en: String(f.properties?.name_en ?? ''),
-    result: f.geometry && supported.has(f.geometry.type) ? checkCompliance(f as ComplianceSubject, controls, opts) : null,
-  }));
+  const nameField = detectNameField(features);
+  return features.map((f, index) => {
+    const id = idOf(f, index);
+    const names = featureNames(f.properties, nameField, id);
+    return {
+      index,
+      id,
+      name_zh: names.zh,
+      name_en: names.en,
+      result: f.geometry && supported.has(f.geometry.type) ? checkCompliance(f as ComplianceSubject, controls, opts) : null,
+    };
+  });
 }
 
 /**

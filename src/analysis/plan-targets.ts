@@ -4,16 +4,26 @@ import type { Label, Plan } from '../domain/plan';
 import { geodesicArea } from './geodesic-area';
 
 export type FigureUnit = 'count' | 'cny' | 'pct' | 'km2';
-/** ok: on target; short: below target (or late); over: above target; info: a figure without a comparison. */
-export type FigureStatus = 'ok' | 'short' | 'over' | 'info';
+/**
+ * ok: on target; short: below target (or late); over: above target; partial: the map holds part of a
+ * programme the report counts (a coverage figure, not a shortfall of the programme); info: no comparison.
+ */
+export type FigureStatus = 'ok' | 'short' | 'over' | 'partial' | 'info';
+/** report: the programme's own figures (targets, totals) from the report; map: what the map holds. */
+export type FigureGroup = 'report' | 'map';
 export interface FeatureRef {
   layerId: string;
   featureId: string;
 }
 
-/** One dashboard figure: what the map shows (`actual`) against the plan (`target`), and the features behind it. */
+/**
+ * One dashboard figure: a programme figure from the report (`group: 'report'`, `actual` is the report's
+ * value), or what the map holds (`group: 'map'`) against the plan's target or the programme it maps
+ * part of (`target`), with the features behind it.
+ */
 export interface PlanFigure {
   key: string;
+  group: FigureGroup;
   label: Label;
   actual: number;
   target?: number;
@@ -45,7 +55,9 @@ export const SHARE_TOLERANCE_PCT = 0.5;
  * - `infrastructure.*`: the 43-project / 23亿 infrastructure programme (info);
  * - `central_urban_area.km2`: the measured (ellipsoidal) area of the central urban area against 31 km²;
  * - `pollution.*`, `main_roads.count`: coal-switch households (info), clean-coal points and main roads to clean.
- * Mapped data holds only the projects the report names, so "short" on project figures means "not all mapped".
+ * - `report.*` and the info figures: the programme's own targets and totals, as the report gives them.
+ * Mapped data holds only the projects the report names, so project, clean-coal and road figures are
+ * coverage (`partial` until all are mapped), never a shortfall of the programme.
  *
  * @example
  * planTargets(parsePlan(json), [{ layerId: 'key-projects', features }], '2017-07-07')
@@ -54,6 +66,7 @@ export const SHARE_TOLERANCE_PCT = 0.5;
 export function planTargets(plan: Plan, layers: readonly PlanLayer[], asOf: string): PlanFigure[] {
   const layer = (id: string): readonly Feature[] => layers.find((l) => l.layerId === id)?.features ?? [];
   return [
+    ...reportFigures(plan),
     ...villageFigures(plan, layer('villages')),
     ...milestoneFigures(layer('ppp-parcels'), asOf),
     ...projectFigures(plan, layer('key-projects')),
@@ -74,8 +87,8 @@ function villageFigures(plan: Plan, villages: readonly Feature[]): PlanFigure[] 
   const livableRefs = refs('villages', livable, villages);
   const beautifulRefs = refs('villages', beautiful, villages);
   return [
-    { ...info('villages.livable', L('宜居乡村', 'Livable villages'), livable.length, 'count'), featureRefs: livableRefs },
-    { ...info('villages.beautiful', L('美好乡村', 'Beautiful villages'), beautiful.length, 'count'), featureRefs: beautifulRefs },
+    { ...info('villages.livable', L('宜居乡村', 'Livable villages'), livable.length, 'count'), group: 'map' as const, featureRefs: livableRefs },
+    { ...info('villages.beautiful', L('美好乡村', 'Beautiful villages'), beautiful.length, 'count'), group: 'map' as const, featureRefs: beautifulRefs },
     vs('villages.livable_share', L('宜居乡村占比', 'Share of livable villages'), share(livable.length), v.livable_share_pct, 'pct', livableRefs, by, SHARE_TOLERANCE_PCT),
     vs('villages.beautiful_share', L('美好乡村占比', 'Share of beautiful villages'), share(beautiful.length), v.beautiful_share_pct, 'pct', beautifulRefs, by, SHARE_TOLERANCE_PCT),
   ].map((f) => (n === 0 && f.unit === 'pct' ? { ...f, status: 'short' as const } : f));
@@ -105,6 +118,7 @@ function milestoneFigures(parcels: readonly Feature[], asOf: string): PlanFigure
   const note = L(`截至${asOf}`, `As of ${asOf}`);
   return MILESTONE_STATES.map((state): PlanFigure => ({
     key: `ppp.milestones.${state}`,
+    group: 'map',
     label: STATE_LABELS[state],
     actual: counts[state],
     ...(state === 'done' ? { target: total } : {}),
@@ -125,8 +139,8 @@ function projectFigures(plan: Plan, projects: readonly Feature[]): PlanFigure[] 
   const all = refs('key-projects', projects);
   const invested = refs('key-projects', projects.filter((f) => investmentOf(f) > 0), projects);
   return [
-    vs('key_projects.count', L('已上图重点项目', 'Mapped key projects'), projects.length, kp.count, 'count', all, MAPPED_NOTE),
-    vs('key_projects.investment', L('已上图重点项目投资', 'Investment of mapped key projects'), sumInvestment(projects), kp.total_investment_cny, 'cny', invested, MAPPED_NOTE),
+    covers('key_projects.count', L('已上图重点项目', 'Mapped key projects'), projects.length, kp.count, 'count', all, MAPPED_NOTE),
+    covers('key_projects.investment', L('已上图重点项目投资', 'Investment of mapped key projects'), sumInvestment(projects), kp.total_investment_cny, 'cny', invested, MAPPED_NOTE),
     info('key_projects.planned_2017', L('重点项目年度计划投资', 'Key projects: planned 2017 investment'), kp.planned_investment_2017_cny, 'cny',
       L('报道未给出各项目的年度计划投资', 'The report gives no per-project amounts for 2017')),
   ];
@@ -138,14 +152,14 @@ function thirdBatchFigures(plan: Plan, projects: readonly Feature[]): PlanFigure
   const note = L(`${tb.start_date}集中开工`, `Started together on ${tb.start_date}`);
   const invested = (list: readonly Feature[]) => refs('key-projects', list.filter((f) => investmentOf(f) > 0), projects);
   const figures: PlanFigure[] = [
-    vs('third_batch.count', L('第三批重点项目', 'Third-batch projects'), third.length, tb.count, 'count', refs('key-projects', third, projects), note),
-    vs('third_batch.investment', L('第三批重点项目投资', 'Third-batch investment'), sumInvestment(third), tb.total_investment_cny, 'cny', invested(third), note),
+    covers('third_batch.count', L('已上图第三批重点项目', 'Mapped third-batch projects'), third.length, tb.count, 'count', refs('key-projects', third, projects), note),
+    covers('third_batch.investment', L('已上图第三批重点项目投资', 'Investment of mapped third-batch projects'), sumInvestment(third), tb.total_investment_cny, 'cny', invested(third), note),
   ];
   for (const c of tb.by_category) {
     const mine = third.filter((f) => f.properties?.category === c.category);
     figures.push(
-      vs(`third_batch.${c.category}.count`, L(`第三批${c.label.zh}`, `Third batch: ${c.label.en}`), mine.length, c.count, 'count', refs('key-projects', mine, projects)),
-      vs(`third_batch.${c.category}.investment`, L(`第三批${c.label.zh}投资`, `Third batch: ${c.label.en} investment`), sumInvestment(mine), c.investment_cny, 'cny', invested(mine)),
+      covers(`third_batch.${c.category}.count`, L(`第三批${c.label.zh}`, `Third batch: ${c.label.en}`), mine.length, c.count, 'count', refs('key-projects', mine, projects)),
+      covers(`third_batch.${c.category}.investment`, L(`第三批${c.label.zh}投资`, `Third batch: ${c.label.en} investment`), sumInvestment(mine), c.investment_cny, 'cny', invested(mine)),
     );
   }
   return figures;
@@ -174,21 +188,44 @@ function otherFigures(plan: Plan, works: readonly Feature[], roads: readonly Fea
   const due = plan.main_roads.cleanup_due;
   return [
     info('pollution.coal_households', L('煤改电、煤改气户数', 'Households switched from coal'), plan.pollution.coal_to_clean_energy_households, 'count'),
-    vs('pollution.clean_coal_points', L('洁净型煤供应网点', 'Clean-coal supply points'), points.length, plan.pollution.clean_coal_points, 'count', refs('pollution-works', points, works)),
-    vs('main_roads.count', L('待整治主干道', 'Main roads to clean up'), toClean.length, plan.main_roads.count, 'count', refs('roads', toClean, roads), L(`${due}前完成`, `Due ${due}`)),
+    covers('pollution.clean_coal_points', L('已上图洁净型煤供应网点', 'Mapped clean-coal supply points'), points.length, plan.pollution.clean_coal_points, 'count', refs('pollution-works', points, works)),
+    covers('main_roads.count', L('已上图待整治主干道', 'Mapped main roads to clean up'), toClean.length, plan.main_roads.count, 'count', refs('roads', toClean, roads), L(`${due}前完成`, `Due ${due}`)),
     info('land_loss_pensions', L('失地农民养老金（每年不少于）', 'Land-loss pensions (at least, per year)'), plan.land_loss_pensions_cny_per_year_min, 'cny'),
     info('finance.revenue_bond', L('项目收益债券', 'Project revenue bond'), plan.finance.project_revenue_bond_cny, 'cny'),
   ];
 }
 
-/** A figure compared with its target. */
+/** A mapped figure compared with its target. */
 function vs(key: string, label: Label, actual: number, target: number, unit: FigureUnit, featureRefs: FeatureRef[], note?: Label, tolerance = 0): PlanFigure {
-  return { key, label, actual, target, unit, status: compare(actual, target, tolerance), featureRefs, ...(note ? { note } : {}) };
+  return { key, group: 'map', label, actual, target, unit, status: compare(actual, target, tolerance), featureRefs, ...(note ? { note } : {}) };
 }
 
-/** A plan figure shown for information, with nothing mapped behind it. */
+/** A mapped figure against the programme it maps part of: complete (ok), partial, or over. */
+function covers(key: string, label: Label, actual: number, target: number, unit: FigureUnit, featureRefs: FeatureRef[], note?: Label): PlanFigure {
+  const status = compare(actual, target);
+  return { ...vs(key, label, actual, target, unit, featureRefs, note), status: status === 'short' ? 'partial' : status };
+}
+
+/** A programme figure from the report, with nothing mapped behind it. */
 function info(key: string, label: Label, actual: number, unit: FigureUnit, note?: Label): PlanFigure {
-  return { key, label, actual, unit, status: 'info', featureRefs: [], ...(note ? { note } : {}) };
+  return { key, group: 'report', label, actual, unit, status: 'info', featureRefs: [], ...(note ? { note } : {}) };
+}
+
+/** The programme's targets and totals the mapped figures are read against, as the report gives them. */
+function reportFigures(plan: Plan): PlanFigure[] {
+  const v = plan.villages;
+  const by = L(`${v.full_coverage_by.slice(0, 4)}年底全覆盖`, `Full coverage by ${v.full_coverage_by}`);
+  return [
+    info('report.villages.livable_share', L('宜居乡村占比目标', 'Target share of livable villages'), v.livable_share_pct, 'pct', by),
+    info('report.villages.beautiful_share', L('美好乡村占比目标', 'Target share of beautiful villages'), v.beautiful_share_pct, 'pct', by),
+    info('report.key_projects.count', L('2017年重点项目', 'Key projects 2017'), plan.key_projects_2017.count, 'count'),
+    info('report.key_projects.investment', L('2017年重点项目总投资', 'Key projects 2017: total investment'), plan.key_projects_2017.total_investment_cny, 'cny'),
+    info('report.third_batch.count', L('第三批重点项目', 'Third-batch projects'), plan.third_batch.count, 'count', L(`${plan.third_batch.start_date}集中开工`, `Started together on ${plan.third_batch.start_date}`)),
+    info('report.third_batch.investment', L('第三批重点项目总投资', 'Third batch: total investment'), plan.third_batch.total_investment_cny, 'cny'),
+    info('report.central_urban_area.km2', L('中心城区建成区面积', 'Central built-up area'), plan.zone.built_up_area_km2, 'km2'),
+    info('report.pollution.clean_coal_points', L('洁净型煤供应网点', 'Clean-coal supply points'), plan.pollution.clean_coal_points, 'count'),
+    info('report.main_roads.count', L('待整治主干道', 'Main roads to clean up'), plan.main_roads.count, 'count', L(`${plan.main_roads.cleanup_due}前完成`, `Due ${plan.main_roads.cleanup_due}`)),
+  ];
 }
 
 /** ok within `tolerance` of the target, else short or over. */

@@ -18,11 +18,6 @@ export const LENGTH_UNIT_LABELS: Readonly<Record<UnitLocale, Readonly<Record<Len
   en: { m: 'm', km: 'km' },
 };
 
-export interface FormatOptions {
-  /** Significant figures shown (default 3): 31 km² → "31.0", 60,633,804 m² → "60,600,000". */
-  significantDigits?: number;
-}
-
 /**
  * Converts an area in m² to `unit`.
  * @example convertArea(60_633_804.5, 'km2') // 60.6338045; convertArea(10_000, 'mu') // 15
@@ -37,43 +32,4 @@ export function convertArea(m2: number, unit: AreaUnit): number {
  */
 export function convertLength(m: number, unit: LengthUnit): number {
   return m / LENGTH_UNIT_M[unit];
-}
-
-/**
- * An area for display: rounded to significant figures (no false precision; trailing zeros kept to show
- * the precision), grouped thousands, unit label in the locale's words.
- * @example
- * formatArea(31e6, 'km2', 'en') // "31.0 km²"
- * formatArea(31e6, 'km2', 'zh') // "31.0 平方公里"
- * formatArea(60_633_804.5, 'mu', 'zh', { significantDigits: 5 }) // "90,951 亩"
- */
-export function formatArea(m2: number, unit: AreaUnit, locale: UnitLocale, options: FormatOptions = {}): string {
-  return `${formatNumber(convertArea(m2, unit), locale, options)} ${AREA_UNIT_LABELS[locale][unit]}`;
-}
-
-/**
- * A length for display, like {@link formatArea}.
- * @example formatLength(9_113.7, 'km', 'en') // "9.11 km"; formatLength(1234.5, 'm', 'zh') // "1,230 米"
- */
-export function formatLength(m: number, unit: LengthUnit, locale: UnitLocale, options: FormatOptions = {}): string {
-  return `${formatNumber(convertLength(m, unit), locale, options)} ${LENGTH_UNIT_LABELS[locale][unit]}`;
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatNumber(value: number, locale: UnitLocale, { significantDigits = 3 }: FormatOptions): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  const digits = Math.min(21, Math.max(1, Math.round(significantDigits)));
-  const key = `${locale}:${digits}`;
-  let fmt = formatters.get(key);
-  if (!fmt) {
-    fmt = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
-      minimumSignificantDigits: digits,
-      maximumSignificantDigits: digits,
-      useGrouping: true,
-    });
-    formatters.set(key, fmt);
-  }
-  return fmt.format(value);
 }

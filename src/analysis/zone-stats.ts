@@ -39,14 +39,17 @@ export interface ZoneStatsRow {
   counts: Record<string, number>;
   /** Ellipsoidal area (m²) of the parts of `ppp-parcels` polygons inside the zone. */
   parcelAreaM2: number;
-  /** Sum of `investment_cny` of the `key-projects` intersecting the zone (projects without one add 0). */
-  investmentCny: number;
+  /**
+   * Sum of `investment_cny` of the `key-projects` intersecting the zone that state one; null (unknown,
+   * not 0) when there are such projects but none of them states one; 0 when there are none.
+   */
+  investmentCny: number | null;
   /**
    * Sum of `investment_cny` of the zone's key projects whose `start_date` lies in `year`. The report gives
    * no per-project planned amounts for 2017, so this is the total investment of projects starting that
-   * year, not the money to be spent in it.
+   * year, not the money to be spent in it. Null (as above) when none of those projects states an investment.
    */
-  investmentThisYearCny: number;
+  investmentThisYearCny: number | null;
   /** Villages in the zone by standard; `livableShare` = livable / (livable + beautiful), 0–1, null without villages. */
   villages: { livable: number; beautiful: number; livableShare: number | null };
   /** Per layer: ids of the features counted in `counts`, in layer order. */
@@ -106,11 +109,13 @@ function zoneRow(zone: StatsZone, layers: readonly (StatsLayer & { index: Featur
       const within = new Set(filterByZone(layer.index, prepared, 'within'));
       row.parcelAreaM2 += hits.reduce((s, i) => s + areaInside(layer.features[i]!, within.has(i), zone.geometry), 0);
     } else if (layer.layerId === PROJECTS) {
-      for (const f of features) {
-        const cny = investmentOf(f);
-        row.investmentCny += cny;
-        if (startsIn(f, year)) row.investmentThisYearCny += cny;
-      }
+      // No project: nothing invested (0). Projects of which none states an amount: unknown (null).
+      const sum = (list: readonly Feature[]) => {
+        const stated = list.map(investmentOf).filter((v): v is number => v !== null);
+        return list.length && !stated.length ? null : stated.reduce((a, b) => a + b, 0);
+      };
+      row.investmentCny = sum(features);
+      row.investmentThisYearCny = sum(features.filter((f) => startsIn(f, year)));
     } else if (layer.layerId === VILLAGES) {
       for (const f of features) {
         const standard = f.properties?.standard;
@@ -140,9 +145,9 @@ function featureId(f: Feature, i: number): string {
   return String(f.id ?? f.properties?.id ?? i);
 }
 
-function investmentOf(f: Feature): number {
+function investmentOf(f: Feature): number | null {
   const v = f.properties?.investment_cny;
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 function startsIn(f: Feature, year: number): boolean {
@@ -166,7 +171,8 @@ const HEADERS = {
 
 /**
  * The rows as CSV (comma, CRLF, RFC 4180 quoting), headers in `lang`. Numbers are unformatted: areas in m²
- * with 2 decimals, CNY as integers, the livable share in percent with 2 decimals (empty without villages).
+ * with 2 decimals, CNY as integers (empty where no project states one: unknown, not 0), the livable share
+ * in percent with 2 decimals (empty without villages).
  * A count column per layer in the first row's layer order, titled from `layerTitles` (else the layer id).
  * Text cells starting with = + - @ are neutralised for spreadsheets. No byte-order mark: add one for Excel.
  *
@@ -193,8 +199,8 @@ export function zoneStatsToCsv(
     r.zoneAreaM2.toFixed(2),
     ...layerIds.map((id) => String(r.counts[id] ?? 0)),
     r.parcelAreaM2.toFixed(2),
-    Math.round(r.investmentCny).toFixed(0),
-    Math.round(r.investmentThisYearCny).toFixed(0),
+    r.investmentCny === null ? '' : Math.round(r.investmentCny).toFixed(0),
+    r.investmentThisYearCny === null ? '' : Math.round(r.investmentThisYearCny).toFixed(0),
     String(r.villages.livable),
     String(r.villages.beautiful),
     r.villages.livableShare === null ? '' : (r.villages.livableShare * 100).toFixed(2),

@@ -1,4 +1,4 @@
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { clipToZone } from '../analysis/clip-to-zone';
 import { geodesicArea } from '../analysis/geodesic-area';
 import { geodesicLength } from '../analysis/geodesic-length';
@@ -14,6 +14,9 @@ import { featuresMatchingFilter } from '../state/spatial-select';
 import { resolveRef } from '../state/selectors';
 import type { AtlasState } from '../state/store';
 import type { FeatureRef } from '../state/selection-slice';
+import type { LayerEntry } from '../state/layers-slice';
+import type { LayerStyle } from '../domain/styles';
+import { featureLook } from '../domain/feature-style';
 
 export type ExportScope = 'selection' | 'filter' | 'layer' | 'zone';
 
@@ -39,8 +42,18 @@ export interface ExportFile {
   issues: ImportIssue[];
 }
 
-function refsToFeatures(s: AtlasState, refs: FeatureRef[]): Feature[] {
-  return refs.map((r) => resolveRef(s, r)?.feature).filter((f): f is Feature => f !== undefined);
+/** The layer each exported feature comes from (KML styles), filled as features are collected. */
+type LayerOf = Map<Feature, LayerEntry>;
+
+function refsToFeatures(s: AtlasState, refs: FeatureRef[], layerOf?: LayerOf): Feature[] {
+  const out: Feature[] = [];
+  for (const r of refs) {
+    const hit = resolveRef(s, r);
+    if (!hit) continue;
+    out.push(hit.feature);
+    layerOf?.set(hit.feature, hit.layer);
+  }
+  return out;
 }
 
 function zoneName(s: AtlasState): string {
@@ -52,15 +65,16 @@ function zoneName(s: AtlasState): string {
 }
 
 /** The features a request covers, exactly as loaded (or clipped copies), and a base file name. */
-export function collectFeatures(s: AtlasState, req: ExportRequest): { features: Feature[]; base: string } {
+export function collectFeatures(s: AtlasState, req: ExportRequest, layerOf?: LayerOf): { features: Feature[]; base: string } {
   const zh = s.lang === 'zh';
   switch (req.scope) {
     case 'selection':
-      return { features: refsToFeatures(s, s.selection), base: zh ? '选择集' : 'selection' };
+      return { features: refsToFeatures(s, s.selection, layerOf), base: zh ? '选择集' : 'selection' };
     case 'filter':
-      return { features: refsToFeatures(s, featuresMatchingFilter(s)), base: zh ? '筛选结果' : 'filter-result' };
+      return { features: refsToFeatures(s, featuresMatchingFilter(s), layerOf), base: zh ? '筛选结果' : 'filter-result' };
     case 'layer': {
       const layer = req.layerId ? s.layers[req.layerId] : undefined;
+      if (layer) for (const f of layer.data.features) layerOf?.set(f, layer);
       return { features: layer ? layer.data.features : [], base: layer ? layer.title[s.lang] : 'layer' };
     }
     case 'zone': {
@@ -74,12 +88,17 @@ export function collectFeatures(s: AtlasState, req: ExportRequest): { features: 
           const f = layer.data.features[i]!;
           const piece = req.zoneMode === 'clipped' ? clipToZone(f, zone) : f;
           if (piece) out.push(piece);
+          if (piece) layerOf?.set(piece, layer);
         }
       }
       if (req.includeZone) out.push(zoneFeature(s, zone));
       return { features: out, base: zoneName(s) };
     }
   }
+}
+
+function styleOfLayer(layer: LayerEntry): LayerStyle {
+  return layer.landUse?.style ?? layer.style;
 }
 
 function zoneFeature(s: AtlasState, zone: Polygon | MultiPolygon): Feature {
@@ -130,11 +149,21 @@ export function countExport(s: AtlasState, req: ExportRequest): number {
 
 /** Writes the requested features in the chosen format, with a meaningful file name (scope or layer, date). */
 export async function buildExport(s: AtlasState, req: ExportRequest, now = new Date()): Promise<ExportFile> {
-  const { features, base } = collectFeatures(s, req);
+  const layerOf: LayerOf = new Map();
+  const { features, base } = collectFeatures(s, req, layerOf);
   const format = formatById(req.format);
   if (!format.write) throw new Error(`${format.label} cannot be written`);
-  const options = { ...(req.precision !== undefined ? { precision: req.precision } : {}), ...(req.derived ? { derive } : {}), ...(req.crs ? { crs: req.crs } : {}), name: base };
   const remote = remoteIndices(s, req);
+  const single = remote.size === 1 ? s.layers[[...remote.keys()][0]!] : undefined;
+  const options = {
+    ...(req.precision !== undefined ? { precision: req.precision } : {}),
+    ...(req.derived ? { derive } : {}),
+    ...(req.crs ? { crs: req.crs } : {}),
+    name: base,
+    lang: s.lang,
+    // KML: each placemark in its layer's colours (a big layer's features carry its one style).
+    ...(single && features.length === 0 ? { style: featureLook(styleOfLayer(single), null) } : {}),
+  };
   // Only big-layer features: the worker that holds them writes the file, so they never cross to the page.
   if (features.length === 0 && remote.size === 1 && !req.derived) {
     const [layerId, list] = [...remote][0]!;
@@ -146,7 +175,13 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
     const key = s.layers[layerId]!.remote!.key;
     all.push(...(await ioWorker().featuresBig(key, list ?? Array.from({ length: s.layers[layerId]!.remote!.count }, (_, i) => i))));
   }
-  const out = await format.write(all, options);
+  const out = await format.write(all, {
+    ...options,
+    styleOf: (f: Feature<Geometry | null>) => {
+      const layer = layerOf.get(f as Feature);
+      return layer ? featureLook(styleOfLayer(layer), f.properties) : undefined;
+    },
+  });
   return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: all.length, issues: out.issues };
 }
 

@@ -1,7 +1,7 @@
 import { FIELD_LABELS, shownFieldName, VALUE_LABELS } from '../i18n/fields';
 import type { Lang } from '../i18n/translate';
 import { isCodeField } from './code-fields';
-import { formatDate, formatMoney, isIsoDate } from './format';
+import { formatDate, formatMoney, formatNumber, isIsoDate } from './format';
 import type { Milestone } from './schema';
 
 export interface AttributeRow {
@@ -31,9 +31,10 @@ export function formatValue(field: string, value: unknown, lang: Lang, resolveId
   if (typeof value === 'number') {
     if (field === 'output_cny_per_year') return `${formatMoney(value, lang)}${lang === 'zh' ? '/年' : ' a year'}`;
     if (field.endsWith('_cny')) return formatMoney(value, lang);
-    if (field.endsWith('_km2')) return `${value} km²`;
+    if (field.endsWith('_km2')) return `${formatNumber(value, lang, { minDecimals: 0, maxDecimals: 6 })} ${lang === 'zh' ? '平方公里' : 'km²'}`;
     if (field.endsWith('_year') || field === 'target_year' || isCodeField(field)) return String(value);
-    return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 }).format(value);
+    // A value from the data, to the precision it has (up to 6 decimals), grouped, never "-0".
+    return formatNumber(value, lang, { minDecimals: 0, maxDecimals: 6 });
   }
   if (Array.isArray(value)) {
     return value.map((v) => (typeof v === 'string' ? valueLabel(field, v, lang) ?? v : JSON.stringify(v))).join(lang === 'zh' ? '、' : ', ');

@@ -7,7 +7,8 @@ import * as io from './messages/io';
 import * as gdal from './messages/gdal';
 import * as layout from './messages/layout';
 import * as values from './messages/values';
+import * as figures from './messages/figures';
 import type { MessageKey } from './zh';
 
 /** English UI strings; `messages/` modules keep them beside the Chinese ones. */
-export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en };

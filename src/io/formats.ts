@@ -4,6 +4,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import type { IdAllocator } from './sanitize';
+import type { KmlStyle } from './export/kml';
 import type { ImportIssue, ImportOptions, ImportResult, InputFile } from './types';
 import { GDAL_FORMATS, type GdalFormatId } from './gdal/gdal-formats';
 
@@ -28,6 +29,11 @@ export interface ExportOptions {
   name?: string;
   /** Target CRS of the GDAL-written formats and 国土TXT (e.g. 'EPSG:4526'); WGS 84 when absent. */
   crs?: string;
+  /** Language of names written for features that carry name_zh / name_en (KML placemarks). */
+  lang?: 'zh' | 'en';
+  /** KML: the look of every placemark, or of each (its layer's colours). */
+  style?: KmlStyle;
+  styleOf?: (f: Feature<Geometry | null>) => KmlStyle | undefined;
 }
 
 export interface IoFormat {

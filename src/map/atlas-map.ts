@@ -17,6 +17,7 @@ import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
 import { FID, withFid } from './fid';
 import { ZH_LOCALE } from './locale';
+import { LocalizedControls } from './map-controls';
 import { CameraQueue, keepContentOnResize, showView } from './camera';
 import { featureAt } from './hit-test';
 import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
@@ -98,6 +99,7 @@ export class AtlasMap {
   private lastView: MapView | null = null;
   private readonly camera: CameraQueue;
   private readonly unregister: (() => void)[] = [];
+  private readonly controls: LocalizedControls;
 
   constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
     // Tiles of big layers: MapLibre asks, the worker holding the layer encodes the tile, only bytes cross.
@@ -116,8 +118,7 @@ export class AtlasMap {
       canvasContextAttributes: { preserveDrawingBuffer: true },
       locale: lang === 'zh' ? ZH_LOCALE : {},
     });
-    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+    this.controls = new LocalizedControls(this.map, lang);
     this.drawer = new DrawController(this.map);
     this.camera = new CameraQueue(this.map);
     this.map.on('load', () => {
@@ -143,6 +144,7 @@ export class AtlasMap {
   }
 
   update(model: MapModel): void {
+    this.controls.setLang(model.lang);
     if (!this.loaded) {
       this.pending = model;
       return;

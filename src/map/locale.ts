@@ -5,4 +5,5 @@ export const ZH_LOCALE: Record<string, string> = {
   'NavigationControl.ResetBearing': '重置方向',
   'ScaleControl.Meters': '米',
   'ScaleControl.Kilometers': '公里',
+  'Map.Title': '地图',
 };

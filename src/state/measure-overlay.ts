@@ -3,7 +3,7 @@ import type { Feature, LineString, Polygon } from 'geojson';
 import { geodesicArea } from '../analysis/geodesic-area';
 import { geodesicLength } from '../analysis/geodesic-length';
 import { labelPoint } from '../analysis/label-points';
-import { formatArea, formatLength } from '../analysis/units';
+import { formatArea, formatLength } from '../domain/format';
 import type { AtlasState } from './store';
 
 /** A measured shape's figure as the map shows it: area (polygon) or length (line), in the chosen unit. */

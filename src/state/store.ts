@@ -7,8 +7,9 @@ import { createFiltersSlice, type FiltersSlice } from './filters-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice';
+import { createMilestonesSlice, type MilestonesSlice } from './milestones-slice';
 
-export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice & LayoutSlice;
+export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice & LayoutSlice & MilestonesSlice;
 
 /** A fresh store; the app makes one, tests make their own so no state is shared between cases. */
 export function createAtlasStore() {
@@ -20,6 +21,7 @@ export function createAtlasStore() {
     ...createToolsSlice(...a),
     ...createImportSlice(...a),
     ...createLayoutSlice(...a),
+    ...createMilestonesSlice(...a),
   }));
 }
 

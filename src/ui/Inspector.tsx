@@ -1,4 +1,6 @@
-import { describeAttributes, describeMilestones, isMilestoneList } from '../domain/describe';
+import { describeAttributes } from '../domain/describe';
+import { readMilestones } from '../domain/milestone-status';
+import { MilestoneTable } from './MilestoneTable';
 import { atlasStore, useAtlas } from '../state/store';
 import { useFeature } from './use-feature';
 import { useLang, useT } from './use-t';
@@ -20,7 +22,7 @@ export function Inspector() {
   const name = String(props[lang === 'zh' ? 'name_zh' : 'name_en'] ?? props['name'] ?? props['NAME'] ?? feature.id ?? '');
   const other = props[lang === 'zh' ? 'name_en' : 'name_zh'];
   const rows = describeAttributes(props, lang, resolveId);
-  const milestones = isMilestoneList(props['milestones']) ? describeMilestones(props['milestones'], lang) : [];
+  const milestones = readMilestones(props['milestones']);
   return (
     <section className="panel inspector" role="dialog" aria-modal="false" aria-labelledby="inspector-title">
       <header className="inspector-head">
@@ -47,27 +49,8 @@ export function Inspector() {
           </div>
         ))}
       </dl>
-      {milestones.length > 0 && (
-        <table className="milestones">
-          <caption>{t('inspector.milestones')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('inspector.milestone')}</th>
-              <th scope="col">{t('inspector.due')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {milestones.map((m) => (
-              <tr key={m.label}>
-                <td>{m.label}</td>
-                <td>
-                  {m.due}
-                  {m.note && <div className="milestone-note">{m.note}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {milestones && milestones.length > 0 && inspected && !layer.remote && (
+        <MilestoneTable layerId={layer.id} featureId={inspected.featureId} milestones={milestones} />
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { plural } from '../i18n/plural';
 import { atlasStore, useAtlas } from '../state/store';
 import { orderedLayers } from '../state/selectors';
 import { useShallow } from 'zustand/react/shallow';
@@ -23,7 +24,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         <label htmlFor={inputId} className="layer-title">
           {title}
         </label>
-        <span className="layer-count">{t('layers.count', { n: formatCount(layer.remote?.count ?? layer.data.features.length, lang) })}</span>
+        <span className="layer-count">{plural(lang, 'layers.count', layer.remote?.count ?? layer.data.features.length)}</span>
         <button type="button" className="icon-btn" onClick={() => moveLayer(layer.id, 'up')} disabled={isTop} aria-label={t('layers.up', { layer: title })}>
           ▲
         </button>

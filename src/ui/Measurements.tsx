@@ -2,7 +2,7 @@ import type { Feature } from 'geojson';
 import { useMemo } from 'react';
 import { geodesicArea } from '../analysis/geodesic-area';
 import { geodesicLength } from '../analysis/geodesic-length';
-import { formatArea, formatLength } from '../analysis/units';
+import { formatArea, formatLength } from '../domain/format';
 import { useAtlas } from '../state/store';
 import { useLang, useT } from './use-t';
 

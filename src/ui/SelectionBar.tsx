@@ -1,3 +1,4 @@
+import { plural } from '../i18n/plural';
 import { useEffect, type ReactNode } from 'react';
 import { bboxOfFeature, unionBbox } from '../app/feature-bbox';
 import { formatCount } from '../domain/format';
@@ -34,7 +35,7 @@ export function SelectionBar({ children }: { children?: ReactNode }) {
   return (
     <div className="selection-bar" role="toolbar" aria-label={t('selection.bar')}>
       <span className="selection-count" aria-live="polite" data-testid="selection-count">
-        {t('selection.count', { n: formatCount(count, lang) })}
+        {plural(lang, 'selection.count', count)}
       </span>
       <button type="button" onClick={zoomToSelection} disabled={count === 0}>
         {t('selection.zoom')}

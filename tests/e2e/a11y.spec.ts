@@ -4,6 +4,8 @@ import { expect, openAtlas } from './driver';
 
 for (const lang of ['zh', 'en'] as const) {
   test(`every sidebar tab passes axe (serious and critical rules), ${lang}`, async ({ page }) => {
+    // Four full axe runs: on a busy two-core machine they take over the default minute.
+    test.slow();
     await openAtlas(page, `?lang=${lang}`);
     const tabs = page.getByRole('tablist').first().getByRole('tab');
     const n = await tabs.count();

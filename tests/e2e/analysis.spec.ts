@@ -2,7 +2,7 @@ import { test } from '@playwright/test';
 import geographiclib from 'geographiclib-geodesic';
 import { pointToPolygonDistance } from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import { bundled, clickFeature, clickMapAt, expect, startDrawing, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, bundledFeature, clickFeature, clickMapAt, expect, startDrawing, openAtlas, screenshot, waitForIdle } from './driver';
 
 function geodesicAreaM2(ring: [number, number][]): number {
   const p = geographiclib.Geodesic.WGS84.Polygon(false);
@@ -10,7 +10,10 @@ function geodesicAreaM2(ring: [number, number][]): number {
   return Math.abs(p.Compute(false, true).area ?? NaN);
 }
 
-test('the inspector shows the central urban area as 31.0 km² and follows the unit switch', async ({ page }) => {
+/** A figure as the UI must show it: exact to the unit's place, grouped (an independent en-US formatter). */
+const exact = (v: number, decimals: number) => v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
+test('the inspector shows the central urban area exact to the unit (km² to 0.0001, 亩 to 0.01) and follows the unit switch', async ({ page }) => {
   await openAtlas(page, '?lang=en');
   const f = bundled('central-urban-area.geojson').features[0]!;
   // Click inside the central area where no other feature lies: its own representative point may be covered.
@@ -21,10 +24,14 @@ test('the inspector shows the central urban area as 31.0 km² and follows the un
   await waitForIdle(page);
   await clickFeature(page, 'central-urban-area.geojson', String(f.id));
   const inspector = page.getByRole('dialog', { name: String(f.properties!.name_en) });
-  await expect(inspector.getByTestId('measure-area')).toHaveText('31.0 km²');
+  // GeographicLib: 30,999,96x m² (the outline was sized to the report's 31 km²).
+  const m2 = geodesicAreaM2((f.geometry as Polygon).coordinates[0]!.slice(0, -1) as [number, number][]);
+  await expect(inspector.getByTestId('measure-area')).toHaveText(`${exact(m2 / 1e6, 4)} km²`);
   await page.getByRole('tab', { name: 'Analysis' }).click();
   await page.getByLabel('Area unit').selectOption('mu');
-  await expect(inspector.getByTestId('measure-area')).toHaveText(/^46,500 mu$/);
+  await expect(inspector.getByTestId('measure-area')).toHaveText(`${exact(m2 / (10000 / 15), 2)} mu`);
+  await page.getByLabel('Area unit').selectOption('m2');
+  await expect(inspector.getByTestId('measure-area')).toHaveText(`${exact(m2, 0)} m²`);
 });
 
 test('measuring a drawn square gives its ellipsoidal area', async ({ page }) => {
@@ -66,13 +73,14 @@ test('typed coordinates measure exactly', async ({ page }) => {
   await page.getByLabel('Area unit').selectOption('m2');
   await page.getByLabel(/Or type coordinates/).fill('113.20,35.15\n113.30,35.15\n113.30,35.21\n113.20,35.21');
   await page.getByRole('button', { name: 'Measure these coordinates' }).click();
-  // GeographicLib: 60,633,804.5 m²; shown to 3 significant figures.
-  await expect(page.getByTestId('measure-result-area')).toHaveText('60,600,000 m²');
+  // GeographicLib: 60,633,804.5 m²; shown exact to the square metre.
+  const m2 = geodesicAreaM2([[113.2, 35.15], [113.3, 35.15], [113.3, 35.21], [113.2, 35.21]]);
+  await expect(page.getByTestId('measure-result-area')).toHaveText(`${exact(m2, 0)} m²`);
   // The typed shape is drawn on the map, carrying its figure as a label.
   await waitForIdle(page);
   const overlay = await page.evaluate(() => window.__atlas!.renderedFeatures('overlay').map((f) => ({ layer: f.layer, props: f.properties })));
   expect(overlay.some((f) => f.layer === 'overlay::fill' && f.props.role === 'measure')).toBe(true);
-  expect(overlay.filter((f) => f.layer === 'overlay::label').map((f) => f.props.label)).toEqual(['60,600,000 m²']);
+  expect(overlay.filter((f) => f.layer === 'overlay::label').map((f) => f.props.label)).toEqual([`${exact(m2, 0)} m²`]);
   await screenshot(page, 'measure-typed');
   await page.getByRole('button', { name: 'Clear measurement' }).click();
   await waitForIdle(page);
@@ -92,7 +100,10 @@ test('proximity: villages within 2 km of the Mengniu site, with a buffer ring', 
   const list = page.getByRole('list', { name: /Results/ });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list).toContainText('Niecun Village');
-  await expect(list).toContainText('1.60 km');
+  // GeographicLib: the geodesic from the project's point to the village's, to the metre (km to 0.001).
+  const [a, b] = [bundledFeature('key-projects.geojson', 'kp-mengniu-dairy-cluster'), bundled('villages.geojson').features.find((v) => v.properties!.name_en === 'Niecun Village')!].map((f) => (f.geometry as Point).coordinates);
+  const m = geographiclib.Geodesic.WGS84.Inverse(a![1]!, a![0]!, b![1]!, b![0]!).s12!;
+  await expect(list).toContainText(`${(m / 1000).toFixed(3)} km`);
   await page.getByLabel('Nearest N').check();
   await page.getByLabel('Number N').fill('3');
   await expect(list.getByRole('listitem')).toHaveCount(3);
@@ -125,7 +136,7 @@ test('proximity from the central urban area measures from its outline and draws 
     else await expect(list, name).not.toContainText(name);
   }
   // The nearest, Niuzhuang, is 2.07 km from the outline (over 5 km from the point inside the area that distances used to start from).
-  await expect(list.getByRole('listitem').first()).toContainText('2.07 km');
+  await expect(list.getByRole('listitem').first()).toContainText(/2\.0[67]\d km/);
 
   // The buffer arrives once its code has loaded; as a filter zone it keeps the same villages.
   await page.getByRole('button', { name: 'Use the searched area as filter zone' }).click();
@@ -143,9 +154,9 @@ test('the plan dashboard shows the report figures and selects the features behin
   await expect(row('key_projects.count')).toContainText('105');
   await expect(row('key_projects.investment')).toContainText('275.65 亿元');
   await expect(row('third_batch.investment')).toContainText('16.35 亿元');
-  await expect(row('villages.livable_share')).toContainText('70 %');
-  await expect(row('villages.beautiful_share')).toContainText('30 %');
-  await expect(row('central_urban_area.km2')).toContainText('31.0 km²');
+  await expect(row('villages.livable_share')).toContainText('70.0 %');
+  await expect(row('villages.beautiful_share')).toContainText('30.0 %');
+  await expect(row('central_urban_area.km2')).toContainText('31.0000 平方公里');
   await row('villages.beautiful').getByRole('button').click();
   await expect(page.getByTestId('selection-count')).toHaveText('已选 18 个要素');
   await screenshot(page, 'dashboard-zh');

@@ -92,7 +92,7 @@ test('searching "jinsha" selects the Jinsha PPP parcel and brings it into view',
   const option = page.getByRole('option', { name: /Jinsha/ }).first();
   await expect(option).toBeVisible();
   await box.press('Enter');
-  await expect(page.getByTestId('selection-count')).toHaveText('1 features selected');
+  await expect(page.getByTestId('selection-count')).toHaveText('1 feature selected');
   await waitForIdle(page);
   expect(await renderedIds(page, 'ppp-parcels')).toContain('pp-jinsha');
   await expect(page.getByRole('dialog', { name: /Jinsha/ })).toBeVisible();

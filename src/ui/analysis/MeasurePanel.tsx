@@ -4,7 +4,7 @@ import { measureFigure } from '../../state/measure-overlay';
 import type { Feature } from 'geojson';
 import { geodesicArea } from '../../analysis/geodesic-area';
 import { geodesicLength } from '../../analysis/geodesic-length';
-import { formatArea, formatLength } from '../../analysis/units';
+import { formatArea, formatLength } from '../../domain/format';
 import { parseCoordinateList } from '../../domain/coordinate-list';
 import { atlasStore, useAtlas } from '../../state/store';
 import type { DrawnShape } from '../../state/tools-slice';

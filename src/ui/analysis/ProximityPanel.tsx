@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { formatLength } from '../../analysis/units';
+import { formatLength } from '../../domain/format';
 import { bboxOfFeature } from '../../app/feature-bbox';
 import { selectProximity } from '../../state/proximity';
 import { atlasStore, useAtlas } from '../../state/store';

@@ -2,14 +2,14 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { zoneStatistics, zoneStatsToCsv, type StatsZone, type ZoneStatsRow } from '../../analysis/zone-stats';
-import { formatArea } from '../../analysis/units';
 import { downloadFile } from '../../app/export-actions';
 import { suggestFileName } from '../../io/export/geojson';
-import { formatCount, formatMoney } from '../../domain/format';
+import { formatArea, formatCount, formatMoney } from '../../domain/format';
 import { zoneGeometry } from '../../state/filter-result';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
+import { Unknown } from '../Unknown';
 import { BigLayersNote } from '../BigLayersNote';
 import { WideView } from '../layout/WideView';
 import { ZoneStatsChart } from './ZoneStatsChart';
@@ -53,7 +53,8 @@ export function ZoneStatsPanel() {
     const val = (r: ZoneStatsRow): number | string => {
       if (sort.key === 'name') return lang === 'zh' ? r.name_zh : r.name_en;
       if (sort.key.startsWith('count:')) return r.counts[sort.key.slice(6)] ?? 0;
-      return r[sort.key as 'zoneAreaM2'];
+      // Unknown investments sort below every stated one.
+      return r[sort.key as 'zoneAreaM2'] ?? -1;
     };
     return [...rows].sort((a, b) => {
       const x = val(a);
@@ -124,8 +125,8 @@ export function ZoneStatsPanel() {
                     );
                   })}
                   <td className="num">{formatArea(r.parcelAreaM2, areaUnit, lang)}</td>
-                  <td className="num">{formatMoney(r.investmentCny, lang)}</td>
-                  <td className="num">{formatMoney(r.investmentThisYearCny, lang)}</td>
+                  <td className="num">{r.investmentCny === null ? <Unknown /> : formatMoney(r.investmentCny, lang)}</td>
+                  <td className="num">{r.investmentThisYearCny === null ? <Unknown /> : formatMoney(r.investmentThisYearCny, lang)}</td>
                   <td className="num">
                     {r.villages.livable} / {r.villages.beautiful}
                   </td>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { plural } from '../../i18n/plural';
 import { useShallow } from 'zustand/react/shallow';
 import { buildExport, countExport, downloadFile, type ExportRequest, type ExportScope } from '../../app/export-actions';
 import type { FormatId } from '../../io/formats';
@@ -40,7 +41,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
     try {
       const file = await buildExport(atlasStore.getState(), req);
       downloadFile(file);
-      onDone(t('export.done', { name: file.name, n: file.count }));
+      onDone(plural(lang, 'export.done', file.count, { name: file.name }));
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -93,7 +94,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
             <option value="">{t('export.fullPrecision')}</option>
             {PRECISIONS.map(([n, m]) => (
               <option key={n} value={n}>
-                {t('export.decimals', { n, m })}
+                {plural(lang, 'export.decimals', n, { m })}
               </option>
             ))}
           </select>
@@ -102,7 +103,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
           <input type="checkbox" checked={req.derived ?? false} onChange={(e) => patch({ derived: e.target.checked })} />
           {t('export.derived')}
         </label>
-        <p role="status">{count > 0 ? t('export.count', { n: formatCount(count, lang) }) : t('export.empty')}</p>
+        <p role="status">{count > 0 ? plural(lang, 'export.count', count) : t('export.empty')}</p>
         {error && (
           <p className="bad" role="alert">
             {error}

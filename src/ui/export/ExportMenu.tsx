@@ -1,8 +1,9 @@
+import { plural } from '../../i18n/plural';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { buildExport, type ExportScope } from '../../app/export-actions';
 import { atlasStore, useAtlas } from '../../state/store';
 import type { MessageKey } from '../../i18n/zh';
-import { useT } from '../use-t';
+import { useLang, useT } from '../use-t';
 import { ExportDialog } from './ExportDialog';
 
 const ITEMS: { scope: ExportScope | 'copy'; label: MessageKey }[] = [
@@ -16,6 +17,7 @@ const ITEMS: { scope: ExportScope | 'copy'; label: MessageKey }[] = [
 /** A menu button (WAI-ARIA menu pattern) opening the export dialog for a scope, or copying GeoJSON. */
 export function ExportMenu() {
   const t = useT();
+  const lang = useLang();
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<ExportScope | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function ExportMenu() {
     try {
       const file = await buildExport(atlasStore.getState(), { scope: 'selection', format: 'geojson' });
       await navigator.clipboard.writeText(String(file.data));
-      setMessage(t('export.copied', { n: file.count }));
+      setMessage(plural(lang, 'export.copied', file.count));
     } catch (e) {
       setMessage(t('export.copyFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }

@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { summarizeFilter } from '../../analysis/filter-summary';
+import { addKnown, summarizeFilter } from '../../analysis/filter-summary';
 import { formatCount, formatMoney } from '../../domain/format';
 import { selectFilterResult } from '../../state/filter-result';
 import { featuresMatchingFilter, selectLayersAddressed } from '../../state/spatial-select';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
+import { Unknown } from '../Unknown';
+import { plural } from '../../i18n/plural';
 
 /** Counts per layer and the investment of what the filter keeps; turns the result into the selection. */
 export function FilterSummary() {
@@ -24,18 +26,21 @@ export function FilterSummary() {
   const title = (id: string) => layers.find((x) => x.id === id)?.title[lang] ?? id;
   const selectsFrom = addressed ? layers.filter((l) => addressed.includes(l.id)).map((l) => l.title[lang]) : null;
   const summary = useMemo(() => {
+    let hasRemote = false;
     const base = summarizeFilter(layers.filter((l) => !l.remote).map((l) => ({ layerId: l.id, features: l.data.features })), result.byLayer);
     // Big layers: counts and investment come from the worker's answer.
     for (const l of layers) {
       if (!l.remote) continue;
       const r = result.byLayer[l.id] ? remoteResults[l.id] : undefined;
-      const row = { layerId: l.id, matched: r ? r.ids.size : l.remote.count, total: l.remote.count, investmentCny: r ? r.investmentCny : 0 };
+      // The worker sums what is stated; a sum of 0 means none of them states one.
+      const row = { layerId: l.id, matched: r ? r.ids.size : l.remote.count, total: l.remote.count, investmentCny: r && r.investmentCny ? r.investmentCny : null, investmentStated: 0 };
       base.layers.push(row);
       base.matched += row.matched;
-      base.investmentCny += row.investmentCny;
+      base.investmentCny = addKnown(base.investmentCny, row.investmentCny);
+      hasRemote = true;
     }
     base.layers.sort((a, b) => layers.findIndex((l) => l.id === a.layerId) - layers.findIndex((l) => l.id === b.layerId));
-    return base;
+    return { ...base, hasRemote };
   }, [layers, result, remoteResults]);
   return (
     <section className="group summary" aria-label={t('filter.summary')}>
@@ -56,7 +61,10 @@ export function FilterSummary() {
           <tr>
             <th scope="row">{t('filter.totalInvestment')}</th>
             <td className="num" data-testid="filter-investment">
-              {formatMoney(summary.investmentCny, lang)}
+              {summary.investmentCny === null ? <Unknown /> : formatMoney(summary.investmentCny, lang)}
+              {summary.investmentCny !== null && !summary.hasRemote && (
+                <div className="hint">{plural(lang, 'filter.investmentStated', summary.investmentStated)}</div>
+              )}
             </td>
           </tr>
         </tbody>

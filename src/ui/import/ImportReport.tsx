@@ -2,6 +2,9 @@ import { lazy, Suspense, useState } from 'react';
 import { rerunImport } from '../../app/import-actions';
 import { ISSUE_TITLES } from '../../i18n/issues';
 import { FORCED_CRS_CHOICES } from '../../io/crs-choices';
+import { issueText } from '../../i18n/issue-text';
+import { crsName } from '../../i18n/crs-names';
+import { plural } from '../../i18n/plural';
 import type { ImportIssue, ImportOptions } from '../../io/types';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatCount } from '../../domain/format';
@@ -10,10 +13,6 @@ import { CsvNumericColumns } from './CsvNumericColumns';
 import { Gcj02Choice } from './Gcj02Choice';
 import { EncodingChoice } from './EncodingChoice';
 
-
-function addedText(t: ReturnType<typeof useT>, n: number): string {
-  return n === 1 ? t('import.addedOne') : t('import.added', { n });
-}
 
 // Shown only after a multi-layer source was opened: loaded then, not with the page.
 const SourceLayerPicker = lazy(() => import('./SourceLayerPicker').then((m) => ({ default: m.SourceLayerPicker })));
@@ -33,7 +32,7 @@ function IssueLine({ issue }: { issue: ImportIssue }) {
     <li className={`issue issue-${issue.severity}`}>
       <span className="issue-sev">{t(`import.severity.${issue.severity}`)}</span> <strong>{ISSUE_TITLES[issue.code]?.[lang] ?? issue.code}</strong>
       <span className="issue-where"> · {where.join(' · ')}</span>
-      <div className="issue-msg">{issue.message}</div>
+      <div className="issue-msg">{issueText(issue, lang)}</div>
     </li>
   );
 }
@@ -84,7 +83,7 @@ export function ImportReport() {
             </Suspense>
           ) : null}
           {result.sources?.length && !session.layerIds.some((id) => layers[id]) ? null : session.layerIds.some((id) => layers[id]) ? (
-            <p className="ok">{addedText(t, session.layerIds.filter((id) => layers[id]).length)}</p>
+            <p className="ok">{plural(lang, 'import.added', session.layerIds.filter((id) => layers[id]).length)}</p>
           ) : (
             <p className="bad" role="alert">
               {t('import.nothing')}
@@ -93,12 +92,10 @@ export function ImportReport() {
           <ul className="import-layers">
             {result.layers.map((l, i) => (
               <li key={i}>
-                {(l.featureCount ?? l.features.length) === 1
-                  ? t('import.layerOne', { name: l.name })
-                  : t('import.layer', { name: l.name, n: formatCount(l.featureCount ?? l.features.length, lang) })}
+                {plural(lang, 'import.layer', l.featureCount ?? l.features.length, { name: l.name })}
                 {l.crs && (
                   <div className="muted">
-                    {t('import.crs', { crs: l.crs.description })} {l.crs.assumed ? t('import.crsAssumed') : ''}
+                    {t('import.crs', { crs: crsName(l.crs.detected, lang, l.crs.description) })} {l.crs.assumed ? t('import.crsAssumed') : ''}
                   </div>
                 )}
                 {l.encoding && (

@@ -2,6 +2,7 @@ import { Fragment, useMemo, useState } from 'react';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { compareBalance, landUseBalance, balanceToCsv } from '../../analysis/landuse-balance';
 import { rgbHex } from '../../domain/landuse-palette';
+import { AREA_DECIMALS, formatNumber } from '../../domain/format';
 import { downloadFile } from '../../app/export-actions';
 import { suggestFileName } from '../../io/export/geojson';
 import { indexOf, zoneGeometry } from '../../state/filter-result';
@@ -11,7 +12,10 @@ import { useLang, useT } from '../use-t';
 import { WideView } from '../layout/WideView';
 
 type Scope = 'zone' | 'selection' | 'all';
-const fmt = (v: number, lang: 'zh' | 'en', digits = 2) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+// Shares to 0.01 %; areas exact to their unit (ha to 0.0001, 亩 to 0.01).
+const fmt = (v: number, lang: 'zh' | 'en', digits = 2) => formatNumber(v, lang, { maxDecimals: digits });
+const HA = AREA_DECIMALS.ha;
+const MU = AREA_DECIMALS.mu;
 
 /** 用地平衡表: area and share by class, 现状 and 规划 side by side with the change, ellipsoidal areas. */
 export function BalancePanel() {
@@ -96,32 +100,32 @@ export function BalancePanel() {
                         {name}
                       </button>
                     </th>
-                    <td className="num">{fmt(r.current.areaHa, lang)}</td>
-                    <td className="num">{fmt(r.current.areaMu, lang)}</td>
+                    <td className="num">{fmt(r.current.areaHa, lang, HA)}</td>
+                    <td className="num">{fmt(r.current.areaMu, lang, MU)}</td>
                     <td className="num">{fmt(r.current.share, lang)} %</td>
                     <td className="num">
                       <button type="button" className="link-btn" onClick={() => select([...r.planned.featureIds], 'landuse-planned')}>
-                        {fmt(r.planned.areaHa, lang)}
+                        {fmt(r.planned.areaHa, lang, HA)}
                       </button>
                     </td>
-                    <td className="num">{fmt(r.planned.areaMu, lang)}</td>
+                    <td className="num">{fmt(r.planned.areaMu, lang, MU)}</td>
                     <td className="num">{fmt(r.planned.share, lang)} %</td>
-                    <td className={`num ${r.change.areaHa > 0 ? 'up' : r.change.areaHa < 0 ? 'down' : ''}`}>{fmt(r.change.areaHa, lang)}</td>
-                    <td className={`num ${r.change.areaMu > 0 ? 'up' : r.change.areaMu < 0 ? 'down' : ''}`}>{fmt(r.change.areaMu, lang)}</td>
+                    <td className={`num ${r.change.areaHa > 0 ? 'up' : r.change.areaHa < 0 ? 'down' : ''}`}>{fmt(r.change.areaHa, lang, HA)}</td>
+                    <td className={`num ${r.change.areaMu > 0 ? 'up' : r.change.areaMu < 0 ? 'down' : ''}`}>{fmt(r.change.areaMu, lang, MU)}</td>
                   </tr>
                 </Fragment>
               );
             })}
             <tr className="total">
               <th scope="row">{t('balance.total')}</th>
-              <td className="num" data-testid="balance-total-current">{fmt(sum('current', 'areaHa'), lang)}</td>
-              <td className="num">{fmt(sum('current', 'areaMu'), lang)}</td>
+              <td className="num" data-testid="balance-total-current">{fmt(sum('current', 'areaHa'), lang, HA)}</td>
+              <td className="num">{fmt(sum('current', 'areaMu'), lang, MU)}</td>
               <td className="num">100.00 %</td>
-              <td className="num">{fmt(sum('planned', 'areaHa'), lang)}</td>
-              <td className="num">{fmt(sum('planned', 'areaMu'), lang)}</td>
+              <td className="num">{fmt(sum('planned', 'areaHa'), lang, HA)}</td>
+              <td className="num">{fmt(sum('planned', 'areaMu'), lang, MU)}</td>
               <td className="num">100.00 %</td>
-              <td className="num">{fmt(sum('planned', 'areaHa') - sum('current', 'areaHa'), lang)}</td>
-              <td className="num">{fmt(sum('planned', 'areaMu') - sum('current', 'areaMu'), lang)}</td>
+              <td className="num">{fmt(sum('planned', 'areaHa') - sum('current', 'areaHa'), lang, HA)}</td>
+              <td className="num">{fmt(sum('planned', 'areaMu') - sum('current', 'areaMu'), lang, MU)}</td>
             </tr>
           </tbody>
         </table>

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
-import { checkLayer, controlsFromLayers, type ComplianceRow, type OverlapResult } from '../../analysis/compliance';
-import { formatArea } from '../../analysis/units';
+import { checkLayer, controlsFromLayers, type ComplianceResult, type ComplianceRow, type OverlapResult } from '../../analysis/compliance';
+import { formatArea, formatLength, formatPercent, UNKNOWN } from '../../domain/format';
 import { downloadFile } from '../../app/export-actions';
 import { exportCsv } from '../../io/export/csv';
 import { exportGeoJson, suggestFileName } from '../../io/export/geojson';
@@ -17,19 +17,33 @@ import { BigLayersNote } from '../BigLayersNote';
 type Subject = 'selection' | 'drawn' | 'layer';
 const SLIVER_M2 = 1;
 
-function pct(v: number, lang: Lang): string {
-  return `${new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 }).format(v)} %`;
-}
+type Kind = ComplianceResult['subjectKind'];
 
-function OverlapCell({ r, lang }: { r: OverlapResult; lang: Lang }) {
+function OverlapCell({ r, kind, lengthM, lang }: { r: OverlapResult; kind: Kind; lengthM: number; lang: Lang }) {
   const t = useT();
-  if (r.overlaps)
+  if (r.overlaps) {
+    if (kind === 'point') return <span className="bad">{t('comp.pointIn')}</span>;
+    if (kind === 'line')
+      return (
+        <span className="bad">
+          {t('comp.lengthIn', { len: formatLength(r.lengthM, 'm', lang) })} · {t('comp.lengthShare', { pct: formatPercent(lengthM > 0 ? (100 * r.lengthM) / lengthM : 0, lang) })}
+        </span>
+      );
     return (
       <span className="bad">
-        {t('comp.overlap')} {r.areaM2 > 0 && `${formatArea(r.areaM2, 'm2', lang)} · ${formatArea(r.areaM2, 'mu', lang)} · ${t('comp.shareOf', { pct: pct(r.share, lang) })}`}
+        {t('comp.overlap')} {`${formatArea(r.areaM2, 'm2', lang)} · ${formatArea(r.areaM2, 'mu', lang)} · ${t('comp.shareOf', { pct: formatPercent(r.share, lang) })}`}
       </span>
     );
-  return <span className={r.touching ? 'warn' : 'ok-text'}>{t(r.touching ? 'comp.touching' : 'comp.none')}</span>;
+  }
+  return <span className={r.touching ? 'warn' : 'ok-text'}>{t(r.touching ? 'comp.touching' : kind === 'point' ? 'comp.pointOut' : 'comp.none')}</span>;
+}
+
+/** The short figure of a layer table's cell: 亩 for areas, metres for lines, "inside" for points. */
+function overlapFigure(r: OverlapResult, kind: Kind, lang: Lang, t: ReturnType<typeof useT>): string {
+  if (!r.overlaps) return UNKNOWN;
+  if (kind === 'point') return t('comp.pointIn');
+  if (kind === 'line') return formatLength(r.lengthM, 'm', lang);
+  return formatArea(r.areaM2, 'mu', lang);
 }
 
 /** 合规性审查 against 永久基本农田, 生态保护红线, 耕地 and the 城镇开发边界, with the conflicting pieces drawn. */
@@ -77,8 +91,12 @@ export function CompliancePanel() {
           farmland_mu: r.result?.farmland.areaMu ?? null,
           red_line_m2: r.result?.redLine.areaM2 ?? null,
           cultivated_m2: r.result?.cultivated.areaM2 ?? null,
+          ...(r.result?.subjectKind === 'line'
+            ? { farmland_m: r.result.farmland.lengthM, red_line_m: r.result.redLine.lengthM, cultivated_m: r.result.cultivated.lengthM }
+            : {}),
           boundary: r.result?.boundary.status ?? null,
           outside_boundary_m2: r.result?.boundary.outsideAreaM2 ?? null,
+          ...(r.result?.subjectKind === 'line' ? { outside_boundary_m: r.result.boundary.outsideLengthM } : {}),
           verdict: r.result ? (lang === 'zh' ? r.result.verdict.text_zh : r.result.verdict.text_en) : null,
         },
         geometry: null as never,
@@ -117,21 +135,22 @@ export function CompliancePanel() {
           <dl className="attributes">
             <div className="attr-row">
               <dt>{t('comp.farmland')}</dt>
-              <dd data-testid="comp-farmland"><OverlapCell r={single.result.farmland} lang={lang} /></dd>
+              <dd data-testid="comp-farmland"><OverlapCell r={single.result.farmland} kind={single.result.subjectKind} lengthM={single.result.subjectLengthM} lang={lang} /></dd>
             </div>
             <div className="attr-row">
               <dt>{t('comp.redLine')}</dt>
-              <dd data-testid="comp-redline"><OverlapCell r={single.result.redLine} lang={lang} /></dd>
+              <dd data-testid="comp-redline"><OverlapCell r={single.result.redLine} kind={single.result.subjectKind} lengthM={single.result.subjectLengthM} lang={lang} /></dd>
             </div>
             <div className="attr-row">
               <dt>{t('comp.cultivated')}</dt>
-              <dd data-testid="comp-cultivated"><OverlapCell r={single.result.cultivated} lang={lang} /></dd>
+              <dd data-testid="comp-cultivated"><OverlapCell r={single.result.cultivated} kind={single.result.subjectKind} lengthM={single.result.subjectLengthM} lang={lang} /></dd>
             </div>
             <div className="attr-row">
               <dt>{t('comp.boundary')}</dt>
               <dd data-testid="comp-boundary">
                 {t(`comp.${single.result.boundary.status}` as const)}
                 {single.result.boundary.outsideAreaM2 > 0 && ` · ${t('comp.outsideArea')} ${formatArea(single.result.boundary.outsideAreaM2, 'm2', lang)} (${formatArea(single.result.boundary.outsideAreaM2, 'mu', lang)})`}
+                {single.result.boundary.outsideLengthM > 0 && ` · ${t('comp.outsideLength')} ${formatLength(single.result.boundary.outsideLengthM, 'm', lang)}`}
               </dd>
             </div>
             <div className="attr-row">
@@ -159,9 +178,9 @@ export function CompliancePanel() {
               {rows.map((r) => (
                 <tr key={r.id} className={r.result && !r.result.verdict.ok ? 'row-bad' : ''}>
                   <th scope="row">{lang === 'zh' ? r.name_zh : r.name_en}</th>
-                  <td>{r.result ? (r.result.farmland.overlaps ? formatArea(r.result.farmland.areaM2, 'mu', lang) : '—') : ''}</td>
-                  <td>{r.result ? (r.result.redLine.overlaps ? formatArea(r.result.redLine.areaM2, 'mu', lang) : '—') : ''}</td>
-                  <td>{r.result ? (r.result.cultivated.overlaps ? formatArea(r.result.cultivated.areaM2, 'mu', lang) : '—') : ''}</td>
+                  <td className="num">{r.result ? overlapFigure(r.result.farmland, r.result.subjectKind, lang, t) : ''}</td>
+                  <td className="num">{r.result ? overlapFigure(r.result.redLine, r.result.subjectKind, lang, t) : ''}</td>
+                  <td className="num">{r.result ? overlapFigure(r.result.cultivated, r.result.subjectKind, lang, t) : ''}</td>
                   <td>{r.result ? t(`comp.${r.result.boundary.status}` as const) : ''}</td>
                 </tr>
               ))}

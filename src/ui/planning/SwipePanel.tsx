@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { AREA_DECIMALS, formatNumber } from '../../domain/format';
 import { compareBalance, landUseBalance } from '../../analysis/landuse-balance';
 import { indexOf } from '../../state/filter-result';
 import { useShallow } from 'zustand/react/shallow';
@@ -63,7 +64,7 @@ export function SwipePanel() {
                 <th scope="row">{r.code === null ? t('balance.unknown') : `${r.code} ${lang === 'zh' ? r.name_zh : r.name_en}`}</th>
                 <td className={`num ${r.change.areaHa > 0 ? 'up' : 'down'}`}>
                   {r.change.areaHa > 0 ? '+' : ''}
-                  {r.change.areaHa.toFixed(2)} {t('balance.ha')}
+                  {formatNumber(r.change.areaHa, lang, { maxDecimals: AREA_DECIMALS.ha })} {t('balance.ha')}
                 </td>
               </tr>
             ))}

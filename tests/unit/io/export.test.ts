@@ -100,7 +100,7 @@ describe('exportShapefile', () => {
   it('cuts dbf field names to 10 bytes on character boundaries and keeps them unique', () => {
     expect(truncateUtf8('规划用地性质', 10)).toBe('规划用');
     const names = dbfFieldNames(['规划用地性质代码', '规划用地性质名称', 'formatted_address', 'FORMATTED_ADDRESS_2']);
-    expect([...names.values()]).toEqual(['规划用', '规划_2', 'formatted_', 'FORMATTE_2']);
+    expect([...names.values()]).toEqual(['规代码', '规名称', 'form_addre', 'FOR_ADDR_2']);
     for (const n of names.values()) expect(new TextEncoder().encode(n).length).toBeLessThanOrEqual(10);
   });
 
@@ -108,7 +108,7 @@ describe('exportShapefile', () => {
     const { data, issues } = await exportShapefile(loaded(), { name: '地块' });
     const entries = Object.keys(unzipSync(data)).sort();
     expect(entries).toEqual(
-      ['地块_line', '地块_point', '地块_polygon'].flatMap((b) => ['cpg', 'dbf', 'prj', 'shp', 'shx'].map((e) => `${b}.${e}`)).sort(),
+      ['地块_line', '地块_point', '地块_polygon'].flatMap((b) => [...['cpg', 'dbf', 'prj', 'shp', 'shx'].map((e) => `${b}.${e}`), `${b}_fields.txt`]).sort(),
     );
     expect(new TextDecoder().decode(unzipSync(data)['地块_polygon.cpg'])).toBe('UTF-8');
     expect(issues.filter((i) => i.code === 'shp-field-renamed')).toEqual([]);

@@ -49,7 +49,7 @@ describe('planTargets on the bundled data', () => {
   });
 
   it('compares mapped key projects with the 2017 programme', () => {
-    expect(figure('key_projects.count')).toMatchObject({ actual: 14, target: 105, status: 'short' });
+    expect(figure('key_projects.count')).toMatchObject({ group: 'map', actual: 14, target: 105, status: 'partial' });
     expect(figure('key_projects.investment')).toMatchObject({ actual: 910_000_000, target: 27_565_000_000, unit: 'cny' });
     expect(ids(figure('key_projects.investment')).sort()).toEqual(['kp-guoan-emi-film', 'kp-hangong-education-2', 'kp-huanhe-touch-panels']);
     expect(figure('key_projects.planned_2017')).toMatchObject({ actual: 6_512_000_000, status: 'info' });
@@ -96,11 +96,34 @@ describe('planTargets on the bundled data', () => {
   });
 });
 
+describe('programme figures and what the map holds', () => {
+  const figures = planTargets(PLAN, LAYERS, '2017-07-07');
+  it('gives the report’s targets and totals as programme figures, with nothing mapped behind them', () => {
+    const report = figures.filter((f) => f.group === 'report');
+    expect(Object.fromEntries(report.map((f) => [f.key, f.actual]))).toMatchObject({
+      'report.key_projects.count': 105,
+      'report.key_projects.investment': 27_565_000_000,
+      'report.third_batch.count': 11,
+      'report.third_batch.investment': 1_635_000_000,
+      'report.villages.livable_share': 70,
+      'report.villages.beautiful_share': 30,
+      'report.central_urban_area.km2': 31,
+      'infrastructure.count': 43,
+    });
+    for (const f of report) expect(f, f.key).toMatchObject({ status: 'info', featureRefs: [] });
+  });
+  it('never shows a map-coverage shortfall as short against a programme target', () => {
+    const coverage = ['key_projects.count', 'key_projects.investment', 'third_batch.count', 'third_batch.investment', 'third_batch.service.count'];
+    for (const key of coverage) expect(figure(key), key).toMatchObject({ group: 'map', status: 'partial' });
+    expect(figures.filter((f) => f.status === 'short')).toEqual([]);
+  });
+});
+
 describe('planTargets without mapped layers', () => {
-  it('reports zero mapped figures as short', () => {
+  it('reports zero mapped figures as partial coverage, and a missing measurement as short', () => {
     const figures = planTargets(PLAN, [], '2017-07-07');
     const byKey = Object.fromEntries(figures.map((f) => [f.key, f]));
-    expect(byKey['key_projects.count']).toMatchObject({ actual: 0, status: 'short', featureRefs: [] });
+    expect(byKey['key_projects.count']).toMatchObject({ actual: 0, status: 'partial', featureRefs: [] });
     expect(byKey['villages.livable_share']!.status).toBe('short');
     expect(byKey['central_urban_area.km2']).toMatchObject({ actual: 0, status: 'short' });
   });

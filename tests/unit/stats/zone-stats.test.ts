@@ -172,8 +172,21 @@ describe('zoneStatistics on the bundled townships', () => {
   });
 
   it('puts the stated investment where the projects are', () => {
-    expect(rows.reduce((s, r) => s + r.investmentCny, 0)).toBe(910_000_000);
+    expect(rows.reduce((s, r) => s + (r.investmentCny ?? 0), 0)).toBe(910_000_000);
     expect(Object.fromEntries(rows.map((r) => [r.zoneId, r.investmentCny]))).toMatchObject({ 'tw-wenchang': 710_000_000, 'tw-wenyuan': 200_000_000 });
+  });
+
+  it('leaves an investment no project in the zone states unknown (null, an empty CSV cell), not 0', () => {
+    const none = rows.filter((r) => r.investmentCny === null);
+    expect(none.length).toBeGreaterThan(0);
+    const csv = zoneStatsToCsv(none, {}, 'en').split('\r\n');
+    const head = csv[0]!.split(',');
+    const cells = csv[1]!.split(',');
+    expect(cells[head.indexOf('Key-project investment (CNY)')]).toBe('');
+    const year = cells[head.indexOf('Investment of projects starting 2017 (CNY)')];
+    expect(year).toBe(none[0]!.investmentThisYearCny === null ? '' : String(none[0]!.investmentThisYearCny));
+    // A zone without key projects has nothing invested: 0, not unknown.
+    expect(rows.filter((r) => r.counts['key-projects'] === 0).every((r) => r.investmentCny === 0)).toBe(true);
   });
 
   it('gives township areas adding up to the zone', () => {

@@ -1,0 +1,19 @@
+import type { MessageKey } from './zh';
+
+/**
+ * English singular forms ("1 feature selected") of messages whose main form is the plural. Chinese has
+ * no plural: its one form serves every count. Looked up by `plural()` (plural.ts).
+ */
+export const enOne: Partial<Record<MessageKey, string>> = {
+  'selection.count': '{n} feature selected',
+  'table.rows': '{n} row',
+  'layers.count': '{n} feature',
+  'import.added': '{n} layer added',
+  'import.layer': '{name}: {n} feature',
+  'export.copied': 'Copied GeoJSON of {n} feature',
+  'export.count': '{n} feature will be exported',
+  'export.done': 'Exported {name} ({n} feature)',
+  'export.decimals': '{n} decimal (about {m})',
+  'dash.select': 'Select the feature behind it',
+  'filter.investmentStated': 'as stated by {n} feature',
+};
