@@ -17,6 +17,7 @@ import { UrlNotice } from './UrlNotice';
 import { DropZone } from './import/DropZone';
 import { ImportReport } from './import/ImportReport';
 import { ExportMenu } from './export/ExportMenu';
+import { OfflineNotice } from './pwa/OfflineNotice';
 import { useT } from './use-t';
 
 const TABS: SidebarTab[] = [
@@ -58,6 +59,7 @@ export function App() {
             <LoadProblems />
             <UrlNotice />
             <ImportReport />
+            <OfflineNotice />
           </DropZone>
           <SelectionBar>
             <ExportMenu />
