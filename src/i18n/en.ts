@@ -5,7 +5,8 @@ import * as analysis from './messages/analysis';
 import * as planning from './messages/planning';
 import * as io from './messages/io';
 import * as offline from './messages/offline';
+import * as keyboard from './messages/keyboard';
 import type { MessageKey } from './zh';
 
 /** English UI strings; `messages/` modules keep them beside the Chinese ones. */
-export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...offline.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...offline.en, ...keyboard.en };

@@ -5,11 +5,12 @@ import * as analysis from './messages/analysis';
 import * as planning from './messages/planning';
 import * as io from './messages/io';
 import * as offline from './messages/offline';
+import * as keyboard from './messages/keyboard';
 
 /**
  * Chinese UI strings, gathered from one module per area of the app (`messages/`). Each module defines its
  * English strings beside the Chinese ones, typed by the same keys, so the two cannot drift apart.
  */
-export const zh = { ...app.zh, ...layers.zh, ...filter.zh, ...analysis.zh, ...planning.zh, ...io.zh, ...offline.zh } as const;
+export const zh = { ...app.zh, ...layers.zh, ...filter.zh, ...analysis.zh, ...planning.zh, ...io.zh, ...offline.zh, ...keyboard.zh } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -18,6 +18,7 @@ import { DropZone } from './import/DropZone';
 import { ImportReport } from './import/ImportReport';
 import { ExportMenu } from './export/ExportMenu';
 import { OfflineNotice } from './pwa/OfflineNotice';
+import { SkipLink } from './a11y/SkipLink';
 import { useT } from './use-t';
 
 const TABS: SidebarTab[] = [
@@ -36,6 +37,7 @@ export function App() {
   }, [t]);
   return (
     <div className="app">
+      <SkipLink />
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <span className="subtitle">{t('app.subtitle')}</span>

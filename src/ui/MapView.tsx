@@ -73,7 +73,7 @@ export function MapView() {
     };
   }, []);
   return (
-    <div ref={container} className="map" role="region" aria-label={t('map.region')} data-testid="map">
+    <div ref={container} id="atlas-map" className="map" role="region" aria-label={t('map.region')} data-testid="map">
       {failed && (
         <p className="map-failed" role="alert">
           {t('map.failed')}

@@ -1,5 +1,6 @@
 import { formatValue } from '../domain/describe';
 import type { Lang } from '../i18n/translate';
+import { cellKey } from './table/use-grid-keys';
 
 export const ROW_HEIGHT = 28;
 
@@ -18,6 +19,8 @@ export function TableRow(p: {
   lang: Lang;
   resolveId: (id: string) => string | null;
   onClick: (additive: boolean) => void;
+  /** The column whose cell is the grid's Tab stop, when it is in this row. */
+  activeCol?: number | null;
 }) {
   return (
     <div
@@ -29,8 +32,8 @@ export function TableRow(p: {
       style={{ gridTemplateColumns: p.template, transform: `translateY(${p.start}px)`, height: ROW_HEIGHT }}
       onClick={(e) => p.onClick(e.shiftKey || e.ctrlKey || e.metaKey)}
     >
-      {p.columns.map((c) => (
-        <div role="cell" key={c} className="attr-td">
+      {p.columns.map((c, i) => (
+        <div role="gridcell" key={c} className="attr-td" data-cell={cellKey(p.index, i)} tabIndex={p.activeCol === i ? 0 : -1}>
           {p.props ? (p.props[c] === undefined ? '' : formatValue(c, p.props[c], p.lang, p.resolveId)) : '…'}
         </div>
       ))}
