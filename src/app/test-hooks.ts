@@ -6,6 +6,7 @@ declare global {
       renderedFeatures: (layerId: string) => { id: string; layer: string; properties: Record<string, unknown> }[];
       isIdle: () => boolean;
       project: (lngLat: [number, number]) => { x: number; y: number };
+      unproject: (point: { x: number; y: number }) => [number, number];
     };
   }
 }
@@ -35,6 +36,10 @@ export function exposeTestHooks(atlas: AtlasMap): void {
     project: (lngLat) => {
       const p = atlas.map.project(lngLat);
       return { x: p.x, y: p.y };
+    },
+    unproject: (point) => {
+      const ll = atlas.map.unproject([point.x, point.y]);
+      return [ll.lng, ll.lat];
     },
   };
 }

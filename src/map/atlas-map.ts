@@ -11,6 +11,7 @@ import { layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
 import { registerBoxSelect } from './box-select';
 import { swallowNextClick } from './click-guard';
 import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
+import { KeyboardCursor, type CursorEvent } from './keyboard-cursor';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
 import { FID, withFid } from './fid';
@@ -22,6 +23,7 @@ import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoad
 maplibregl.setWorkerUrl(workerUrl);
 
 export { FID };
+export type { CursorEvent };
 
 export interface MapHandlers {
   onFeatureClick: (ref: FeatureRef, additive: boolean, lngLat: [number, number]) => void;
@@ -32,6 +34,8 @@ export interface MapHandlers {
   onDrawFinish: (geometry: DrawnGeometry) => void;
   /** The drawing tool of session `seq` listens to clicks now, or could not be loaded. */
   onDrawState: (seq: number, state: 'ready' | 'failed') => void;
+  /** The keyboard drawing cursor moved, added a vertex, or was told to cancel. */
+  onKeyboardCursor: (e: CursorEvent) => void;
   loadBigTile: BigTileLoader;
 }
 
@@ -90,6 +94,7 @@ export class AtlasMap {
   private overlay: FeatureCollection | null = null;
   private baseFilters = new Map<string, maplibregl.FilterSpecification>();
   private readonly drawer: DrawController;
+  private readonly cursor: KeyboardCursor;
   private compareMap: CompareMap | null = null;
   private lastView: MapView | null = null;
   private readonly unregister: (() => void)[] = [];
@@ -114,6 +119,7 @@ export class AtlasMap {
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
     this.drawer = new DrawController(this.map);
+    this.cursor = new KeyboardCursor(this.map, (e) => this.handlers.onKeyboardCursor(e));
     this.map.on('load', () => {
       this.map.addSource(OVERLAY_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       for (const spec of overlaySpecs()) this.map.addLayer(spec);
@@ -171,6 +177,7 @@ export class AtlasMap {
     maplibregl.removeProtocol(BIG_TILE_PROTOCOL);
     this.compareMap?.destroy();
     for (const u of this.unregister) u();
+    this.cursor.destroy();
     this.drawer.destroy();
     this.map.remove();
   }
@@ -280,6 +287,7 @@ export class AtlasMap {
     if (!draw) {
       if (this.drawSeq !== 0) {
         this.drawSeq = 0;
+        this.cursor.stop();
         this.drawer.stop();
       }
       return;
@@ -292,12 +300,17 @@ export class AtlasMap {
         finish: (g) => {
           swallowNextClick();
           this.handlers.onDrawFinish(g);
-          if (draw.editable) void this.drawer.edit();
+          if (draw.editable) {
+            this.cursor.stop();
+            void this.drawer.edit();
+          }
         },
       })
       .then(
         (current) => {
-          if (current) this.handlers.onDrawState(draw.seq, 'ready');
+          if (!current) return;
+          this.handlers.onDrawState(draw.seq, 'ready');
+          this.cursor.start();
         },
         (err: unknown) => {
           console.error('drawing tool failed to load', err);

@@ -1,5 +1,5 @@
 // Keyboard-only helpers: every step is a key press through page.keyboard; the page is only read.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** The focused element's accessible name as a person hears it (aria-label, else its text). */
 async function focusedName(page: Page): Promise<string> {
@@ -45,4 +45,33 @@ export async function selectedIds(page: Page, layerId: string): Promise<string[]
 
 export async function focusedIsMapCanvas(page: Page): Promise<boolean> {
   return page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas') === true);
+}
+
+/** A field of the app's store, read (never written) for checks. */
+export async function storeState(page: Page, key: string): Promise<unknown> {
+  return page.evaluate((k) => (window as unknown as { __atlasStore: { getState: () => Record<string, unknown> } }).__atlasStore.getState()[k], key);
+}
+
+/** Waits until the drawing tool listens (its hint says so). */
+export async function drawingReady(page: Page): Promise<void> {
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+}
+
+/** Where the keyboard crosshair starts: the centre of the map canvas, in the map's pixels. */
+export async function mapCentre(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('#atlas-map canvas')!;
+    return { x: Math.round(c.clientWidth / 2), y: Math.round(c.clientHeight / 2) };
+  });
+}
+
+/** The crosshair's stops after each move of `moves` (arrow presses of 10 px) from `start`. */
+export function cursorPath(start: { x: number; y: number }, moves: [number, number][]): { x: number; y: number }[] {
+  let { x, y } = start;
+  return moves.map(([dx, dy]) => ({ x: (x += dx * 10), y: (y += dy * 10) }));
+}
+
+/** Map pixels of lon/lat positions, as the map shows them now. */
+export async function projected(page: Page, lngLats: [number, number][]): Promise<{ x: number; y: number }[]> {
+  return page.evaluate((pts) => pts.map((p) => window.__atlas!.project(p)), lngLats);
 }

@@ -1,7 +1,7 @@
 /** UI strings of keyboard use: the skip link, drawing with the keyboard cursor, the attribute grid. */
 export const zh = {
   'a11y.skipToMap': '跳到地图',
-  'kbd.drawHint': '键盘：在地图上，方向键移动十字光标（Shift 加大步长，+/− 缩放），Enter 添加顶点，Shift+Enter 完成，Esc 取消。',
+  'kbd.drawHint': '方向键移动十字光标（Shift 加大步长，+/− 缩放），Enter 添加顶点，Shift+Enter 完成，Esc 取消。',
   'kbd.ready': '键盘绘制已就绪：十字光标位于 {pos}。方向键移动，Enter 添加顶点，Shift+Enter 完成，Esc 取消。',
   'kbd.move': '十字光标：{pos}',
   'kbd.vertex': '已添加第 {n} 个顶点：{pos}',
@@ -15,7 +15,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'a11y.skipToMap': 'Skip to map',
-  'kbd.drawHint': 'Keyboard: on the map, arrow keys move a crosshair (Shift for bigger steps, +/− zoom), Enter adds a vertex, Shift+Enter finishes, Esc cancels.',
+  'kbd.drawHint': 'Arrow keys move the crosshair (Shift for bigger steps, +/− zoom), Enter adds a vertex, Shift+Enter finishes, Esc cancels.',
   'kbd.ready': 'Keyboard drawing ready: crosshair at {pos}. Arrow keys move it, Enter adds a vertex, Shift+Enter finishes, Esc cancels.',
   'kbd.move': 'Crosshair: {pos}',
   'kbd.vertex': 'Vertex {n} added: {pos}',
