@@ -32,9 +32,13 @@ export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) 
     const a = start;
     const b = pos(e);
     start = null;
-    // The click that follows this mouse-up belongs to the box (or to an aborted one), not to the map.
+    const dx = Math.abs(a.x - b.x);
+    const dy = Math.abs(a.y - b.y);
+    // A press without a drag is a Shift-click (add or remove the feature): its click goes on to the map.
+    if (Math.max(dx, dy) < 4) return;
+    // The click that follows a drag belongs to the box (or to one too thin to select), not to the map.
     swallowNextClick();
-    if (Math.abs(a.x - b.x) < 4 || Math.abs(a.y - b.y) < 4) return;
+    if (dx < 4 || dy < 4) return;
     const corners = [
       [a.x, a.y],
       [b.x, a.y],
