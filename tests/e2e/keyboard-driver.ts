@@ -57,18 +57,28 @@ export async function drawingReady(page: Page): Promise<void> {
   await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
 }
 
-/** Where the keyboard crosshair starts: the centre of the map canvas, in the map's pixels. */
-export async function mapCentre(page: Page): Promise<{ x: number; y: number }> {
-  return page.evaluate(() => {
-    const c = document.querySelector<HTMLCanvasElement>('#atlas-map canvas')!;
-    return { x: Math.round(c.clientWidth / 2), y: Math.round(c.clientHeight / 2) };
-  });
+/** Where the keyboard crosshair is now, in the map's pixels (it starts at the map's centre). */
+export async function crosshairAt(page: Page): Promise<{ x: number; y: number }> {
+  const t = await page.locator('.kbd-cursor').evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(t);
+  if (!m) throw new Error(`crosshair not placed: ${t}`);
+  return { x: Number(m[1]), y: Number(m[2]) };
 }
 
-/** The crosshair's stops after each move of `moves` (arrow presses of 10 px) from `start`. */
+/** The crosshair's stops after each move of `moves` (pixels, multiples of 10) from `start`. */
 export function cursorPath(start: { x: number; y: number }, moves: [number, number][]): { x: number; y: number }[] {
   let { x, y } = start;
-  return moves.map(([dx, dy]) => ({ x: (x += dx * 10), y: (y += dy * 10) }));
+  return moves.map(([dx, dy]) => ({ x: (x += dx), y: (y += dy) }));
+}
+
+/** Moves the keyboard crosshair by whole steps: Shift+arrow for each 50 px, an arrow for each 10 px left. */
+export async function moveCursor(page: Page, dx: number, dy: number): Promise<void> {
+  for (const [d, minus, plus] of [[dx, 'ArrowLeft', 'ArrowRight'], [dy, 'ArrowUp', 'ArrowDown']] as const) {
+    const key = d < 0 ? minus : plus;
+    const big = Math.floor(Math.abs(d) / 50);
+    await press(page, `Shift+${key}`, big);
+    await press(page, key, (Math.abs(d) - big * 50) / 10);
+  }
 }
 
 /** Map pixels of lon/lat positions, as the map shows them now. */
