@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { atlasPwa } from './scripts/vite-pwa.ts';
 
 // The production build is served with a strict CSP (no inline scripts, connections to self and blob: only),
 // so the app proves it runs without any request leaving the page's origin.
@@ -50,7 +51,7 @@ const preloadMapChunk: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [react(), cspMeta, preloadMapChunk],
+  plugins: [react(), cspMeta, preloadMapChunk, atlasPwa()],
   base: './',
   server: { port: 5173 },
   preview: { port: 4174, strictPort: true, headers: { 'Content-Security-Policy': csp } },

@@ -16,12 +16,14 @@ import { startProximityRing } from './app/proximity-ring';
 import { loadAtlasMap } from './app/load-map';
 import { exposeTestStore } from './app/test-hooks';
 import { fitDistrictOnOpen } from './app/home-view';
+import { registerServiceWorker } from './pwa/register-sw';
 
 const lang = pickLanguage(window.location.search, navigator.languages ?? [navigator.language]);
 atlasStore.getState().setLang(lang);
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 
 exposeTestStore();
+registerServiceWorker();
 
 // The map chunk is already downloading (preloaded by index.html); evaluate it as soon as it is there.
 void loadAtlasMap();

@@ -46,9 +46,14 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
       if (get().tool) get().setDrawn(g);
     },
     onDrawState: (seq, state) => get().setDrawState({ seq, state }),
+    onKeyboardCursor: (e) => {
+      if (get().tool) get().setDrawNote(e.type === 'cancel' ? { type: 'cancelled' } : e);
+    },
     onDrawFinish: (g) => {
       const tool = get().tool;
       if (!tool) return;
+      const n = g.type === 'Polygon' ? g.coordinates[0]!.length - 1 : g.coordinates.length;
+      get().setDrawNote({ type: 'finished', kind: tool.kind, n });
       if (tool.kind === 'measure') {
         get().setDrawn(g);
         return;

@@ -8,6 +8,7 @@ declare global {
       project: (lngLat: [number, number]) => { x: number; y: number };
       /** Label symbols MapLibre placed for a layer (where, and of which feature) and its text-field. */
       labels: (layerId: string) => { placed: { id: string; at: [number, number] }[]; textField: unknown };
+      unproject: (point: { x: number; y: number }) => [number, number];
     };
   }
 }
@@ -46,6 +47,10 @@ export function exposeTestHooks(atlas: AtlasMap): void {
         at: (f.geometry.type === 'Point' ? f.geometry.coordinates : [NaN, NaN]) as [number, number],
       }));
       return { placed, textField: atlas.map.getLayoutProperty(id, 'text-field') };
+    },
+    unproject: (point) => {
+      const ll = atlas.map.unproject([point.x, point.y]);
+      return [ll.lng, ll.lat];
     },
   };
 }

@@ -8,7 +8,9 @@ import * as gdal from './messages/gdal';
 import * as layout from './messages/layout';
 import * as values from './messages/values';
 import * as figures from './messages/figures';
+import * as offline from './messages/offline';
+import * as keyboard from './messages/keyboard';
 import type { MessageKey } from './zh';
 
 /** English UI strings; `messages/` modules keep them beside the Chinese ones. */
-export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en, ...offline.en, ...keyboard.en };

@@ -13,6 +13,7 @@ import { labelPriority } from '../domain/label-priority';
 import { registerBoxSelect } from './box-select';
 import { swallowNextClick } from './click-guard';
 import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
+import { KeyboardCursor, type CursorEvent } from './keyboard-cursor';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
 import { FID, withFid } from './fid';
@@ -25,6 +26,7 @@ import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoad
 maplibregl.setWorkerUrl(workerUrl);
 
 export { FID };
+export type { CursorEvent };
 
 export interface MapHandlers {
   onFeatureClick: (ref: FeatureRef, additive: boolean, lngLat: [number, number]) => void;
@@ -35,6 +37,8 @@ export interface MapHandlers {
   onDrawFinish: (geometry: DrawnGeometry) => void;
   /** The drawing tool of session `seq` listens to clicks now, or could not be loaded. */
   onDrawState: (seq: number, state: 'ready' | 'failed') => void;
+  /** The keyboard drawing cursor moved, added a vertex, or was told to cancel. */
+  onKeyboardCursor: (e: CursorEvent) => void;
   loadBigTile: BigTileLoader;
 }
 
@@ -95,6 +99,7 @@ export class AtlasMap {
   private overlay: FeatureCollection | null = null;
   private baseFilters = new Map<string, maplibregl.FilterSpecification>();
   private readonly drawer: DrawController;
+  private readonly cursor: KeyboardCursor;
   private compareMap: CompareMap | null = null;
   private lastView: MapView | null = null;
   private readonly camera: CameraQueue;
@@ -121,6 +126,7 @@ export class AtlasMap {
     this.controls = new LocalizedControls(this.map, lang);
     this.drawer = new DrawController(this.map);
     this.camera = new CameraQueue(this.map);
+    this.cursor = new KeyboardCursor(this.map, (e) => this.handlers.onKeyboardCursor(e));
     this.map.on('load', () => {
       this.map.addSource(OVERLAY_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       for (const spec of overlaySpecs()) this.map.addLayer(spec);
@@ -187,6 +193,7 @@ export class AtlasMap {
     maplibregl.removeProtocol(BIG_TILE_PROTOCOL);
     this.compareMap?.destroy();
     for (const u of this.unregister) u();
+    this.cursor.destroy();
     this.drawer.destroy();
     this.map.remove();
   }
@@ -305,6 +312,7 @@ export class AtlasMap {
     if (!draw) {
       if (this.drawSeq !== 0) {
         this.drawSeq = 0;
+        this.cursor.stop();
         this.drawer.stop();
       }
       return;
@@ -317,12 +325,17 @@ export class AtlasMap {
         finish: (g) => {
           swallowNextClick();
           this.handlers.onDrawFinish(g);
-          if (draw.editable) void this.drawer.edit();
+          if (draw.editable) {
+            this.cursor.stop();
+            void this.drawer.edit();
+          }
         },
       })
       .then(
         (current) => {
-          if (current) this.handlers.onDrawState(draw.seq, 'ready');
+          if (!current) return;
+          this.handlers.onDrawState(draw.seq, 'ready');
+          this.cursor.start();
         },
         (err: unknown) => {
           console.error('drawing tool failed to load', err);

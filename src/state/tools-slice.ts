@@ -58,6 +58,13 @@ export interface ProximityRing {
   ring: Feature | null;
 }
 
+/** What the drawing live region says: the keyboard cursor's moves and vertices, a finished or cancelled shape. */
+export type DrawNote =
+  | { type: 'ready' | 'move'; lngLat: [number, number] }
+  | { type: 'vertex'; n: number; lngLat: [number, number] }
+  | { type: 'finished'; kind: ToolKind; n: number }
+  | { type: 'cancelled' };
+
 export interface ToolsSlice {
   compare: CompareState | null;
   setCompare: (c: CompareState | null) => void;
@@ -73,6 +80,8 @@ export interface ToolsSlice {
   setMeasured: (g: DrawnShape | null) => void;
   drawState: DrawState | null;
   setDrawState: (d: DrawState) => void;
+  drawNote: DrawNote | null;
+  setDrawNote: (n: DrawNote | null) => void;
   camera: CameraRequest | null;
   /** Shapes analysis panels want drawn (buffer rings, overlap pieces); each carries a `role` property. */
   extraOverlay: Feature[];
@@ -98,6 +107,8 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
   setMeasured: (measured) => set({ measured }),
   drawState: null,
   setDrawState: (drawState) => set({ drawState }),
+  drawNote: null,
+  setDrawNote: (drawNote) => set({ drawNote }),
   camera: null,
   extraOverlay: [],
   setExtraOverlay: (extraOverlay) => set({ extraOverlay }),

@@ -19,6 +19,8 @@ import { ExportMenu } from './export/ExportMenu';
 import { PanelToggle } from './layout/PanelToggle';
 import { TableSheet } from './layout/TableSheet';
 import { COVERS_MAP, useWindowLayout } from './layout/use-window-layout';
+import { OfflineNotice } from './pwa/OfflineNotice';
+import { SkipLink } from './a11y/SkipLink';
 import { useT } from './use-t';
 import './layout/layout.css';
 
@@ -67,6 +69,7 @@ export function App() {
   const beside = size === 'wide';
   return (
     <div className="app" data-layout={size} ref={root}>
+      <SkipLink />
       <header className="topbar">
         <PanelToggle panel="sidebar" controls="side-panel" icon="☰" label={t('layout.sidebar')} />
         <h1>{t('app.title')}</h1>
@@ -93,6 +96,7 @@ export function App() {
               <LoadProblems />
               <UrlNotice />
               <ImportReport />
+              <OfflineNotice />
             </DropZone>
             {tableOpen && <TableSheet />}
             {size === 'phone' && sidebar}

@@ -14,6 +14,9 @@ import { useResolveId } from './use-resolve-id';
 import { RemoteLayerTable } from './RemoteLayerTable';
 import { ColumnHeader } from './ColumnHeader';
 import { ROW_HEIGHT, TableRow } from './TableRow';
+import { useGridKeys } from './table/use-grid-keys';
+import { applyGridSelect, tabStopRow } from './table/grid-selection';
+import './table/grid.css';
 
 const HIDDEN = new Set(['schematic', 'milestones', 'sites_en', 'sites_zh', 'programmes', 'note_zh', 'note_en', '__fid']);
 
@@ -52,9 +55,19 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
     const box = bboxOfFeature(f);
     if (box && !additive) s.requestCamera({ bbox: box });
   };
+  const grid = useGridKeys({
+    rowCount: rows.length,
+    colCount: columns.length,
+    pageSize: Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 8) / ROW_HEIGHT) - 1),
+    body: scroller,
+    scrollToRow: (row) => virtual.scrollToIndex(row),
+    select: (sel) => applyGridSelect(sel, layer.id, rows.length, (row) => featureId(rows[row]!), (row) => onRow(rows[row]!, false)),
+  });
+  const items = virtual.getVirtualItems();
+  const tabRow = tabStopRow(grid.active.row, items);
   const template = `repeat(${columns.length}, minmax(110px, 1fr))`;
   return (
-    <div role="table" aria-label={layer.title[lang]} aria-rowcount={rows.length + 1} className="attr-table">
+    <div role="grid" aria-label={layer.title[lang]} aria-multiselectable="true" aria-rowcount={rows.length + 1} aria-colcount={columns.length} aria-describedby="attr-grid-keys" className="attr-table">
       <div role="rowgroup" className="attr-table-head">
         <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => {
@@ -63,10 +76,10 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
           })}
         </div>
       </div>
-      <div ref={scroller} className="attr-table-body" role="rowgroup" data-testid={`table-body-${layer.id}`}>
+      <div ref={scroller} className="attr-table-body" role="rowgroup" data-testid={`table-body-${layer.id}`} onKeyDown={grid.onKeyDown} onFocus={grid.onFocus}>
         {rows.length === 0 && <p className="muted">{t('table.empty')}</p>}
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {virtual.getVirtualItems().map((v) => {
+          {items.map((v) => {
             const f = rows[v.index]!;
             const id = featureId(f);
             return (
@@ -82,6 +95,7 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
                 lang={lang}
                 resolveId={resolveId}
                 onClick={(additive) => onRow(f, additive)}
+                activeCol={v.index === tabRow ? grid.active.col : null}
               />
             );
           })}
@@ -108,6 +122,9 @@ export function AttributeTable() {
           </button>
         ))}
       </div>
+      <p id="attr-grid-keys" className="visually-hidden">
+        {t('table.keys')}
+      </p>
       <div role="tabpanel" aria-label={current.title[lang]} className="table-tabpanel">
         {current.remote ? <RemoteLayerTable key={current.id} layer={current} /> : <LayerTable key={current.id} layer={current} />}
       </div>

@@ -8,6 +8,7 @@ import { selectOverlay } from '../state/overlay';
 import { exposeTestHooks } from '../app/test-hooks';
 import { mapHandlers } from '../app/map-actions';
 import { useT } from './use-t';
+import { DrawAnnouncer } from './a11y/DrawAnnouncer';
 
 let compareMemo: { key: unknown[]; value: MapModel['compare'] } | null = null;
 
@@ -74,7 +75,8 @@ export function MapView() {
     };
   }, []);
   return (
-    <div ref={container} className="map" role="region" aria-label={t('map.region')} data-testid="map">
+    <div ref={container} id="atlas-map" className="map" role="region" aria-label={t('map.region')} data-testid="map">
+      <DrawAnnouncer />
       {failed && (
         <p className="map-failed" role="alert">
           {t('map.failed')}

@@ -9,6 +9,8 @@ import { useLang, useT } from './use-t';
 import { useResolveId } from './use-resolve-id';
 import { ColumnHeader } from './ColumnHeader';
 import { ROW_HEIGHT, TableRow } from './TableRow';
+import { useGridKeys } from './table/use-grid-keys';
+import { applyGridSelect, tabStopRow } from './table/grid-selection';
 
 
 /**
@@ -66,9 +68,19 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
     };
   }, [wantedKey, remote.key]);
   const selected = useMemo(() => new Set(selection.filter((r) => r.layerId === layer.id).map((r) => r.featureId)), [selection, layer.id]);
+  const idAt = (row: number) => String(rows ? rows[row]! : row);
+  const grid = useGridKeys({
+    rowCount: count,
+    colCount: columns.length,
+    pageSize: Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 8) / ROW_HEIGHT) - 1),
+    body: scroller,
+    scrollToRow: (row) => virtual.scrollToIndex(row),
+    select: (sel) => applyGridSelect(sel, layer.id, count, idAt, (row) => atlasStore.getState().clickFeature({ layerId: layer.id, featureId: idAt(row) }, false)),
+  });
+  const tabRow = tabStopRow(grid.active.row, items);
   const template = `repeat(${columns.length}, minmax(110px, 1fr))`;
   return (
-    <div role="table" aria-label={layer.title[lang]} aria-rowcount={count + 1} aria-busy={sorting} className="attr-table">
+    <div role="grid" aria-label={layer.title[lang]} aria-multiselectable="true" aria-rowcount={count + 1} aria-colcount={columns.length} aria-describedby="attr-grid-keys" aria-busy={sorting} className="attr-table">
       <div role="rowgroup" className="attr-table-head">
         <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => {
@@ -79,7 +91,7 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
           })}
         </div>
       </div>
-      <div ref={scroller} className="attr-table-body" role="rowgroup">
+      <div ref={scroller} className="attr-table-body" role="rowgroup" onKeyDown={grid.onKeyDown} onFocus={grid.onFocus}>
         {count === 0 && <p className="muted">{t('table.empty')}</p>}
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
@@ -99,6 +111,7 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
                 lang={lang}
                 resolveId={resolveId}
                 onClick={(additive) => atlasStore.getState().clickFeature({ layerId: layer.id, featureId: id }, additive)}
+                activeCol={v.index === tabRow ? grid.active.col : null}
               />
             );
           })}

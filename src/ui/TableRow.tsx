@@ -4,6 +4,7 @@ import { clip, TABLE_CHARS } from '../domain/long-text';
 
 /** A cell shows a one-line prefix of long values; the inspector has the rest. */
 const cellText = (s: string) => (s.length > TABLE_CHARS ? `${clip(s, TABLE_CHARS)}…` : s);
+import { cellKey } from './table/use-grid-keys';
 
 export const ROW_HEIGHT = 28;
 
@@ -22,6 +23,8 @@ export function TableRow(p: {
   lang: Lang;
   resolveId: (id: string) => string | null;
   onClick: (additive: boolean) => void;
+  /** The column whose cell is the grid's Tab stop, when it is in this row. */
+  activeCol?: number | null;
 }) {
   return (
     <div
@@ -33,8 +36,8 @@ export function TableRow(p: {
       style={{ gridTemplateColumns: p.template, transform: `translateY(${p.start}px)`, height: ROW_HEIGHT }}
       onClick={(e) => p.onClick(e.shiftKey || e.ctrlKey || e.metaKey)}
     >
-      {p.columns.map((c) => (
-        <div role="cell" key={c} className="attr-td">
+      {p.columns.map((c, i) => (
+        <div role="gridcell" key={c} className="attr-td" data-cell={cellKey(p.index, i)} tabIndex={p.activeCol === i ? 0 : -1}>
           {p.props ? (p.props[c] === undefined ? '' : cellText(formatValue(c, p.props[c], p.lang, p.resolveId))) : '…'}
         </div>
       ))}

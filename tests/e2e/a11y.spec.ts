@@ -2,6 +2,9 @@ import { test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, openAtlas } from './driver';
 
+// Four full axe runs per language: on a busy 2-core machine they need more than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
 for (const lang of ['zh', 'en'] as const) {
   test(`every sidebar tab passes axe (serious and critical rules), ${lang}`, async ({ page }) => {
     // Four full axe runs: on a busy two-core machine they take over the default minute.

@@ -47,7 +47,7 @@ test('a 200 000-parcel layer stays in the worker, filters and sorts there, and t
       .slice(0, 3)
       .map((x) => x.id);
   await page.getByRole('button', { name: 'Attribute table' }).click();
-  const table = page.getByRole('table', { name: 'parcels-200000' });
+  const table = page.getByRole('grid', { name: 'parcels-200000' });
   const header = table.getByRole('columnheader').filter({ hasText: 'Total investment' });
   const firstIds = () => table.locator('[role=row][data-feature-id]').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.firstElementChild?.textContent ?? ''));
   await header.getByRole('button').click();

@@ -106,7 +106,7 @@ test('shift-drag box select highlights the rows in the attribute table; the URL 
   const n = Number((await count.textContent())!.split(' ')[0]);
   await page.getByRole('button', { name: 'Attribute table' }).click();
   await page.getByRole('tab', { name: 'Beautiful villages' }).click();
-  const selectedRows = page.getByRole('table', { name: 'Beautiful villages' }).locator('[role=row][aria-selected=true]');
+  const selectedRows = page.getByRole('grid', { name: 'Beautiful villages' }).locator('[role=row][aria-selected=true]');
   await expect(selectedRows.first()).toBeVisible();
   expect(await selectedRows.count()).toBeGreaterThan(0);
   await screenshot(page, 'box-select-table');
