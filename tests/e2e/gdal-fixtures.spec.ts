@@ -51,7 +51,11 @@ test.describe.serial('GDAL fixtures through the import UI', () => {
     await expect(inspector.locator('.attr-row', { hasText: '地块编号' })).toContainText('JZ-001');
     await expect(inspector.locator('.attr-row', { hasText: '用地性质' }).first()).toContainText('R2');
     await screenshot(page, 'gdal-gdb-inspector');
-    await page.keyboard.press('Escape');
+    // The inspector narrows the map: close it and zoom out (the map's own button) so JZ-002 is in view too.
+    await inspector.getByRole('button', { name: '关闭要素信息' }).click();
+    await page.getByRole('button', { name: '缩小' }).click();
+    await page.getByRole('button', { name: '缩小' }).click();
+    await waitForIdle(page);
     await clickMapAt(page, JZ002);
     await expect(page.locator('.inspector .attr-row', { hasText: '地块编号' })).toContainText('JZ-002');
     await page.getByRole('button', { name: '属性表' }).click();
