@@ -6,9 +6,12 @@ import { VitePWA } from 'vite-plugin-pwa';
  * What the service worker keeps is the build itself and nothing else: its precache list is made at build
  * time from the emitted files (the app shell, every JS/CSS chunk and worker, the bundled `geodata/` layers
  * as Vite emits them under `assets/`, the icons and the manifest), each with a content hash, so a new build
- * gives a new `sw.js` that the browser installs in place of the old one, and old entries are dropped. There
- * is no runtime caching: a planner's services, `?data=` files, imports (blob:), POSTs and every other
- * origin go to the network untouched. Files placed in `public/` other than the icons (e.g. generated
+ * gives a new `sw.js` that the browser installs in place of the old one, and old entries are dropped.
+ * The one exception is the GDAL format library (gdal3.js' ~28 MB wasm and ~12 MB data, loaded only when a
+ * file needs it): precaching it would make every first visit download 40 MB, so it is kept the first time
+ * it is used, from this origin only, under its hashed name (a new build's library replaces the old).
+ * Nothing else is cached at runtime: a planner's services, `?data=` files, imports (blob:), POSTs and
+ * every other origin go to the network untouched. Files placed in `public/` other than the icons (e.g. generated
  * parcels for `?data=`) are data, not the app, and stay out of the list.
  *
  * The page registers the worker itself (`src/pwa/register-sw.ts`), so no inline script meets the CSP.
@@ -43,6 +46,7 @@ export function atlasPwa() {
     },
     workbox: {
       globPatterns: ['index.html', 'assets/**/*'],
+      globIgnores: ['assets/gdal3WebAssembly-*'],
       // MapLibre's chunk is ~1 MB; nothing the build emits comes near this.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       // Vite's file names carry a content hash already: Workbox need not add a revision to them.
@@ -51,7 +55,13 @@ export function atlasPwa() {
       // other path (a data file opened in the tab) is not answered with the app.
       navigateFallback: 'index.html',
       navigateFallbackAllowlist: [/\/(?:index\.html)?(?:\?.*)?$/],
-      runtimeCaching: [],
+      runtimeCaching: [
+        {
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/gdal3WebAssembly-[^/]+\.(?:wasm|data)$/.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'atlas-gdal', expiration: { maxEntries: 2 }, cacheableResponse: { statuses: [200] } },
+        },
+      ],
       skipWaiting: true,
       clientsClaim: true,
       cleanupOutdatedCaches: true,

@@ -5,7 +5,7 @@ import { parsePlan } from '../domain/plan';
 import { landUseSymbology } from '../domain/landuse-style';
 import planUrl from '../../geodata/plan.json?url';
 import type { AtlasStore } from '../state/store';
-import type { LayerEntry } from '../state/layers-slice';
+import type { LayerEntry, LoadProblem } from '../state/layers-slice';
 
 // Vite turns each bundled file into a hashed asset URL; the page fetches them from its own origin.
 const URLS = import.meta.glob('../../geodata/*.geojson', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
@@ -20,16 +20,17 @@ export async function loadBundledLayers(store: AtlasStore): Promise<void> {
   const results = await Promise.all(
     BUNDLED_LAYERS.map(async (def) => {
       const url = urlOf(def.file);
-      if (!url) return { def, result: { ok: false as const, file: def.file, problem: 'missing from the build' } };
+      if (!url) return { def, result: { ok: false as const, file: def.file, problem: 'missing from the build', code: 'missing' as const } };
       return { def, result: await loadBundledFile({ file: def.file, url }, (u) => fetch(u)) };
     }),
   );
   const entries: LayerEntry[] = [];
-  const problems: { file: string; problem: string }[] = [];
+  const problems: LoadProblem[] = [];
   for (const { def, result } of results) {
     const landUse = result.ok && def.id.startsWith('landuse') ? landUseSymbology(result.data.features) : null;
     if (!result.ok) {
-      problems.push({ file: `geodata/${result.file}`, problem: result.problem });
+      const params = 'params' in result ? result.params : undefined;
+      problems.push({ file: `geodata/${result.file}`, problem: result.problem, code: result.code, ...(params ? { params } : {}) });
       continue;
     }
     entries.push({
@@ -50,7 +51,8 @@ export async function loadBundledLayers(store: AtlasStore): Promise<void> {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     store.getState().setPlan(parsePlan(await res.json()));
   } catch (e) {
-    problems.push({ file: 'geodata/plan.json', problem: e instanceof Error ? e.message : String(e) });
+    const detail = e instanceof Error ? e.message : String(e);
+    problems.push({ file: 'geodata/plan.json', problem: detail, code: 'plan', params: { detail } });
   }
   store.getState().addLayers(entries);
   store.getState().setLoadStatus(problems.length ? 'failed' : 'ready', problems);

@@ -5,9 +5,19 @@ export interface BundledFile {
   url: string;
 }
 
-export type BundledLoad =
-  | { ok: true; file: string; data: FeatureCollection }
-  | { ok: false; file: string; problem: string };
+/** What went wrong, for the UI to say in its language; `problem` says it in English. */
+export type BundledProblemCode = 'http' | 'network' | 'json' | 'not-collection' | 'features-not-array' | 'not-feature' | 'no-geometry' | 'no-id';
+
+export interface BundledProblem {
+  ok: false;
+  file: string;
+  problem: string;
+  code: BundledProblemCode;
+  /** `status` (http), `detail` (network, json), `index` (0-based feature position). */
+  params?: Record<string, string | number>;
+}
+
+export type BundledLoad = { ok: true; file: string; data: FeatureCollection } | BundledProblem;
 
 /**
  * Reads one bundled layer file and checks the shape the app relies on, so a broken deployment names the
@@ -20,10 +30,11 @@ export async function loadBundledFile(
   let text: string;
   try {
     const res = await fetchText(url);
-    if (!res.ok) return { ok: false, file, problem: `HTTP ${res.status}` };
+    if (!res.ok) return { ok: false, file, problem: `HTTP ${res.status}`, code: 'http', params: { status: res.status } };
     text = await res.text();
   } catch (e) {
-    return { ok: false, file, problem: `network error: ${e instanceof Error ? e.message : String(e)}` };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, file, problem: `network error: ${detail}`, code: 'network', params: { detail } };
   }
   return parseBundledText(file, text);
 }
@@ -34,23 +45,26 @@ export function parseBundledText(file: string, text: string): BundledLoad {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, file, problem: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, file, problem: `invalid JSON: ${detail}`, code: 'json', params: { detail } };
   }
   const problem = checkFeatureCollection(json);
-  return problem ? { ok: false, file, problem } : { ok: true, file, data: json as FeatureCollection };
+  return problem ? { ok: false, file, ...problem } : { ok: true, file, data: json as FeatureCollection };
 }
 
-function checkFeatureCollection(json: unknown): string | null {
+type Check = Omit<BundledProblem, 'ok' | 'file'>;
+
+function checkFeatureCollection(json: unknown): Check | null {
   if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'FeatureCollection') {
-    return 'not a GeoJSON FeatureCollection';
+    return { problem: 'not a GeoJSON FeatureCollection', code: 'not-collection' };
   }
   const features = (json as { features?: unknown }).features;
-  if (!Array.isArray(features)) return '"features" is not an array';
+  if (!Array.isArray(features)) return { problem: '"features" is not an array', code: 'features-not-array' };
   for (let i = 0; i < features.length; i++) {
     const f = features[i] as { type?: unknown; geometry?: { type?: unknown } | null; properties?: { id?: unknown } | null };
-    if (f?.type !== 'Feature') return `feature ${i} is not a Feature`;
-    if (!f.geometry || typeof f.geometry.type !== 'string') return `feature ${i} has no geometry`;
-    if (typeof f.properties?.id !== 'string') return `feature ${i} has no string "id" property`;
+    if (f?.type !== 'Feature') return { problem: `feature ${i} is not a Feature`, code: 'not-feature', params: { index: i } };
+    if (!f.geometry || typeof f.geometry.type !== 'string') return { problem: `feature ${i} has no geometry`, code: 'no-geometry', params: { index: i } };
+    if (typeof f.properties?.id !== 'string') return { problem: `feature ${i} has no string "id" property`, code: 'no-id', params: { index: i } };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import type { BundledProblemCode } from '../io/load-bundled';
 import type { FeatureCollection } from 'geojson';
 import type { StateCreator } from 'zustand';
 import type { Label } from '../i18n/fields';
@@ -34,7 +35,10 @@ export interface LayerEntry {
 
 export interface LoadProblem {
   file: string;
+  /** In English; `code` and `params` let the UI say it in its language. */
   problem: string;
+  code?: BundledProblemCode | 'missing' | 'plan';
+  params?: Record<string, string | number>;
 }
 
 export interface LayersSlice {

@@ -177,7 +177,7 @@ test('item 14: the zh UI says link problems, import issues, CRS names and scale 
   const messages = await report.locator('.issue-msg').allTextContents();
   for (const m of messages) expect(m.replace(/“[^”]*”|EPSG:\d+|CGCS2000|WGS ?84|GeoJSON|GCJ-02|DataV/g, ''), m).not.toMatch(/[A-Za-z]{3,}/);
   const options = await report.getByRole('combobox').first().locator('option').allTextContents();
-  expect(options.join(' ')).toContain('CGCS2000 经纬度（EPSG:4490）');
+  expect(options.join(' ')).toContain('CGCS2000 经纬度 (EPSG:4490)');
   expect(options.join(' ')).not.toMatch(/longitude|Gauss|zone/);
   await screenshot(page, 'figures-zh-import');
 });

@@ -59,7 +59,7 @@ test.describe.serial('GDAL fixtures through the import UI', () => {
     await clickMapAt(page, JZ002);
     await expect(page.locator('.inspector .attr-row', { hasText: '地块编号' })).toContainText('JZ-002');
     await page.getByRole('button', { name: '属性表' }).click();
-    const table = page.getByRole('table', { name: '地块' });
+    const table = page.getByRole('grid', { name: '地块' });
     await expect(table.getByRole('columnheader', { name: /地块编号/ })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: /用地性质/ })).toBeVisible();
     await screenshot(page, 'gdal-gdb-table');
@@ -72,9 +72,18 @@ test.describe.serial('GDAL fixtures through the import UI', () => {
     const report = page.getByRole('dialog', { name: '导入结果' });
     await expect(report).toContainText('已添加 3 个图层', { timeout: 60_000 });
     await expect(report).toContainText('drawing (polygons)');
-    await expect(report).toContainText('3-degree Gauss-Kruger zone 38');
+    await expect(report).toContainText('3度带高斯-克吕格投影（中央经线 114°E，第38带');
     await waitForIdle(page);
     await screenshot(page, 'gdal-dxf');
+    // The parcel is small at the fitted view: put the report away and zoom in, as a planner would.
+    await report.getByRole('button', { name: '关闭导入结果' }).click();
+    await waitForIdle(page);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const at = await page.evaluate((ll) => window.__atlas!.project(ll), JZ001_CORNER);
+    await page.mouse.move(map.x + at.x, map.y + at.y);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(600);
+    await waitForIdle(page);
     await clickMapAt(page, JZ001_CORNER);
     await expect(page.locator('.inspector .attr-row', { hasText: 'Layer' }).first()).toContainText('规划地块');
   });

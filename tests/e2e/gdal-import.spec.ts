@@ -75,7 +75,7 @@ test.describe.serial('GDAL formats through the import UI', () => {
     await expect(group).toContainText('Plot_polygon (MultiPolygon, 1,022 features, EPSG:32646)');
     await group.getByRole('checkbox', { name: /^Line / }).uncheck();
     await report.getByRole('button', { name: 'Add the selected layers' }).click();
-    await expect(report).toContainText('1 layers added', { timeout: 30_000 });
+    await expect(report).toContainText('1 layer added', { timeout: 30_000 });
     await expect(report).toContainText('WGS 84 / UTM zone 46N (EPSG:32646)');
     const layers = await page.evaluate(() => {
       const s = (window as unknown as { __atlasStore: Store }).__atlasStore.getState();
@@ -112,7 +112,7 @@ test.describe.serial('GDAL formats through the import UI', () => {
     await map.dispatchEvent('dragover', { dataTransfer: dt });
     await map.dispatchEvent('drop', { dataTransfer: dt });
     const report = page.getByRole('dialog', { name: 'Import result' });
-    await expect(report).toContainText('1 layers added', { timeout: 60_000 });
+    await expect(report).toContainText('1 layer added', { timeout: 60_000 });
     const layers = await userLayers(page);
     expect(layers.map((l) => [l.name, l.count])).toEqual([['g5615b_r', 299]]);
     await waitForIdle(page);

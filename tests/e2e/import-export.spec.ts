@@ -50,7 +50,9 @@ test('dropping a GeoJSON and a zipped Shapefile adds drawn layers; XSS text stay
   const userLayers = ids.filter((id) => id.startsWith('user-'));
   expect(userLayers).toHaveLength(2);
   for (const id of userLayers) expect((await renderedIds(page, id)).length).toBeGreaterThan(0);
-  // The XSS point: click it and read its name as text.
+  // The XSS point: put the import result away, click the point and read its name as text.
+  await report.getByRole('button', { name: 'Close import result' }).click();
+  await waitForIdle(page);
   const xy = await page.evaluate(() => window.__atlas!.project([113.3, 35.15]));
   const box = (await page.getByTestId('map').boundingBox())!;
   await page.mouse.click(box.x + xy.x, box.y + xy.y);

@@ -18,10 +18,10 @@ export async function tabTo(page: Page, name: string, max = 200): Promise<void> 
   throw new Error(`Tab never reached "${name}"`);
 }
 
-/** Presses Tab until focus is in a grid cell. */
-export async function tabToGridCell(page: Page, max = 60): Promise<void> {
+/** Presses Tab (or Shift+Tab, going back) until focus is in a grid cell. */
+export async function tabToGridCell(page: Page, max = 60, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'gridcell')) return;
   }
   throw new Error('Tab never reached a grid cell');

@@ -37,7 +37,7 @@ test('a feature with a 2 MB value opens at once, truncated, with "show more" and
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(BIG);
   await screenshot(page, 'long-value-inspector');
   await page.getByRole('button', { name: 'Attribute table' }).click();
-  const cell = page.getByRole('table', { name: 'long' }).getByRole('cell').filter({ hasText: 'xxxx' });
+  const cell = page.getByRole('grid', { name: 'long' }).getByRole('gridcell').filter({ hasText: 'xxxx' });
   await expect(cell).toBeVisible();
   expect((await cell.textContent())!.length).toBeLessThanOrEqual(201);
 });

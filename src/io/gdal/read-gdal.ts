@@ -19,20 +19,13 @@ import { describeDataset, type GdalLayerInfo } from './gdal-info';
 import type { GdalSource } from './gdal-inputs';
 import type { SourceListing } from './issue-codes';
 import { closedLinesToPolygons } from './cad-closed-lines';
+import { FAMILY } from './geometry-family';
 
 
 export function layerKey(source: string, layer: string): string {
   return `${source}::${layer}`;
 }
 
-const FAMILY: Record<string, 'points' | 'lines' | 'polygons'> = {
-  Point: 'points',
-  MultiPoint: 'points',
-  LineString: 'lines',
-  MultiLineString: 'lines',
-  Polygon: 'polygons',
-  MultiPolygon: 'polygons',
-};
 
 /** Splits a mixed layer (a CAD drawing's entities) into one per geometry family; a uniform one stays whole. */
 export function splitByFamily(raw: RawFeature[]): { family?: 'points' | 'lines' | 'polygons'; raw: RawFeature[] }[] {

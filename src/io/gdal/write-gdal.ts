@@ -12,19 +12,12 @@ import { makeIssue, type ImportIssue } from '../types';
 import { encodeGbk } from './gbk-encode';
 import { gdalBackend } from './gdal-runner';
 import type { GdalWriteDriver } from './gdal-write-engine';
+import { FAMILY } from './geometry-family';
 
 export type GdalWriteKind = 'gpkg' | 'filegdb' | 'dxf' | 'flatgeobuf';
 
 const DRIVER: Record<GdalWriteKind, GdalWriteDriver> = { gpkg: 'GPKG', filegdb: 'OpenFileGDB', dxf: 'DXF', flatgeobuf: 'FlatGeobuf' };
 
-const FAMILY: Record<string, 'points' | 'lines' | 'polygons'> = {
-  Point: 'points',
-  MultiPoint: 'points',
-  LineString: 'lines',
-  MultiLineString: 'lines',
-  Polygon: 'polygons',
-  MultiPolygon: 'polygons',
-};
 
 /** Features grouped by geometry family, in first-seen order; geometry-less and collections are counted apart. */
 export function groupByFamily(features: readonly Feature<Geometry | null>[]): { groups: Map<string, Feature<Geometry | null>[]>; skipped: number } {

@@ -30,7 +30,12 @@ export function useWindowLayout(root: RefObject<HTMLElement | null>): void {
     const schedule = () => {
       frame ||= requestAnimationFrame(measure);
     };
-    const sizes = new ResizeObserver(schedule);
+    // Measured in the observer's own callback (after layout, before paint): a camera fit asked for in the
+    // same frame, which waits two frames, then sees the panel that just grew (the import result).
+    const sizes = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      measure();
+    });
     let watched = new Set<Element>();
     const watch = () => {
       const now = new Set([el, ...el.querySelectorAll(`[${COVERS_MAP}], [data-testid="map"]`)]);
