@@ -3,16 +3,13 @@ import type { FeatureCollection } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
-import type { FeatureRef } from '../state/selection-slice';
 import type { MapView } from '../state/view-slice';
-import type { CameraRequest } from '../state/tools-slice';
-import type { MapInsets } from '../state/layout-slice';
 import { offlineBaseStyle } from './basemap';
 import { isLabelled, layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
 import { labelPriority } from '../domain/label-priority';
 import { registerBoxSelect } from './box-select';
 import { swallowNextClick } from './click-guard';
-import { DrawController, type DrawnGeometry, type DrawShape } from './draw-controller';
+import { DrawController } from './draw-controller';
 import { KeyboardCursor, type CursorEvent } from './keyboard-cursor';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
@@ -21,59 +18,16 @@ import { ZH_LOCALE } from './locale';
 import { LocalizedControls } from './map-controls';
 import { CameraQueue, keepContentOnResize, showView } from './camera';
 import { featureAt } from './hit-test';
-import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL, type BigTileLoader } from './big-layer';
+import { FeatureStates, type LayerFilterView } from './feature-states';
+import type { DrawRequest, MapHandlers, MapModel } from './map-model';
+import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from './big-layer';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 export { FID };
 export type { CursorEvent };
 
-export interface MapHandlers {
-  onFeatureClick: (ref: FeatureRef, additive: boolean, lngLat: [number, number]) => void;
-  onEmptyClick: (lngLat: [number, number]) => void;
-  onViewChange: (view: MapView) => void;
-  onBoxSelect: (ring: [number, number][], additive: boolean) => void;
-  onDrawChange: (geometry: DrawnGeometry | null) => void;
-  onDrawFinish: (geometry: DrawnGeometry) => void;
-  /** The drawing tool of session `seq` listens to clicks now, or could not be loaded. */
-  onDrawState: (seq: number, state: 'ready' | 'failed') => void;
-  /** The keyboard drawing cursor moved, added a vertex, or was told to cancel. */
-  onKeyboardCursor: (e: CursorEvent) => void;
-  loadBigTile: BigTileLoader;
-}
-
-
-/** A drawing session asked for by the app (null: not drawing). */
-export interface DrawRequest {
-  seq: number;
-  shape: DrawShape;
-  /** Keep the finished shape editable (the measure tool). */
-  editable: boolean;
-}
-
-export interface LayerFilterView {
-  /** Ids that pass the filter, per filtered layer; layers not listed are unfiltered. */
-  byLayer: Record<string, ReadonlySet<string>>;
-  mode: 'dim' | 'hide';
-}
-
-export interface MapModel {
-  layers: LayerEntry[];
-  lang: Lang;
-  selection: FeatureRef[];
-  view: MapView;
-  /** A view that came from the map itself is not pushed back to it. */
-  viewFromMap: boolean;
-  filter: LayerFilterView;
-  camera: CameraRequest | null;
-  /** Edges of the map covered by panels: camera fits keep their target out of them. */
-  insets: MapInsets;
-  draw: DrawRequest | null;
-  /** Analysis shapes drawn above everything: zone outline, buffers, overlaps, measured shapes. */
-  overlay: FeatureCollection;
-  /** Swipe comparison: these layers show right of the divider (at `position`, 0–1 of the width). */
-  compare: { right: LayerEntry[]; position: number } | null;
-}
+export type { DrawRequest, LayerFilterView, MapHandlers, MapModel };
 
 interface Drawn {
   entry: LayerEntry;
@@ -81,23 +35,17 @@ interface Drawn {
 }
 
 
-function refKey(r: FeatureRef): string {
-  return `${r.layerId}\u0000${r.featureId}`;
-}
-
 /** The only code that talks to MapLibre: owns the map, applies store changes to it, reports its events. */
 export class AtlasMap {
   readonly map: maplibregl.Map;
   private drawn = new Map<string, Drawn>();
   private order: string[] = [];
-  private selected = new Map<string, FeatureRef>();
   private pending: MapModel | null = null;
   private loaded = false;
-  private filtered = new Map<string, { ids: ReadonlySet<string>; mode: 'dim' | 'hide' }>();
   private cameraSeq = 0;
   private drawSeq = 0;
   private overlay: FeatureCollection | null = null;
-  private baseFilters = new Map<string, maplibregl.FilterSpecification>();
+  private readonly states: FeatureStates;
   private readonly drawer: DrawController;
   private readonly cursor: KeyboardCursor;
   private compareMap: CompareMap | null = null;
@@ -125,6 +73,7 @@ export class AtlasMap {
     });
     this.controls = new LocalizedControls(this.map, lang);
     this.drawer = new DrawController(this.map);
+    this.states = new FeatureStates(this.map, (id) => this.drawn.get(id)?.entry);
     this.camera = new CameraQueue(this.map);
     this.cursor = new KeyboardCursor(this.map, (e) => this.handlers.onKeyboardCursor(e));
     this.map.on('load', () => {
@@ -157,8 +106,8 @@ export class AtlasMap {
     }
     this.pending = null;
     this.syncLayers(model.layers, model.lang);
-    this.syncFilter(model.filter);
-    this.syncSelection(model.selection);
+    this.states.syncFilter(model.filter, this.drawn.keys());
+    this.states.syncSelection(model.selection);
     this.syncOverlay(model.overlay);
     this.syncDraw(model.draw);
     this.syncCompare(model.compare, model.lang);
@@ -234,12 +183,10 @@ export class AtlasMap {
         prev.lang !== lang
       ) {
         this.removeStyleLayers(entry.id);
-        for (const spec of layerSpecs(entry, lang, entry.remote ? { minzoom: BIG_LAYER_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined)) {
-          if ('filter' in spec && spec.filter) this.baseFilters.set(spec.id, spec.filter);
-          this.map.addLayer(spec, OVERLAY_FIRST);
-        }
+        const specs = layerSpecs(entry, lang, entry.remote ? { minzoom: BIG_LAYER_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined);
+        for (const spec of specs) this.map.addLayer(spec, OVERLAY_FIRST);
+        this.states.layerBuilt(entry.id, specs);
         this.order = [];
-        this.filtered.delete(entry.id);
       }
       this.drawn.set(entry.id, { entry, lang });
     }
@@ -262,44 +209,7 @@ export class AtlasMap {
     this.removeStyleLayers(id);
     if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
     this.drawn.delete(id);
-    for (const [k, r] of this.selected) if (r.layerId === id) this.selected.delete(k);
-  }
-
-  /**
-   * Hidden features leave the layer through a filter expression (so they are not drawn, nor queryable);
-   * dimmed ones stay and get a feature-state that lowers their opacity.
-   */
-  private syncFilter(filter: LayerFilterView): void {
-    for (const id of this.drawn.keys()) {
-      const ids = filter.byLayer[id];
-      const prev = this.filtered.get(id);
-      // Nothing to change: still unfiltered, or the same result in the same mode. (setFilter re-lays out
-      // every tile of the layer, so it must not run on updates that do not touch the filter.)
-      if (!ids && !prev) continue;
-      if (prev && prev.ids === ids && prev.mode === filter.mode) continue;
-      if (prev?.mode === 'dim') this.setDimmed(id, prev.ids, false);
-      for (const p of PARTS) {
-        const lid = styleLayerId(id, p);
-        const base = this.baseFilters.get(lid);
-        if (!this.map.getLayer(lid)) continue;
-        // `match` compiles its labels into a lookup table, so large id sets stay cheap to evaluate.
-        const keep = ids && filter.mode === 'hide' ? (ids.size ? (['match', ['get', FID], [...ids], true, false] as maplibregl.FilterSpecification) : (['boolean', false] as maplibregl.FilterSpecification)) : null;
-        // Not validated: MapLibre's check serializes the whole style (every other layer's id list included)
-        // on each call, which took ~40 ms per call with 200 000 parcels; the expression's shape is fixed here.
-        this.map.setFilter(lid, keep ? (base ? (['all', base, keep] as maplibregl.FilterSpecification) : keep) : (base ?? null), { validate: false });
-      }
-      if (ids && filter.mode === 'dim') this.setDimmed(id, ids, true);
-      if (ids) this.filtered.set(id, { ids, mode: filter.mode });
-      else this.filtered.delete(id);
-    }
-  }
-
-  /** Marks every feature NOT in `keep` as dimmed (or clears the mark). */
-  private setDimmed(layerId: string, keep: ReadonlySet<string>, dimmed: boolean): void {
-    const entry = this.drawn.get(layerId)?.entry;
-    if (!entry) return;
-    const ids = entry.remote ? Array.from({ length: entry.remote.count }, (_, i) => String(i)) : entry.data.features.map((f, i) => String(f.id ?? f.properties?.id ?? i));
-    for (const id of ids) if (!keep.has(id)) this.map.setFeatureState(this.stateTarget(layerId, id), { dimmed });
+    this.states.layerRemoved(id);
   }
 
   private syncOverlay(overlay: FeatureCollection): void {
@@ -342,21 +252,6 @@ export class AtlasMap {
           this.handlers.onDrawState(draw.seq, 'failed');
         },
       );
-  }
-
-  private stateTarget(layerId: string, id: string): maplibregl.FeatureIdentifier {
-    return this.drawn.get(layerId)?.entry.remote ? { source: sourceId(layerId), sourceLayer: BIG_TILE_LAYER, id } : { source: sourceId(layerId), id };
-  }
-
-  private syncSelection(selection: FeatureRef[]): void {
-    const next = new Map(selection.filter((r) => this.drawn.has(r.layerId)).map((r) => [refKey(r), r]));
-    for (const [k, r] of this.selected) {
-      if (!next.has(k)) this.map.setFeatureState(this.stateTarget(r.layerId, r.featureId), { selected: false });
-    }
-    for (const [k, r] of next) {
-      if (!this.selected.has(k)) this.map.setFeatureState(this.stateTarget(r.layerId, r.featureId), { selected: true });
-    }
-    this.selected = next;
   }
 
   private visibleLayerIds(): string[] {
