@@ -3,7 +3,10 @@
 
 /** Name fields in order of preference, after the name_zh / name_en pair. */
 export const NAME_FIELDS: readonly string[] = [
-  '名称', 'name', 'NAME', 'Name', 'XMMC', '项目名称', 'DKMC', '地块名称', 'MC', 'mc', '名字', 'NAME_CH', 'title', 'label', 'DKBH', '地块编号',
+  '名称', 'name', 'NAME', 'Name', 'XMMC', '项目名称', 'DKMC', '地块名称', 'MC', 'mc', '名字', 'NAME_CH',
+  // 行政区 / 坐落单位 / 权属单位 names of 三调 and cadastral layers, before generic and plot-number fields
+  'XZQMC', 'ZLDWMC', 'QSDWMC', '村名', 'NAME_CHN',
+  'title', 'label', 'DKBH', '地块编号',
 ];
 
 /** A layer's name: the name_zh / name_en pair, or one field for both languages. */

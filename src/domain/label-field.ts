@@ -1,28 +1,7 @@
-/**
- * Field names that hold a feature's name in the files Chinese planners exchange, best first: the atlas's
- * own, then 名称 and its pinyin abbreviations (MC 名称, XMMC 项目名称, DKMC 地块名称, ZLDWMC 坐落单位名称,
- * QSDWMC 权属单位名称, XZQMC 行政区名称), then English ones, then plot numbers (DKBH 地块编号).
- */
-const NAME_FIELDS = [
-  'name_zh',
-  '名称',
-  'name',
-  'XMMC',
-  'MC',
-  'DKMC',
-  'XZQMC',
-  'ZLDWMC',
-  'QSDWMC',
-  '项目名称',
-  '地块名称',
-  '村名',
-  'title',
-  'NAME_CHN',
-  'name_en',
-  'label',
-  'DKBH',
-  '地块编号',
-];
+import { NAME_FIELDS } from './feature-name';
+
+/** The atlas's own name fields around the name fields of planners' files (see `NAME_FIELDS`). */
+const LABEL_FIELDS = ['name_zh', ...NAME_FIELDS, 'name_en'];
 
 /**
  * The field to label an imported layer with: the first known name field present (case-insensitive for
@@ -33,7 +12,7 @@ const NAME_FIELDS = [
 export function pickLabelField(fields: Iterable<string>): string | null {
   const list = [...fields];
   const byLower = new Map(list.map((f) => [f.toLowerCase(), f]));
-  for (const want of NAME_FIELDS) {
+  for (const want of LABEL_FIELDS) {
     const hit = byLower.get(want.toLowerCase());
     if (hit) return hit;
   }
