@@ -12,6 +12,21 @@ export const LABEL_POINT = '__label';
  * tile it spans, at each piece's centre).
  */
 export function withFid(data: FeatureCollection, labels = false): FeatureCollection {
+  // The main map and the swipe map both ask for the same collections: build each once.
+  const cache = labels ? withLabels : plain;
+  let out = cache.get(data);
+  if (!out) {
+    out = build(data, labels);
+    cache.set(data, out);
+  }
+  return out;
+}
+
+// Collections are replaced, never mutated, so a collection's map copy never goes stale.
+const plain = new WeakMap<FeatureCollection, FeatureCollection>();
+const withLabels = new WeakMap<FeatureCollection, FeatureCollection>();
+
+function build(data: FeatureCollection, labels: boolean): FeatureCollection {
   const features = data.features.map(
     (f, i): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, [FID]: String(f.id ?? f.properties?.id ?? i) } }),
   );
