@@ -3,7 +3,9 @@ import { swallowNextClick } from './click-guard';
 
 /**
  * Shift-drag draws a selection box (MapLibre's own box zoom is switched off for it). Listens in the capture
- * phase so MapLibre's drag-pan never sees a shift-drag. `register` returns the function that undoes it.
+ * phase and switches drag-pan off for the gesture, so a shift-drag never pans. The mouse-down still reaches
+ * MapLibre: it measures a click from its own last mouse-down, and without it a Shift-click far from the
+ * previous click would be dropped. `register` returns the function that undoes it.
  */
 export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) => void): () => void {
   map.boxZoom.disable();
@@ -23,9 +25,12 @@ export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) 
     box.style.width = `${Math.abs(p.x - start.x)}px`;
     box.style.height = `${Math.abs(p.y - start.y)}px`;
   };
+  let panWasOn = false;
   const onUp = (e: MouseEvent) => {
     window.removeEventListener('mousemove', onMove);
     window.removeEventListener('mouseup', onUp);
+    if (panWasOn) map.dragPan.enable();
+    panWasOn = false;
     box?.remove();
     box = null;
     if (!start) return;
@@ -47,8 +52,9 @@ export function registerBoxSelect(map: MlMap, onBox: (ring: [number, number][]) 
   };
   const onDown = (e: MouseEvent) => {
     if (!e.shiftKey || e.button !== 0) return;
-    e.stopPropagation();
     e.preventDefault();
+    panWasOn = map.dragPan.isEnabled();
+    if (panWasOn) map.dragPan.disable();
     start = pos(e);
     box = document.createElement('div');
     box.className = 'box-select';

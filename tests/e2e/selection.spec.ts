@@ -149,3 +149,29 @@ test('Shift-click still adds a feature to the selection, and Shift-click again r
   await clickFeature(page, 'ppp-parcels.geojson', 'pp-jinsha', ['Shift']);
   await expect.poll(() => selectedKeys(page)).toEqual(['ppp-parcels:pp-qinyuan']);
 });
+
+for (const [w, h] of [[1400, 900], [1024, 700], [390, 844]] as const) {
+  test(`Shift-click adds features far from the last click, from other layers, at ${w}×${h}`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await openAtlas(page, '?lang=en');
+    await clickFeature(page, 'villages.geojson', 'vl-010');
+    await expect.poll(() => selectedKeys(page)).toEqual(['villages:vl-010']);
+    // Wherever the inspector opens on the clicked feature, it is closed so the rest of the district is in reach.
+    const closeInspector = async () => {
+      const close = page.getByRole('button', { name: 'Close feature details' });
+      if (await close.isVisible()) await close.click();
+      await waitForIdle(page);
+      await page.waitForTimeout(450);
+    };
+    await closeInspector();
+    await clickFeature(page, 'villages.geojson', 'vl-002', ['Shift']);
+    await expect.poll(() => selectedKeys(page)).toEqual(['villages:vl-002', 'villages:vl-010']);
+    await closeInspector();
+    await clickFeature(page, 'ppp-parcels.geojson', 'pp-jinsha', ['Shift']);
+    await expect.poll(() => selectedKeys(page)).toEqual(['ppp-parcels:pp-jinsha', 'villages:vl-002', 'villages:vl-010']);
+    // A plain click still replaces the selection.
+    await closeInspector();
+    await clickFeature(page, 'villages.geojson', 'vl-046');
+    await expect.poll(() => selectedKeys(page)).toEqual(['villages:vl-046']);
+  });
+}
