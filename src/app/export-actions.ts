@@ -162,7 +162,7 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
     name: base,
     lang: s.lang,
     // KML: each placemark in its layer's colours (a big layer's features carry its one style).
-    ...(single && features.length === 0 ? { style: featureLook(styleOfLayer(single), null) } : {}),
+    ...(single && features.length === 0 ? { style: featureLook(styleOfLayer(single), null), ...(single.labelField !== undefined ? { labelField: single.labelField } : {}) } : {}),
   };
   // Only big-layer features: the worker that holds them writes the file, so they never cross to the page.
   if (features.length === 0 && remote.size === 1 && !req.derived) {
@@ -173,13 +173,22 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
   const all = [...features];
   for (const [layerId, list] of remote) {
     const key = s.layers[layerId]!.remote!.key;
-    all.push(...(await ioWorker().featuresBig(key, list ?? Array.from({ length: s.layers[layerId]!.remote!.count }, (_, i) => i))));
+    const got = await ioWorker().featuresBig(key, list ?? Array.from({ length: s.layers[layerId]!.remote!.count }, (_, i) => i));
+    for (const f of got) layerOf.set(f, s.layers[layerId]!);
+    all.push(...got);
   }
+  const layerCount = new Set(layerOf.values()).size;
   const out = await format.write(all, {
     ...options,
     styleOf: (f: Feature<Geometry | null>) => {
       const layer = layerOf.get(f as Feature);
       return layer ? featureLook(styleOfLayer(layer), f.properties) : undefined;
+    },
+    // One GDAL / CAD layer per atlas layer; a single layer keeps the export's own name (the layer's title or the scope).
+    layerOf: (f: Feature<Geometry | null>) => {
+      const layer = layerOf.get(f as Feature);
+      if (!layer) return undefined;
+      return { name: layerCount > 1 ? layer.title[s.lang] : base, ...(layer.labelField !== undefined ? { labelField: layer.labelField } : {}) };
     },
   });
   return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: all.length, issues: out.issues };

@@ -65,9 +65,16 @@ const ZH: Record<IssueCode, Template> = {
   'property-too-deep': (p) => `字段“${str(p.key)}”的值嵌套超过 ${str(p.limit)} 层，已移除。`,
   'issues-truncated': (p) => `另有 ${str(p.count)} 个“${ISSUE_TITLES[p.code as IssueCode]?.zh ?? str(p.code)}”问题未列出。`,
   'internal-error': '读取时发生意外错误。',
-  'export-geometry-skipped': (p) => `该要素未导出：Shapefile 不能存储${p.type === 'null' ? '空几何' : ` ${str(p.type)}`}。`,
+  'export-geometry-skipped': (p) =>
+    p.count === undefined
+      ? `该要素未导出：Shapefile 不能存储${p.type === 'null' ? '空几何' : ` ${str(p.type)}`}。`
+      : p.reason === 'not-polygon'
+        ? `${str(p.count)} 个要素不是面；国土TXT 只存储地块，未导出这些要素。`
+        : `${str(p.count)} 个要素没有点、线或面几何，未导出。`,
   'shp-field-renamed': (p) => `字段“${str(p.from)}”写为“${str(p.to)}”（dbf 字段名最多 10 个字节）。`,
   'shp-value-truncated': (p) => `${str(p.count)} 个文本值超过 254 字节，已截断。`,
+  'export-text-unmappable': (p) => `${str(p.count)} 个字符没有 GBK 编码，在 DXF 中写为“?”。`,
+  'export-layer-renamed': (p) => `${str(p.format)} 不允许图层名“${str(p.from)}”，已写为“${str(p.to)}”${p.alias ? '（别名保留原名）' : ''}。`,
   'shp-multipoint-exploded': (p) => `${str(p.count)} 个多点要素已拆分为属性相同的单点。`,
   'text-damaged': (p) => `属性文本看起来已损坏（${p.replacement ? '含替换字符 �' : ''}${p.replacement && p.mojibake ? '，' : ''}${p.mojibake ? '像是 GBK 被当作 Latin-1 读取的乱码' : ''}），虽然字节按 ${str(p.used).toUpperCase()} 有效；请在重新导入选项中对比其他编码的读法。`,
   'encoding-unverified': (p) => `属性文本不是有效的 ${str(p.used).toUpperCase()}（也不符合其他已尝试的编码），已按 ${str(p.used).toUpperCase()} 读取，无法解码的字节显示为 �；请在重新导入选项中选择编码。`,

@@ -60,4 +60,6 @@ export const ISSUE_TITLES: Record<IssueCode, Label> = {
   'shp-field-renamed': { zh: '字段名已截短', en: 'Field renamed' },
   'shp-value-truncated': { zh: '文本已截断', en: 'Text truncated' },
   'shp-multipoint-exploded': { zh: '多点已拆分', en: 'MultiPoints split' },
+  'export-text-unmappable': { zh: '字符无法以 GBK 写出', en: 'Characters without a GBK form' },
+  'export-layer-renamed': { zh: '图层名已按格式规则改写', en: 'Layer name adapted to the format' },
 };

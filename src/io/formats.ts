@@ -34,6 +34,10 @@ export interface ExportOptions {
   /** KML: the look of every placemark, or of each (its layer's colours). */
   style?: KmlStyle;
   styleOf?: (f: Feature<Geometry | null>) => KmlStyle | undefined;
+  /** GeoPackage, File Geodatabase, FlatGeobuf, DXF: the atlas layer a feature belongs to (one GDAL / CAD layer each). */
+  layerOf?: (f: Feature<Geometry | null>) => { name: string; labelField?: string | null } | undefined;
+  /** DXF: the field whose values are written as text (the layer's label field) when `layerOf` is not given. */
+  labelField?: string | null;
 }
 
 export interface IoFormat {

@@ -51,7 +51,7 @@ export function exportGuotuTxt(features: readonly Feature<Geometry | null>[], op
   const width = options.width ?? 3;
   const polys = features.filter((f) => polygonsOf(f.geometry).length > 0);
   const skipped = features.length - polys.length;
-  if (skipped) issues.push(makeIssue('warning', 'export-geometry-skipped', '国土TXT', `${skipped} features are not polygons; 国土TXT holds parcels only, so they were left out.`, { params: { count: skipped } }));
+  if (skipped) issues.push(makeIssue('warning', 'export-geometry-skipped', '国土TXT', `${skipped} features are not polygons; 国土TXT holds parcels only, so they were left out.`, { params: { count: skipped, reason: 'not-polygon' } }));
   let lonSum = 0;
   let n = 0;
   for (const f of polys) for (const p of polygonsOf(f.geometry)) for (const q of p[0] ?? []) (lonSum += q[0]!), n++;

@@ -66,6 +66,8 @@ export type IssueCode =
   | 'shp-field-renamed'
   | 'shp-value-truncated'
   | 'shp-multipoint-exploded'
+  | 'export-text-unmappable'
+  | 'export-layer-renamed'
   | GdalIssueCode;
 
 export type IssueSeverity = 'error' | 'warning' | 'info';

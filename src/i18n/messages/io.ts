@@ -90,6 +90,8 @@ export const zh = {
   'export.count': '将导出 {n} 个要素',
   'export.download': '下载',
   'export.cancel': '取消',
+  'export.notes': '导出说明',
+  'export.close': '关闭',
   'export.done': '已导出 {name}（{n} 个要素）',
   'export.empty': '没有可导出的要素',
 } as const;
@@ -185,6 +187,8 @@ export const en: Record<keyof typeof zh, string> = {
   'export.count': '{n} features will be exported',
   'export.download': 'Download',
   'export.cancel': 'Cancel',
+  'export.notes': 'Notes on the exported file',
+  'export.close': 'Close',
   'export.done': 'Exported {name} ({n} features)',
   'export.empty': 'Nothing to export',
 };

@@ -9,7 +9,7 @@ export type GdalWriteDriver = 'GPKG' | 'OpenFileGDB' | 'DXF' | 'FlatGeobuf';
 export interface GdalWriteJob {
   driver: GdalWriteDriver;
   /** One GDAL layer each (DXF and FlatGeobuf hold one: give them one). */
-  layers: { name: string; geojson: string }[];
+  layers: { name: string; geojson: string; /** Layer creation options (`-lco`), e.g. LAYER_ALIAS=… */ options?: string[] }[];
   /** e.g. 'EPSG:4526'; WGS 84 lon/lat when absent. */
   targetSrs?: string;
   /** Output base name (no extension). */
@@ -51,7 +51,7 @@ export async function runGdalWrite(gdal: GdalLike, job: GdalWriteJob): Promise<G
         errors.push(`${layer.name}: GDAL could not read the features`);
         continue;
       }
-      const args = ['-f', job.driver, '-nln', layer.name];
+      const args = ['-f', job.driver, '-nln', layer.name, ...(layer.options ?? []).flatMap((o) => ['-lco', o])];
       if (job.targetSrs) args.push('-s_srs', 'OGC:CRS84', '-t_srs', job.targetSrs);
       if (written) args.push('-update', '-append');
       try {

@@ -9,6 +9,8 @@ import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { LayerSelect } from '../LayerSelect';
 import { GDAL_EXPORT_FORMATS } from '../../io/gdal/gdal-export-formats';
+import type { ImportIssue } from '../../io/types';
+import { ExportNotes } from './ExportNotes';
 
 // Only needed once a GDAL format is picked.
 const ExportCrsSelect = lazy(() => import('./ExportCrsSelect').then((m) => ({ default: m.ExportCrsSelect })));
@@ -34,6 +36,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
   const hasZone = useAtlas((s) => s.zone !== null);
   const [req, setReq] = useState<ExportRequest>({ scope, format: 'geojson', layerId: layers.find((l) => l.filterable)?.id, zoneMode: 'intersecting' });
   const [error, setError] = useState<string | null>(null);
+  const [notes, setNotes] = useState<{ done: string; issues: ImportIssue[] } | null>(null);
   const state = useAtlas((s) => s);
   const count = useMemo(() => countExport(state, req), [state, req]);
   const patch = (c: Partial<ExportRequest>) => setReq((r) => ({ ...r, ...c }));
@@ -41,8 +44,13 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
     try {
       const file = await buildExport(atlasStore.getState(), req);
       downloadFile(file);
-      onDone(plural(lang, 'export.done', file.count, { name: file.name }));
-      onClose();
+      const done = plural(lang, 'export.done', file.count, { name: file.name });
+      // What the format could not hold as it was is said before the dialog goes, never dropped.
+      if (file.issues.length) setNotes({ done, issues: file.issues });
+      else {
+        onDone(done);
+        onClose();
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -51,6 +59,15 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
     <div className="modal-backdrop">
       <section className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
         <h2 id="export-title">{t('export.dialog')}</h2>
+        {notes ? <ExportNotes done={notes.done} issues={notes.issues} onClose={onClose} /> : form()}
+      </section>
+    </div>
+  );
+
+  // A plain function, not a component: a component declared here would remount (and lose focus) on every render.
+  function form() {
+    return (
+      <>
         <p className="muted">{t(`export.${scope}` as const)}</p>
         {scope === 'layer' && (
           <label className="field">
@@ -117,7 +134,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
             {t('export.cancel')}
           </button>
         </div>
-      </section>
-    </div>
-  );
+      </>
+    );
+  }
 }

@@ -1,7 +1,9 @@
 /** Export through GDAL, then import again: import(export(x)) = x within the format's precision (gdal3.js in Node). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Feature, Polygon } from 'geojson';
+import type { Feature, Point, Polygon } from 'geojson';
+import { booleanPointInPolygon } from '@turf/turf';
+import { unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,15 +97,50 @@ describe('GDAL export round trips', () => {
     expect(both.layers.map((l) => l.features.length).sort()).toEqual([1, 2]);
   }, 60000);
 
-  it('DXF in zone 38: one CAD layer per exported layer; geometry within 1 mm', async () => {
+  it('DXF in zone 38: one CAD layer per atlas layer, names as text; geometry within 1 mm', async () => {
     const { out, layers } = await roundTrip('dxf', [...parcels, road], 'EPSG:4526');
     expect(out.extension).toBe('dxf');
-    expect(nativeCounts('x.dxf', out.data) ?? [3]).toEqual([3]);
     const all = layers.flatMap((l) => l.features);
-    expect(all.map((f) => f.properties?.Layer).sort()).toEqual(['规划_lines', '规划_polygons', '规划_polygons']);
-    const back = all.filter((f) => f.properties?.Layer === '规划_polygons');
+    const texts = all.filter((f) => typeof f.properties?.Text === 'string' && f.geometry?.type === 'Point');
+    const shapes = all.filter((f) => !texts.includes(f));
+    expect(nativeCounts('x.dxf', out.data) ?? [3 + texts.length]).toEqual([3 + texts.length]);
+    expect(shapes.map((f) => f.properties?.Layer)).toEqual(['规划', '规划', '规划']);
+    // Each named feature's name, as CAD text on its layer, inside its polygon / on its line.
+    const names = [...parcels, road].map((f) => String(f.properties?.名称 ?? f.properties?.MC ?? ''));
+    expect(texts.map((f) => f.properties?.Text)).toEqual(names.filter(Boolean));
+    expect(texts.every((f) => f.properties?.Layer === '规划')).toBe(true);
+    const back = shapes.filter((f) => f.geometry?.type !== 'LineString');
     // DXF keeps about 15 significant digits of GK metres: far below 1 mm.
     parcels.forEach((p, i) => samePositions(back[i]!, p, 1e-8));
+    for (const [i, p] of parcels.entries()) expect(booleanPointInPolygon(texts[i]!.geometry as Point, p as Feature<Polygon>)).toBe(true);
+  }, 60000);
+
+  it('DXF of several atlas layers: one CAD layer each, named after the layer; a quote in a name survives', async () => {
+    const plots = parcels.map((p) => ({ ...p, properties: { ...p.properties, 名称: '“东”区 "A"\\1' } }));
+    const title = new Map<Feature, string>([...plots.map((p) => [p, '规划地块'] as const), [road, '道路']]);
+    const out = await formatById('dxf').write!([...plots, road], { name: '选择集', crs: 'EPSG:4526', layerOf: (f) => ({ name: title.get(f as Feature)! }) });
+    const r = await importFile([{ name: 'x.dxf', bytes: out.data as Uint8Array }]);
+    const all = r.layers.flatMap((l) => l.features);
+    expect([...new Set(all.map((f) => f.properties?.Layer))].sort()).toEqual(['规划地块', '道路']);
+    expect(all.filter((f) => f.properties?.Layer === '规划地块' && f.geometry?.type === 'Point').map((f) => f.properties?.Text)).toEqual(plots.map(() => '“东”区 "A"\\1'));
+  }, 60000);
+
+  it('GeoPackage of several atlas layers: one GDAL layer each', async () => {
+    const title = new Map<Feature, string>([...parcels.map((p) => [p, '规划地块'] as const), [road, '道路']]);
+    const out = await formatById('gpkg').write!([...parcels, road], { name: '选择集', layerOf: (f) => ({ name: title.get(f as Feature)! }) });
+    const listed = await importFile([{ name: 'x.gpkg', bytes: out.data as Uint8Array }]);
+    expect(listed.sources![0]!.layers.map((l) => [l.name, l.featureCount])).toEqual([['规划地块', 2], ['道路', 1]]);
+  }, 60000);
+
+  it('layer names the format forbids are adapted, said in a note, and the File Geodatabase alias keeps the name', async () => {
+    const out = await formatById('filegdb').write!([road], { name: '选择集', layerOf: () => ({ name: '乡镇/街道 (2035)' }) });
+    expect(out.issues.map((i) => [i.code, i.params?.to])).toEqual([['export-layer-renamed', '乡镇_街道__2035_']]);
+    const back = await importFile([{ name: 'x.gdb.zip', bytes: out.data as Uint8Array }]);
+    expect(back.layers.map((l) => l.name)).toEqual(['乡镇_街道__2035_']);
+    // ArcGIS shows the feature class by its alias, written into the geodatabase's catalogue.
+    expect(Buffer.from(unzipSync(out.data as Uint8Array)['选择集.gdb/a00000004.gdbtable']!).toString('utf8')).toContain('<AliasName>乡镇/街道 (2035)</AliasName>');
+    const fgb = await formatById('flatgeobuf').write!([road, parcels[0]!], { name: '选择集', layerOf: (f) => ({ name: f === road ? '乡镇/街道' : 'a:b' }) });
+    expect(fgb.issues.map((i) => i.params?.to)).toEqual(['乡镇_街道', 'a_b']);
   }, 60000);
 
   it('国土TXT from the format registry, CGCS2000 6° zone chosen by its EPSG code', async () => {
