@@ -13,6 +13,8 @@
  *   polyline, a line, a text and a block insert; written here as DXF text, checked with ogrinfo.
  * - not-geopackage.gpkg: a plain SQLite database (a table of names, no geometry) under a .gpkg name.
  * - villages.xlsx, villages.ods: a sheet 村庄 with 经度/纬度 columns (two villages).
+ * - parcels-arcgis-query.json: the 地块 layer as an ArcGIS REST `query?f=json` reply (ESRI JSON, wkid 4526,
+ *   Chinese field aliases). GDAL has no ESRI JSON writer, so it is written here and checked with ogrinfo.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,5 +103,20 @@ for (const [driver, ext] of [['XLSX', 'xlsx'], ['ODS', 'ods']]) {
   run('ogr2ogr', ['-f', driver!, `villages.${ext}`, 'v.csv', '-nln', '村庄']);
   writeFileSync(path.join(out, `villages.${ext}`), readFileSync(path.join(tmp, `villages.${ext}`)));
 }
+const esriFields = [['OBJECTID', 'esriFieldTypeOID', 'OBJECTID'], ['DKBH', 'esriFieldTypeString', '地块编号'], ['YDXZ', 'esriFieldTypeString', '用地性质'], ['MC', 'esriFieldTypeString', '名称'], ['MJ', 'esriFieldTypeDouble', '面积']];
+// ESRI rings run clockwise (outer) and counter-clockwise (holes), the reverse of GeoJSON's right-hand rule.
+const esriRings = (rings: number[][][]) => rings.map((r) => [...r].reverse());
+const areas = [10000, 27500];
+writeFileSync(
+  path.join(out, 'parcels-arcgis-query.json'),
+  JSON.stringify({
+    displayFieldName: 'MC',
+    fieldAliases: Object.fromEntries(esriFields.map(([n, , a]) => [n, a])),
+    geometryType: 'esriGeometryPolygon',
+    spatialReference: { wkid: 4526, latestWkid: 4526 },
+    fields: esriFields.map(([name, type, alias]) => ({ name, type, alias })),
+    features: parcels.features.map((f, i) => ({ attributes: { OBJECTID: i + 1, ...f.properties, MJ: areas[i] }, geometry: { rings: esriRings(f.geometry.coordinates) } })),
+  }),
+);
 rmSync(tmp, { recursive: true });
-for (const f of ['drawing.dxf', 'zone38.gdb.zip', 'parcels.tab']) console.log(execFileSync('ogrinfo', ['-so', '-al', '-q', path.join(out, f)]).toString());
+for (const f of ['drawing.dxf', 'zone38.gdb.zip', 'parcels.tab', 'parcels-arcgis-query.json']) console.log(execFileSync('ogrinfo', ['-so', '-al', '-q', path.join(out, f)]).toString());

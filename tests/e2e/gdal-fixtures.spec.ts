@@ -88,6 +88,23 @@ test.describe.serial('GDAL fixtures through the import UI', () => {
     await expect(page.locator('.inspector .attr-row', { hasText: 'Layer' }).first()).toContainText('规划地块');
   });
 
+  test('an ArcGIS REST query reply saved as .json: read as ESRI JSON, where cs2cs puts it, with its Chinese aliases', async () => {
+    for (const l of await userLayerIds(page)) await page.evaluate((x) => (window as unknown as { __atlasStore: Store }).__atlasStore.getState().removeLayer(x), l);
+    await page.getByTestId('import-input').setInputFiles(`${FIXTURES}parcels-arcgis-query.json`);
+    const report = page.getByRole('dialog', { name: '导入结果' });
+    await expect(report).toContainText('已添加 1 个图层', { timeout: 60_000 });
+    await expect(report).toContainText('EPSG:4526');
+    await report.getByRole('button', { name: '关闭导入结果' }).click();
+    await waitForIdle(page);
+    const [id] = await userLayerIds(page);
+    const drawn = await page.evaluate((l) => window.__atlas!.renderedFeatures(l).map((f) => f.properties['DKBH']), id!);
+    expect([...new Set(drawn)].sort()).toEqual(['JZ-001', 'JZ-002']);
+    await clickMapAt(page, JZ001);
+    await expect(page.locator('.inspector .attr-row', { hasText: '地块编号' })).toContainText('JZ-001');
+    await expect(page.locator('.inspector .attr-row', { hasText: '名称' }).first()).toContainText('文昌街道安置区');
+    await page.locator('.inspector').getByRole('button', { name: '关闭要素信息' }).click();
+  });
+
   test('export to GeoPackage in GK zone 38, then import the download: same parcels, same places', async () => {
     test.setTimeout(120_000);
     for (const l of await userLayerIds(page)) await page.evaluate((x) => (window as unknown as { __atlasStore: Store }).__atlasStore.getState().removeLayer(x), l);

@@ -1,7 +1,7 @@
 /** The formats read through GDAL, as entries of the format registry (src/io/formats.ts). */
 import type { IoFormat } from '../formats';
 
-export type GdalFormatId = 'filegdb' | 'gpkg' | 'dxf' | 'dwg' | 'mapinfo' | 'flatgeobuf' | 'gml' | 'xlsx' | 'ods' | 'sqlite' | 'geojsonseq';
+export type GdalFormatId = 'filegdb' | 'gpkg' | 'dxf' | 'dwg' | 'mapinfo' | 'flatgeobuf' | 'gml' | 'xlsx' | 'ods' | 'sqlite' | 'geojsonseq' | 'esrijson';
 
 import type { GdalWriteKind } from './write-gdal';
 
@@ -26,4 +26,6 @@ export const GDAL_FORMATS: readonly IoFormat[] = [
   entry('ods', 'OpenDocument spreadsheet', ['ods']),
   entry('sqlite', 'SQLite / SpatiaLite', ['sqlite']),
   entry('geojsonseq', 'GeoJSON sequence', ['geojsonl', 'geojsons']),
+  // Also as `.json`, told from GeoJSON by its content (src/io/esrijson-sniff.ts).
+  entry('esrijson', 'ESRI JSON (ArcGIS REST query)', ['esrijson', 'json'], 'application/json'),
 ];

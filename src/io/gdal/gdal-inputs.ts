@@ -1,12 +1,13 @@
 /**
  * Which of the given files GDAL reads, and how they group into sources: a File Geodatabase folder
  * (loose or from a zip), a GeoPackage, a DXF/DWG drawing, a MapInfo TAB (with .dat/.map/.id) or
- * MIF (with .mid), and the other GDAL-only formats. Everything else stays with the Atlas's own readers.
+ * MIF (with .mid), ESRI JSON (an ArcGIS REST reply, by its content), and the other GDAL-only formats. Everything else stays with the Atlas's own readers.
  */
 import { extensionOf } from '../text';
 import { makeIssue, type ImportIssue, type InputFile } from '../types';
+import { looksLikeEsriJson } from '../esrijson-sniff';
 
-export type GdalKind = 'gdb' | 'gpkg' | 'cad' | 'mapinfo' | 'other';
+export type GdalKind = 'gdb' | 'gpkg' | 'cad' | 'mapinfo' | 'esrijson' | 'other';
 
 export interface GdalSource {
   kind: GdalKind;
@@ -36,7 +37,7 @@ const MAPINFO_MAIN = new Set(['tab', 'mif']);
 const MAPINFO_PARTS = new Set(['dat', 'map', 'id', 'ind', 'mid']);
 
 /** Extensions the GDAL path takes (for the file picker's `accept`). */
-export const GDAL_EXTENSIONS: readonly string[] = [...Object.keys(SINGLE), ...MAPINFO_MAIN, ...MAPINFO_PARTS, 'gdbtable', 'gdbtablx', 'mdb'];
+export const GDAL_EXTENSIONS: readonly string[] = [...Object.keys(SINGLE), ...MAPINFO_MAIN, ...MAPINFO_PARTS, 'gdbtable', 'gdbtablx', 'mdb', 'esrijson'];
 
 function lastPart(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -86,6 +87,8 @@ export function splitGdalInputs(files: readonly InputFile[]): GdalSplit {
       issues.push(
         makeIssue('error', 'gdal-mdb-unsupported', f.name, 'A Personal Geodatabase (.mdb, Microsoft Access) cannot be read in a browser; export it from ArcGIS/QGIS to a File Geodatabase or Shapefile and import that.'),
       );
+    } else if ((ext === 'json' || ext === 'esrijson') && looksLikeEsriJson(f.bytes)) {
+      sources.push({ kind: 'esrijson', name: f.name, open: lastPart(f.name), files: [{ path: lastPart(f.name), bytes: f.bytes }] });
     } else if (Object.hasOwn(SINGLE, ext)) {
       sources.push({ kind: SINGLE[ext]!, name: f.name, open: lastPart(f.name), files: [{ path: lastPart(f.name), bytes: f.bytes }] });
     } else if (MAPINFO_MAIN.has(ext) || MAPINFO_PARTS.has(ext)) {

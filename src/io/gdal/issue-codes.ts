@@ -9,6 +9,7 @@ export type GdalIssueCode =
   | 'gdal-mapinfo-incomplete'
   | 'gdal-layer-split'
   | 'gdal-cad-closed-polygons'
+  | 'esrijson-partial'
   | 'guotu-header-missing'
   | 'guotu-bad-line'
   | 'guotu-point-count'

@@ -4,6 +4,7 @@
  * every other import. A source CRS GDAL knows is reprojected by PROJ (EPSG database, datum shifts);
  * without one (CAD drawings) the Atlas's own detection guesses it from the coordinates.
  */
+import { esriJsonAliases, esriJsonExceededLimit } from '../esrijson-sniff';
 import type { Geometry } from 'geojson';
 import { bboxOf } from '../coords';
 import { chooseCrs } from '../import/crs-choice';
@@ -98,6 +99,7 @@ async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunn
       crs = choice.crs;
       crsInfo = choice.info;
     }
+    const aliases = source.kind === 'esrijson' ? { ...esriJsonAliases(source.files[0]!.bytes), ...info.aliases } : info.aliases;
     const parts = splitByFamily(raw);
     if (parts.length > 1) {
       issues.push(makeIssue('info', 'gdal-layer-split', file, `The layer mixes geometry types; it was split into ${parts.length} layers (${parts.map((p) => p.family ?? 'other').join(', ')}).`, { params: { count: parts.length } }));
@@ -111,7 +113,7 @@ async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunn
         features: n.features,
         source: file,
         ...(crsInfo ? { crs: crsInfo } : {}),
-        ...(Object.keys(info.aliases).length ? { fieldAliases: info.aliases } : {}),
+        ...(Object.keys(aliases).length ? { fieldAliases: aliases } : {}),
       });
     }
     if (!result.crs && crsInfo) result.crs = crsInfo;
@@ -161,6 +163,9 @@ export async function importGdalSources(sources: readonly GdalSource[], options:
       const detail = described.errors.join('; ');
       result.issues.push(makeIssue('error', 'gdal-open-failed', source.name, `The file could not be opened as ${source.kind === 'gdb' ? 'a File Geodatabase' : source.kind === 'gpkg' ? 'a GeoPackage' : 'a GIS file'}: ${detail}.`, { params: { detail } }));
       continue;
+    }
+    if (source.kind === 'esrijson' && esriJsonExceededLimit(source.files[0]!.bytes)) {
+      result.issues.push(makeIssue('warning', 'esrijson-partial', source.name, 'The ArcGIS server stopped this query at its record limit (exceededTransferLimit): the file holds only part of the layer. Query again in pages (resultOffset) or with a narrower where clause.'));
     }
     const ds = describeDataset(described.info);
     const vector = ds.layers.filter((l) => l.geometryType !== 'None');
