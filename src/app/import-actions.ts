@@ -11,6 +11,7 @@ import { bboxOfCollection, unionBbox } from './feature-bbox';
 import { landUseSymbology } from '../domain/landuse-style';
 import { rememberBigSource } from './persist-big-layers';
 import { referencePlaces } from '../io/reference-places';
+import { groupTitle, sourceGroupKey } from '../domain/source-group';
 
 /** The files of the last import, kept in memory only so the user can re-run it with other options. */
 let lastFiles: File[] = [];
@@ -71,9 +72,15 @@ export async function importFiles(store: AtlasStore, files: File[], given: Impor
       issues: [{ severity: 'error' as const, code: 'internal-error' as const, file: files.map((f) => f.name).join(', '), message: `The import failed: ${e instanceof Error ? e.message : String(e)}` }],
     };
   }
+  const chosen = files.map((f) => f.name);
+  const keys = result.layers.map((l) => sourceGroupKey(l.source ?? '', chosen));
+  const grouped = new Set(Object.values(get().layers).flatMap((l) => (l.group ? [l.group.key] : [])));
+  const shared = (k: string) => grouped.has(k) || keys.filter((x) => x === k).length > 1;
   const entries = result.layers.flatMap((l, i) => {
     if (l.features.length === 0 && !big[i]) return [];
     const entry = userLayerEntry(l, i, big[i] ?? null, fromAddress);
+    // Several layers of one file stay together in the layer panel, named after the file.
+    if (l.source && shared(keys[i]!)) entry.group = { key: keys[i]!, title: groupTitle(keys[i]!) };
     if (big[i] && !fromAddress) rememberBigSource(entry.id, { files, options, layerIndex: i });
     return [entry];
   });

@@ -8,6 +8,7 @@ export const enOne: Partial<Record<MessageKey, string>> = {
   'selection.count': '{n} feature selected',
   'table.rows': '{n} row',
   'layers.count': '{n} feature',
+  'layers.groupCount': '{n} layer',
   'import.added': '{n} layer added',
   'import.layer': '{name}: {n} feature',
   'export.copied': 'Copied GeoJSON of {n} feature',

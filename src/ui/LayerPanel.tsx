@@ -10,6 +10,8 @@ import { ImportButton } from './import/ImportButton';
 import { plainStyle } from '../app/import-actions';
 import { BIG_LAYER_MIN_ZOOM } from '../map/big-layer';
 import { LabelFieldSelect } from './LabelFieldSelect';
+import { LayerGroup } from './LayerGroup';
+import { groupRuns } from '../domain/source-group';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -86,9 +88,15 @@ export function LayerPanel() {
       <h2>{t('layers.panel')}</h2>
       <ImportButton />
       <ul className="layer-list">
-        {topFirst.map((l, i) => (
-          <LayerRow key={l.id} layer={l} isTop={i === 0} isBottom={i === topFirst.length - 1} />
-        ))}
+        {groupRuns(topFirst).map((run) => {
+          const row = (l: LayerEntry) => <LayerRow key={l.id} layer={l} isTop={l === topFirst[0]} isBottom={l === topFirst[topFirst.length - 1]} />;
+          if ('layer' in run) return row(run.layer);
+          return (
+            <LayerGroup key={`${run.key}:${run.layers[0]!.id}`} groupKey={run.key} title={run.layers[0]!.group!.title} layers={run.layers}>
+              {run.layers.map(row)}
+            </LayerGroup>
+          );
+        })}
       </ul>
     </section>
   );

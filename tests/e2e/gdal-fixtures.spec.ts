@@ -151,4 +151,39 @@ test.describe.serial('GDAL fixtures through the import UI', () => {
     const nums = (g: unknown) => JSON.stringify(g).match(/-?\d+\.\d+/g)!.map(Number);
     after.forEach((f, i) => nums(f.g).forEach((v, k) => expect(Math.abs(v - nums(before[i]!.g)[k]!)).toBeLessThan(1e-9)));
   });
+
+  test('the layers of one GeoPackage stay together in the layer panel: one group, collapsible, shown or hidden at once', async () => {
+    for (const l of await userLayerIds(page)) await page.evaluate((x) => (window as unknown as { __atlasStore: Store }).__atlasStore.getState().removeLayer(x), l);
+    await page.getByTestId('import-input').setInputFiles(`${FIXTURES}zone38.gpkg`);
+    const report = page.getByRole('dialog', { name: '导入结果' });
+    await report.getByRole('button', { name: '添加所选图层' }).click({ timeout: 60_000 });
+    await expect(report).toContainText('已添加 2 个图层', { timeout: 30_000 });
+    await report.getByRole('button', { name: '关闭导入结果' }).click();
+    const panel = page.getByRole('region', { name: '图层' });
+    const toggle = panel.getByRole('button', { name: 'zone38.gpkg', exact: true });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const group = panel.locator('.layer-group[data-group="zone38.gpkg"]');
+    await expect(group.locator('.layer-count').first()).toHaveText('2 个图层');
+    await expect(group.getByRole('checkbox', { name: '显示 地块' })).toBeVisible();
+    await expect(group.getByRole('checkbox', { name: '显示 道路' })).toBeVisible();
+    await screenshot(page, 'layer-group-open');
+    // One layer off: the group's checkbox is mixed; off: both layers leave the map.
+    await group.getByRole('checkbox', { name: '显示 道路' }).uncheck();
+    const all = group.getByRole('checkbox', { name: '显示 zone38.gpkg 的全部图层' });
+    expect(await all.evaluate((e) => (e as HTMLInputElement).indeterminate)).toBe(true);
+    await all.check();
+    await waitForIdle(page);
+    const ids = await userLayerIds(page);
+    for (const id of ids) expect((await page.evaluate((l) => window.__atlas!.renderedFeatures(l), id)).length).toBeGreaterThan(0);
+    await all.uncheck();
+    await waitForIdle(page);
+    for (const id of ids) expect(await page.evaluate((l) => window.__atlas!.renderedFeatures(l), id)).toEqual([]);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(group.getByRole('checkbox', { name: '显示 地块' })).toBeHidden();
+    await screenshot(page, 'layer-group-closed');
+    await group.getByRole('button', { name: '移除 zone38.gpkg 的全部图层' }).click();
+    await expect(toggle).toBeHidden();
+    expect(await userLayerIds(page)).toEqual([]);
+  });
 });
