@@ -14,7 +14,7 @@ describe('source groups', () => {
   it('neighbours of one file form a run; a layer moved away splits it', () => {
     const a = { id: 'a', group: { key: 'x.gpkg' } };
     const b = { id: 'b', group: { key: 'x.gpkg' } };
-    const c = { id: 'c' };
+    const c: { id: string; group?: { key: string } } = { id: 'c' };
     const d = { id: 'd', group: { key: 'x.gpkg' } };
     expect(groupRuns([a, b, c, d])).toEqual([{ key: 'x.gpkg', layers: [a, b] }, { layer: c }, { layer: d }]);
     expect(groupRuns([c, a, b, d])).toEqual([{ layer: c }, { key: 'x.gpkg', layers: [a, b, d] }]);
