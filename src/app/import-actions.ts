@@ -31,10 +31,10 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     title: { zh: layer.name, en: layer.name },
     geometry: big ? big.geometry : geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
-    // Labels on tens of thousands of small parcels are unreadable and cost the most to place: big layers go without.
-    style: big ? { ...plainStyle(index), labelled: false, lineWidth: 0.8 } : (landUse?.style ?? { ...plainStyle(index), ...layer.style }),
+    // Big layers are named only close up (BIG_LABEL_MIN_ZOOM): tens of thousands of names cannot be read at once.
+    style: big ? { ...plainStyle(index), lineWidth: 0.8 } : (landUse?.style ?? { ...plainStyle(index), ...layer.style }),
     // Named by a name field (名称, NAME, XMMC, MC, …) when there is one; never by an internal id.
-    ...(big ? {} : { labelField: pickLabelField(layerFields(layer.features)) }),
+    labelField: pickLabelField(big ? big.fields : layerFields(layer.features)),
     visible: true,
     opacity: 1,
     filterable: true,

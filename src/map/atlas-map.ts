@@ -20,7 +20,7 @@ import { CameraQueue, keepContentOnResize, showView } from './camera';
 import { featureAt } from './hit-test';
 import { FeatureStates, type LayerFilterView } from './feature-states';
 import type { DrawRequest, MapHandlers, MapModel } from './map-model';
-import { BIG_LAYER_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from './big-layer';
+import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from './big-layer';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -183,7 +183,7 @@ export class AtlasMap {
         prev.lang !== lang
       ) {
         this.removeStyleLayers(entry.id);
-        const specs = layerSpecs(entry, lang, entry.remote ? { minzoom: BIG_LAYER_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined);
+        const specs = layerSpecs(entry, lang, entry.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined);
         for (const spec of specs) this.map.addLayer(spec, OVERLAY_FIRST);
         this.states.layerBuilt(entry.id, specs);
         this.order = [];

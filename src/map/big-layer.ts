@@ -1,8 +1,12 @@
 /**
- * Big layers are drawn from this zoom on: below it a whole district of small parcels is a grey blur that
- * costs seconds of tile work, so the layer panel says so and the map leaves them out.
+ * Big layers are drawn at every zoom: feature by feature where a tile holds few enough, else as a density
+ * grid (see src/workers/density-tile.ts). Their names appear from this zoom on, where parcels are large
+ * enough on screen to carry them.
  */
-export const BIG_LAYER_MIN_ZOOM = 13;
+export const BIG_LABEL_MIN_ZOOM = 16;
+
+/** The property of a density cell in a big layer's tile: how many features have their centre in it. */
+export const DENSITY_FIELD = '__density';
 
 /** Big layers come as vector tiles under this layer name, from the `atlasbig://key/{z}/{x}/{y}` protocol. */
 export const BIG_TILE_LAYER = 'features';

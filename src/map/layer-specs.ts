@@ -3,9 +3,10 @@ import type { LayerStyle } from '../domain/styles';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import { LABEL_POINT } from './fid';
+import { DENSITY_FIELD } from './big-layer';
 
-export type Part = 'fill' | 'line' | 'circle' | 'label';
-export const PARTS: readonly Part[] = ['fill', 'line', 'circle', 'label'];
+export type Part = 'density' | 'fill' | 'line' | 'circle' | 'label';
+export const PARTS: readonly Part[] = ['density', 'fill', 'line', 'circle', 'label'];
 
 export function styleLayerId(layerId: string, part: Part): string {
   return `${layerId}::${part}`;
@@ -50,8 +51,27 @@ const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true
 const isLine = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false] as ExpressionSpecification;
 const isPoint = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as ExpressionSpecification;
 
-/** The MapLibre layers that draw one atlas layer: fill, outline/line, circle and label parts. */
-export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { minzoom: number; sourceLayer: string }): LayerSpecification[] {
+/** A big layer's density cells, shaded by how many features each holds (in the layer's colour). */
+function densitySpec(layer: LayerEntry, source: string, visibility: 'visible' | 'none'): LayerSpecification {
+  const o = layer.opacity;
+  return {
+    id: styleLayerId(layer.id, 'density'),
+    type: 'fill',
+    source,
+    filter: ['has', DENSITY_FIELD] as ExpressionSpecification,
+    layout: { visibility },
+    paint: {
+      'fill-color': layer.style.color,
+      'fill-opacity': ['interpolate', ['linear'], ['get', DENSITY_FIELD], 1, 0.15 * o, 20, 0.35 * o, 200, 0.6 * o, 2000, 0.85 * o] as ExpressionSpecification,
+      'fill-outline-color': 'rgba(0,0,0,0)',
+    },
+  };
+}
+
+const notDensity = ['!', ['has', DENSITY_FIELD]] as ExpressionSpecification;
+
+/** The MapLibre layers that draw one atlas layer: fill, outline/line, circle and label parts (and density cells for big layers). */
+export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { labelMinzoom: number; sourceLayer: string }): LayerSpecification[] {
   const { style } = layer;
   const source = sourceId(layer.id);
   const color = colorExpression(style);
@@ -125,5 +145,11 @@ export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { minzoom: numbe
       },
     });
   }
-  return big ? specs.map((spec) => ({ ...spec, minzoom: big.minzoom, 'source-layer': big.sourceLayer }) as LayerSpecification) : specs;
+  if (!big) return specs;
+  // Tiles of big layers hold features or density cells: each part draws its own kind; names only close up.
+  const parts = specs.map((spec) => {
+    const filter = 'filter' in spec && spec.filter ? (['all', spec.filter, notDensity] as ExpressionSpecification) : notDensity;
+    return { ...spec, filter, 'source-layer': big.sourceLayer, ...(spec.type === 'symbol' ? { minzoom: big.labelMinzoom } : {}) } as LayerSpecification;
+  });
+  return [{ ...densitySpec(layer, sourceId(layer.id), visibility), 'source-layer': big.sourceLayer } as LayerSpecification, ...parts];
 }

@@ -8,7 +8,7 @@ import { useLang, useT } from './use-t';
 import { formatCount } from '../domain/format';
 import { ImportButton } from './import/ImportButton';
 import { plainStyle } from '../app/import-actions';
-import { BIG_LAYER_MIN_ZOOM } from '../map/big-layer';
+import { BIG_LABEL_MIN_ZOOM } from '../map/big-layer';
 import { LabelFieldSelect } from './LabelFieldSelect';
 import { LayerGroup } from './LayerGroup';
 import { groupRuns } from '../domain/source-group';
@@ -49,7 +49,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         )}
       </div>
       <LabelFieldSelect layer={layer} title={title} />
-      {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LAYER_MIN_ZOOM })}</p>}
+      {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LABEL_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (
         <div className="layer-user-row">
           <input

@@ -27,6 +27,12 @@ export function Legend({ layer }: { layer: LayerEntry }) {
           {title}
         </li>
       )}
+      {layer.remote && (
+        <li className="legend-density">
+          <span className="swatch" style={{ background: `linear-gradient(90deg, ${layer.style.color}26, ${layer.style.color})` }} aria-hidden="true" />
+          {t('layers.densityLegend')}
+        </li>
+      )}
       {layer.landUse && layer.style === layer.landUse.style && layer.landUse.unknown.map((u) => (
         <li key={`${u.code}|${u.name}`} className="unknown-code">
           <Swatch color="#bdbdbd" geometry={layer.geometry} />

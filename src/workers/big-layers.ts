@@ -10,6 +10,7 @@ import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { FID } from '../map/fid';
 import { BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from '../map/big-layer';
+import { densityTile } from './density-tile';
 
 /** Layers this large stay in the worker: the page gets counts, ids and a URL for MapLibre, not the features. */
 export const BIG_LAYER_FEATURES = 20_000;
@@ -54,9 +55,13 @@ export function sortBigLayer(key: string, field: string, dir: 1 | -1): Uint32Arr
   return sortOrder(features.length, (i) => features[i]!.properties?.[field], dir);
 }
 
-/** One vector tile (MVT bytes) of a big layer; empty when the tile holds nothing. */
+/** One vector tile (MVT bytes) of a big layer: its features, or their density where too many; empty when it holds nothing. */
 export function bigTile(key: string, z: number, x: number, y: number): Uint8Array {
-  const tile = held.get(key)?.tiles.getTile(z, x, y);
+  const h = held.get(key);
+  if (!h) return new Uint8Array(0);
+  const density = densityTile(h.index.tree, z, x, y);
+  if (density) return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: density }, { version: 2 });
+  const tile = h.tiles.getTile(z, x, y);
   if (!tile || tile.features.length === 0) return new Uint8Array(0);
   return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: tile }, { version: 2 });
 }

@@ -101,3 +101,72 @@ test('a big layer imported from a file comes back after a reload, with its id, a
   await page.waitForTimeout(3000);
   expect(await bigLayers()).toEqual([]);
 });
+
+/** Every 4th pixel of the map canvas, as MapLibre drew it (RGB). */
+async function canvasSamples(page: import('@playwright/test').Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
+    const c = document.createElement('canvas');
+    c.width = canvas.width;
+    c.height = canvas.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const out: number[] = [];
+    for (let i = 0; i < d.length; i += 16) out.push(d[i]!, d[i + 1]!, d[i + 2]!);
+    return out;
+  });
+}
+
+test('a 200 000-parcel layer is drawn at the district view (density where too dense), parcel by parcel and named when zoomed in', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, `?lang=en&data=${BIG}`);
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('1 layer added', { timeout: 90_000 });
+  await report.getByRole('button', { name: /Close/ }).click();
+  await waitForIdle(page);
+  const id = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-'))!);
+  const zoom = () => page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { view: { zoom: number } } } }).__atlasStore.getState().view.zoom);
+  expect(await zoom()).toBeLessThan(13);
+
+  // At the district view the layer is drawn: as density cells where tiles hold too many parcels to read.
+  const rendered = await page.evaluate((l) => window.__atlas!.renderedFeatures(l), id);
+  const cells = rendered.filter((f) => typeof f.properties['__density'] === 'number');
+  expect(cells.length).toBeGreaterThan(20);
+  const counted = cells.reduce((s, f) => s + Number(f.properties['__density']), 0);
+  expect(counted).toBeGreaterThan(150_000);
+  expect(counted).toBeLessThanOrEqual(200_000);
+  await expect(page.getByRole('list', { name: 'parcels-200000 legend' })).toContainText('Density grid');
+  await screenshot(page, 'big-layer-district');
+  // And it shows: switching the layer off changes a good part of the map's pixels.
+  const on = await canvasSamples(page);
+  await page.getByRole('checkbox', { name: 'Show parcels-200000' }).uncheck();
+  await waitForIdle(page);
+  const off = await canvasSamples(page);
+  let changed = 0;
+  for (let i = 0; i < on.length; i += 3) if (Math.abs(on[i]! - off[i]!) + Math.abs(on[i + 1]! - off[i + 1]!) + Math.abs(on[i + 2]! - off[i + 2]!) > 24) changed++;
+  expect(changed / (on.length / 3)).toBeGreaterThan(0.1);
+  await page.getByRole('checkbox', { name: 'Show parcels-200000' }).check();
+  await waitForIdle(page);
+
+  // Zoomed in with the mouse wheel over a parcel: the parcels themselves, then their names.
+  const fc = JSON.parse(readFileSync(BIG_PATH, 'utf8')) as FeatureCollection<Polygon>;
+  const target = fc.features[0]!.geometry.coordinates[0]![0]! as [number, number];
+  const box = (await page.getByTestId('map').boundingBox())!;
+  for (const want of [14, 16.5]) {
+    for (let k = 0; k < 12 && (await zoom()) < want; k++) {
+      const at = await page.evaluate((ll) => window.__atlas!.project(ll), target);
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(350);
+    }
+    await waitForIdle(page);
+    const close = await page.evaluate((l) => window.__atlas!.renderedFeatures(l), id);
+    expect(close.some((f) => typeof f.properties['__density'] === 'number')).toBe(false);
+    expect(close.filter((f) => f.properties['__fid'] !== undefined).length).toBeGreaterThan(0);
+  }
+  const labels = await page.evaluate((l) => window.__atlas!.labels(l), id);
+  expect(labels.placed.length).toBeGreaterThan(0);
+  await screenshot(page, 'big-layer-named');
+});

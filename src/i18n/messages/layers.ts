@@ -8,6 +8,7 @@ export const zh = {
   'layers.legend': '{layer} 图例',
   'layers.count': '{n} 个要素',
   'layers.groupCount': '{n} 个图层',
+  'layers.densityLegend': '密度格网（缩小时）：格内地块越多颜色越深',
   'layers.groupToggle': '显示 {file} 的全部图层',
   'layers.groupRemove': '移除 {file} 的全部图层',
   'layers.color': '{layer} 颜色',
@@ -32,7 +33,7 @@ export const zh = {
   'bigLayers.notHere': '此处不含：{names}（大图层，数据保存在后台线程中，可按范围和属性筛选、排序和导出）。',
   'landuse.apply': '使用国家用地用海分类配色',
   'landuse.unknown': '未识别代码 {code} {name}（{n}）',
-  'layers.bigHint': '大数据图层：要素保存在后台线程中，放大到 {zoom} 级以上时绘制。',
+  'layers.bigHint': '大数据图层：要素保存在后台线程中。要素过密处（缩小时）以密度格网显示，颜色越深地块越多；放大到 {zoom} 级以上显示名称。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -44,6 +45,7 @@ export const en: Record<keyof typeof zh, string> = {
   'layers.legend': '{layer} legend',
   'layers.count': '{n} features',
   'layers.groupCount': '{n} layers',
+  'layers.densityLegend': 'Density grid (zoomed out): darker cells hold more features',
   'layers.groupToggle': 'Show all layers of {file}',
   'layers.groupRemove': 'Remove all layers of {file}',
   'layers.color': '{layer} colour',
@@ -68,5 +70,5 @@ export const en: Record<keyof typeof zh, string> = {
   'bigLayers.notHere': 'Not offered here: {names} (big layers, kept in the import worker, which filters them by zone and attributes, sorts and exports them).',
   'landuse.apply': 'Use the national land-use colours',
   'landuse.unknown': 'Unknown code {code} {name} ({n})',
-  'layers.bigHint': 'Large layer: features are kept in a background worker and drawn from zoom {zoom} on.',
+  'layers.bigHint': 'Large layer: features are kept in a background worker. Where they are too dense to draw one by one (zoomed out) they are shown as a density grid, darker where there are more; names appear from zoom {zoom} on.',
 };

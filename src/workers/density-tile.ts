@@ -1,0 +1,66 @@
+/**
+ * Where a vector tile of a big layer would hold too many features to read (and to encode quickly: the
+ * district's 200 000 parcels fall into one tile below zoom 11), it holds a density grid instead: square
+ * cells carrying how many features have their centre in them. MapLibre draws the cells shaded by count,
+ * and the legend says what they are.
+ */
+import type Flatbush from 'flatbush';
+import { DENSITY_FIELD } from '../map/big-layer';
+
+export { DENSITY_FIELD };
+
+/** A tile with more features than this is drawn as density (an 8 000-parcel tile encodes in ≈ 60 ms). */
+export const DENSITY_LIMIT = 8_000;
+/** Cells per tile side: 32 cells of 16 px on a 512 px tile. */
+export const DENSITY_GRID = 32;
+
+const EXTENT = 4096;
+
+/** A tile in the shape geojson-vt gives vt-pbf: integer coordinates on a 4096 grid. */
+export interface VtTile {
+  features: { type: 3; geometry: [number, number][][]; tags: Record<string, number> }[];
+}
+
+function tileBounds(z: number, x: number, y: number): [number, number, number, number] {
+  const n = 2 ** z;
+  const lon = (i: number) => (i / n) * 360 - 180;
+  const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
+  return [lon(x), lat(y + 1), lon(x + 1), lat(y)];
+}
+
+/**
+ * The density grid of tile z/x/y over features boxed in `tree`, or null when the tile holds at most
+ * `limit` features (it is drawn feature by feature then).
+ * @example densityTile(index.tree, 10, 836, 407) // { features: [{ type: 3, geometry: [[…]], tags: { __density: 412 } }, …] }
+ */
+export function densityTile(tree: Flatbush, z: number, x: number, y: number, limit = DENSITY_LIMIT): VtTile | null {
+  const [w, s, e, n] = tileBounds(z, x, y);
+  const counts = new Uint32Array(DENSITY_GRID * DENSITY_GRID);
+  const scale = 2 ** z;
+  let total = 0;
+  // Counted inside the tree's walk (its callback sees each box): no list of 200 000 hits is built.
+  tree.search(w, s, e, n, (_i, x0, y0, x1, y1) => {
+    total++;
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    if (cx < w || cx >= e || cy <= s || cy > n) return false;
+    // The box's centre in this tile's Mercator units (0…1 across it).
+    const mx = ((cx + 180) / 360) * scale - x;
+    const sin = Math.sin((cy * Math.PI) / 180);
+    const my = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale - y;
+    const col = Math.min(DENSITY_GRID - 1, Math.max(0, Math.floor(mx * DENSITY_GRID)));
+    const row = Math.min(DENSITY_GRID - 1, Math.max(0, Math.floor(my * DENSITY_GRID)));
+    counts[row * DENSITY_GRID + col]!++;
+    return false;
+  });
+  if (total <= limit) return null;
+  const cell = EXTENT / DENSITY_GRID;
+  const features: VtTile['features'] = [];
+  for (let k = 0; k < counts.length; k++) {
+    if (!counts[k]) continue;
+    const x0 = (k % DENSITY_GRID) * cell;
+    const y0 = Math.floor(k / DENSITY_GRID) * cell;
+    features.push({ type: 3, geometry: [[[x0, y0], [x0 + cell, y0], [x0 + cell, y0 + cell], [x0, y0 + cell], [x0, y0]]], tags: { [DENSITY_FIELD]: counts[k]! } });
+  }
+  return { features };
+}

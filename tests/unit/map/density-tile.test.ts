@@ -1,0 +1,31 @@
+import Flatbush from 'flatbush';
+import { describe, expect, it } from 'vitest';
+import { DENSITY_FIELD, densityTile } from '../../../src/workers/density-tile';
+
+/** n point-sized boxes at lon/lat pairs. */
+function tree(points: [number, number][]): Flatbush {
+  const t = new Flatbush(points.length);
+  for (const [x, y] of points) t.add(x, y, x, y);
+  t.finish();
+  return t;
+}
+
+// Tile 10/834/405 covers 113.203…113.555°E, 34.886…35.173°N (Web Mercator).
+describe('density tiles', () => {
+  it('a tile with few features is left to the feature tiles', () => {
+    expect(densityTile(tree([[113.3, 35.0]]), 10, 834, 405, 10)).toBeNull();
+  });
+
+  it('counts each feature once, in the cell of its centre, and keeps every count', () => {
+    const pts: [number, number][] = [];
+    for (let i = 0; i < 30; i++) pts.push([113.21, 35.17]); // top-left cell
+    for (let i = 0; i < 12; i++) pts.push([113.55, 34.887]); // bottom-right cell
+    pts.push([114.5, 35.0]); // another tile
+    const t = densityTile(tree(pts), 10, 834, 405, 10)!;
+    expect(t.features.map((f) => f.tags[DENSITY_FIELD]!).sort((a, b) => a - b)).toEqual([12, 30]);
+    const byCount = new Map(t.features.map((f) => [f.tags[DENSITY_FIELD], f.geometry[0]![0]]));
+    expect(byCount.get(30)).toEqual([0, 0]);
+    expect(byCount.get(12)).toEqual([4096 - 128, 4096 - 128]);
+    expect(t.features.every((f) => f.type === 3 && f.geometry[0]!.length === 5)).toBe(true);
+  });
+});
