@@ -13,6 +13,7 @@ import { normalizeFeatures, type RawFeature } from './normalize';
 import { createIdAllocator, type IdAllocator } from './sanitize';
 import { baseName, decodeText } from './text';
 export { looksLikeGuotuTxt } from './guotu-txt-sniff';
+import { applyDatumShift } from './datum/datum-step';
 import { makeIssue, type CrsInfo, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from './types';
 
 const RECORD_FIELDS = ['界址点数', '地块面积', '地块编号', '地块名称', '图形属性', '图幅号', '地块用途', '地类编码'] as const;
@@ -140,6 +141,14 @@ export function importGuotuTxt(file: InputFile, options: ImportOptions = {}, ids
     );
   }
   for (const n of src.notes) issues.push(makeIssue('warning', 'crs-assumed', name, `Coordinate system assumed: ${src.crs.description} (${n}).`, { params: { crs: src.crs.id, description: src.crs.description, reason: n } }));
+  src = { ...src, crs: applyDatumShift(name, src.crs, options.datumShift, issues) };
+  if (src.crs.note === 'datum-approx') {
+    issues.push(
+      makeIssue('warning', 'crs-datum-approx', name, `"${src.crs.description}" uses an older Chinese datum converted without datum parameters; positions may be off by up to about 100 m. Enter local 7- or 4-parameter values under "Datum parameters" and import again.`, {
+        params: { crs: src.crs.description },
+      }),
+    );
+  }
   const raw: RawFeature[] = parcels.map((parcel, k) => {
     const label = String(parcel.props['地块编号'] || parcel.props['地块名称'] || `#${k + 1}`);
     const stated = parcel.props['界址点数'];
@@ -178,6 +187,6 @@ export function importGuotuTxt(file: InputFile, options: ImportOptions = {}, ids
       );
     }
   });
-  const crs: CrsInfo = { detected: src.crs.id, assumed: src.notes.length > 0, description: src.crs.description };
+  const crs: CrsInfo = { detected: src.crs.id, assumed: src.notes.length > 0, description: src.crs.description, ...(src.crs.datumShift ? { datumShift: src.crs.datumShift } : {}) };
   return { layers: [{ name: baseName(name), features, source: name, crs }], issues, crs };
 }

@@ -4,6 +4,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import type { GdalIssueCode, SourceListing } from './gdal/issue-codes';
+import type { DatumShift } from './datum/datum-shift';
 
 /** Stable machine-readable issue codes; the UI translates them (zh/en) using `params`. */
 export type IssueCode =
@@ -43,6 +44,8 @@ export type IssueCode =
   | 'crs-prj-unparsed'
   | 'crs-cgcs2000-as-wgs84'
   | 'crs-datum-approx'
+  | 'crs-datum-shift'
+  | 'crs-datum-shift-unused'
   | 'gcj02-converted'
   | 'gcj02-suspected'
   // geometry and properties
@@ -94,6 +97,8 @@ export interface CrsInfo {
   /** True when nothing in the file declared it (inferred from coordinate magnitudes or a default). */
   assumed: boolean;
   description: string;
+  /** The planner's datum parameters the reprojection used. */
+  datumShift?: DatumShift;
 }
 
 export interface CsvColumns {
@@ -191,6 +196,8 @@ export interface InputFile {
 export interface ImportOptions {
   /** Force the source CRS (e.g. 'EPSG:4526', a proj4 string or WKT); overrides any detection. */
   crs?: string;
+  /** The planner's local datum parameters, for Gauss–Krüger data on Xian 1980, Beijing 1954 or CGCS2000. */
+  datumShift?: DatumShift;
   /** Treat the source lon/lat as GCJ-02 and convert to WGS84. */
   gcj02?: boolean;
   /** Convert only these files (`ImportedLayer.source`) from GCJ-02. */
