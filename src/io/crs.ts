@@ -92,7 +92,23 @@ const ESRI_NAMES: [RegExp, (n: number) => number | undefined][] = [
   [/CGCS2000_3_Degree_GK_CM_(\d+)E/i, (cm) => (cm >= 75 && cm <= 135 && cm % 3 === 0 ? 4534 + (cm - 75) / 3 : undefined)],
   [/CGCS2000_GK_Zone_(\d+)/i, (z) => (z >= 13 && z <= 23 ? 4491 + z - 13 : undefined)],
   [/CGCS2000_GK_CM_(\d+)E/i, (cm) => (cm >= 75 && cm <= 135 && (cm - 75) % 6 === 0 ? 4502 + (cm - 75) / 6 : undefined)],
+  ...oldDatumEsriNames('Xian_1980', { zone3: 2349, cm3: 2370, zone6: 2327, cm6: 2338 }),
+  ...oldDatumEsriNames('Beijing_1954', { zone3: 2401, cm3: 2422, zone6: 21413, cm6: 21453 }),
 ];
+
+/** ESRI's names of the Xian 1980 / Beijing 1954 zones (ArcGIS .prj), to the EPSG codes of src/io/crs-epsg-old-table.ts. */
+function oldDatumEsriNames(datum: string, first: { zone3: number; cm3: number; zone6: number; cm6: number }): [RegExp, (n: number) => number | undefined][] {
+  const cm3 = (cm: number) => (cm >= 75 && cm <= 135 && cm % 3 === 0 ? first.cm3 + (cm - 75) / 3 : undefined);
+  const cm6 = (cm: number) => (cm >= 75 && cm <= 135 && (cm - 75) % 6 === 0 ? first.cm6 + (cm - 75) / 6 : undefined);
+  return [
+    [new RegExp(`^${datum}_3_Degree_GK_Zone_(\\d+)$`, 'i'), (z) => (z >= 25 && z <= 45 ? first.zone3 + z - 25 : undefined)],
+    [new RegExp(`^${datum}_3_Degree_GK_CM_(\\d+)E$`, 'i'), cm3],
+    [new RegExp(`^${datum}_GK_Zone_(\\d+)$`, 'i'), (z) => (z >= 13 && z <= 23 ? first.zone6 + z - 13 : undefined)],
+    // ESRI's "zone 19N" is zone 19 without the prefix (CM 111E).
+    [new RegExp(`^${datum}_GK_Zone_(\\d+)N$`, 'i'), (z) => (z >= 13 && z <= 23 ? cm6(z * 6 - 3) : undefined)],
+    [new RegExp(`^${datum}_GK_CM_(\\d+)E$`, 'i'), cm6],
+  ];
+}
 
 /** What is wrong with the structure of a WKT text (brackets, quotes), or undefined when it is well formed. */
 export function wktProblem(s: string): string | undefined {

@@ -44,6 +44,16 @@ export function guotuCrs(header: GuotuHeader, eastings: number[], defaultCm = 11
     const c = crsFromEpsg(code);
     if (c) return { crs: c, zone, width, notes, ...(mismatch ? { mismatch } : {}) };
   }
+  if (ellps) {
+    // Xian 1980 / Beijing 1954 zones by their EPSG numbering (PROJ's table, src/io/crs-epsg-old-table.ts).
+    const xian = !ellps.includes('krass');
+    const code =
+      width === 3
+        ? prefixed ? (xian ? 2349 : 2401) + zone - 25 : (xian ? 2370 : 2422) + (cm - 75) / 3
+        : prefixed ? (xian ? 2327 : 21413) + zone - 13 : (xian ? 2338 : 21453) + (cm - 75) / 6;
+    const c = Number.isInteger(code) ? crsFromEpsg(code) : undefined;
+    if (c) return { crs: c, zone, width, notes, ...(mismatch ? { mismatch } : {}) };
+  }
   const def = `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${prefixed ? zone * 1e6 + 500000 : 500000} +y_0=0 ${ellps ?? '+ellps=GRS80'} +units=m +no_defs`;
   const r = resolveCrs(def);
   if ('error' in r) throw new Error(r.error);
@@ -187,6 +197,6 @@ export function importGuotuTxt(file: InputFile, options: ImportOptions = {}, ids
       );
     }
   });
-  const crs: CrsInfo = { detected: src.crs.id, assumed: src.notes.length > 0, description: src.crs.description, ...(src.crs.datumShift ? { datumShift: src.crs.datumShift } : {}) };
+  const crs: CrsInfo = { detected: src.crs.id, assumed: src.notes.length > 0, description: src.crs.description, ...(src.crs.datumShift ? { datumShift: src.crs.datumShift } : {}), ...(src.crs.gk ? { gkDatum: src.crs.gk.datum } : {}) };
   return { layers: [{ name: baseName(name), features, source: name, crs }], issues, crs };
 }

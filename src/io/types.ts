@@ -99,6 +99,8 @@ export interface CrsInfo {
   description: string;
   /** The planner's datum parameters the reprojection used. */
   datumShift?: DatumShift;
+  /** Set when the CRS is Gauss–Krüger on one of these datums, so datum parameters can apply. */
+  gkDatum?: 'xian1980' | 'beijing1954' | 'cgcs2000';
 }
 
 export interface CsvColumns {

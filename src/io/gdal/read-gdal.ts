@@ -71,7 +71,8 @@ function crsNotes(file: string, info: GdalLayerInfo, forced: string | undefined,
       }),
     );
   }
-  return { detected: forced ?? crs!.code ?? 'custom', assumed: false, description, ...(shift ? { datumShift: shift } : {}) };
+  const gk = forced ? undefined : crs!.gk;
+  return { detected: forced ?? crs!.code ?? 'custom', assumed: false, description, ...(shift ? { datumShift: shift } : {}), ...(gk ? { gkDatum: gk.datum } : {}) };
 }
 
 async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {

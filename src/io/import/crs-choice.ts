@@ -21,7 +21,7 @@ export interface CrsChoiceInput {
 }
 
 function infoOf(crs: ResolvedCrs, assumed: boolean): CrsInfo {
-  return { detected: crs.id, assumed, description: crs.description, ...(crs.datumShift ? { datumShift: crs.datumShift } : {}) };
+  return { detected: crs.id, assumed, description: crs.description, ...(crs.datumShift ? { datumShift: crs.datumShift } : {}), ...(crs.gk ? { gkDatum: crs.gk.datum } : {}) };
 }
 
 function notes(file: string, crs: ResolvedCrs, issues: ImportIssue[]): void {
