@@ -1,6 +1,7 @@
 /**
  * Makes tests/fixtures/datum/: the same two parcels in Xian 1980 3° Gauss–Krüger zone 38 (EPSG:2362) as a
- * GeoPackage (native `ogr2ogr`), a zipped Shapefile (ESRI .prj) and a 国土TXT, and reference.json: their
+ * GeoPackage (native `ogr2ogr`), a zipped Shapefile (ESRI .prj) and a 国土TXT (also with the seven
+ * parameters in its 转换参数 header), and reference.json: their
  * corners turned into WGS 84 by PROJ with local datum parameters, computed independently of the app:
  *
  * - 7 parameters, Position Vector: `cs2cs` with `+towgs84` (PROJ's own convention);
@@ -49,9 +50,7 @@ const shp = Object.fromEntries(readdirSync(path.join(tmp, 'shp')).map((f) => [f,
 writeFileSync(path.join(out, 'xian80-zone38.zip'), zipSync(shp, { level: 9, mtime: new Date('2026-12-01T00:00:00Z') }));
 
 const ring = (r: [number, number][]) => r.map(([e, n], i) => `J${(i % (r.length - 1)) + 1},1,${n.toFixed(3)},${e.toFixed(3)}`).join('\n');
-writeFileSync(
-  path.join(out, 'guotu-xian80.txt'),
-  `[属性描述]
+const guotu = (stated: string) => `[属性描述]
 格式版本号=1.01版本
 数据产生单位=焦作市自然资源和规划局
 数据产生日期=2026-12-01
@@ -61,14 +60,16 @@ writeFileSync(
 计量单位=米
 带号=38
 精度=0.001
-转换参数=,,,,,,
+转换参数=${stated}
 [地块坐标]
 5,1.0000,XA-001,西安80地块甲,面,I49G035068,建设用地,0702,@
 ${ring(outline)}
 5,3.0000,XA-002,西安80地块乙,面,I49G035068,工业用地,1001,@
 ${ring(second)}
-`,
-);
+`;
+writeFileSync(path.join(out, 'guotu-xian80.txt'), guotu(',,,,,,'));
+// The same file with the seven parameters in its header (转换参数), as some survey offices deliver it.
+writeFileSync(path.join(out, 'guotu-xian80-stated.txt'), guotu(Object.values(SEVEN).join(',')));
 
 const lines = (text: string) => text.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
 const input = points.map(([e, n]) => `${e} ${n}`).join('\n') + '\n';

@@ -95,6 +95,7 @@ const ZH: Record<IssueCode, Template> = {
   'guotu-point-count': (p, i) => `地块 ${i.featureName ?? ''}：界址点数为 ${str(p.stated)}，实际列出 ${str(p.listed)} 个点。`,
   'guotu-ring-unclosed': (_, i) => `地块 ${i.featureName ?? ''}：圈的末点不等于首点，已闭合。`,
   'guotu-zone-mismatch': (p) => `头部带号为 ${str(p.header)}，而坐标的东坐标带号为 ${str(p.data)}；已按坐标的带号 ${str(p.data)} 处理。`,
+  'guotu-transform-stated': (p) => `文件头的转换参数为 ${str(p.values)}；文件未说明旋转约定，因此未自动使用：可在“基准转换参数”中一键填入、确认约定后重新导入。`,
   'guotu-area-mismatch': (p, i) => `地块 ${i.featureName ?? ''}：地块面积记为 ${str(p.stated)} 公顷，按界址点（椭球面）量得 ${str(p.computed)} 公顷。`,
 };
 

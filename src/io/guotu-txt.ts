@@ -14,6 +14,8 @@ import { createIdAllocator, type IdAllocator } from './sanitize';
 import { baseName, decodeText } from './text';
 export { looksLikeGuotuTxt } from './guotu-txt-sniff';
 import { applyDatumShift } from './datum/datum-step';
+import type { DatumShift } from './datum/datum-shift';
+import { parseDatumShift } from './datum/datum-shift-input';
 import { makeIssue, type CrsInfo, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from './types';
 
 const RECORD_FIELDS = ['界址点数', '地块面积', '地块编号', '地块名称', '图形属性', '图幅号', '地块用途', '地类编码'] as const;
@@ -59,6 +61,15 @@ export function guotuCrs(header: GuotuHeader, eastings: number[], defaultCm = 11
   if ('error' in r) throw new Error(r.error);
   const name = ellps ? (ellps.includes('krass') ? 'Beijing 1954' : 'Xian 1980') : 'CGCS2000';
   return { crs: { ...r, description: `${name} / Gauss-Kruger ${width}° zone ${zone} (CM ${cm}E)`, ...(ellps ? { note: 'datum-approx' as const } : {}) }, zone, width, notes, ...(mismatch ? { mismatch } : {}) };
+}
+
+/** The header's 转换参数 (ΔX,ΔY,ΔZ,rX,rY,rZ,scale) when all seven are given, plausible and not all zero. */
+function statedTransform(text: string | undefined): DatumShift | undefined {
+  const parts = (text ?? '').split(/[,，]/).map((v) => v.trim());
+  if (parts.length !== 7 || parts.some((v) => !v)) return undefined;
+  const [dx, dy, dz, rx, ry, rz, ppm] = parts;
+  const r = parseDatumShift({ kind: 'helmert7', convention: 'position-vector', values: { dx, dy, dz, rx, ry, rz, ppm } });
+  return 'shift' in r ? r.shift : undefined;
 }
 
 interface Parcel {
@@ -152,6 +163,11 @@ export function importGuotuTxt(file: InputFile, options: ImportOptions = {}, ids
   }
   for (const n of src.notes) issues.push(makeIssue('warning', 'crs-assumed', name, `Coordinate system assumed: ${src.crs.description} (${n}).`, { params: { crs: src.crs.id, description: src.crs.description, reason: n } }));
   src = { ...src, crs: applyDatumShift(name, src.crs, options.datumShift, issues) };
+  const stated = statedTransform(header['转换参数']);
+  if (stated && !options.datumShift) {
+    const values = header['转换参数']!.trim();
+    issues.push(makeIssue('info', 'guotu-transform-stated', name, `The header states 转换参数 ${values}; the file does not say which rotation convention they use, so they were not applied: fill them in under "Datum parameters", check the convention and import again.`, { params: { values } }));
+  }
   if (src.crs.note === 'datum-approx') {
     issues.push(
       makeIssue('warning', 'crs-datum-approx', name, `"${src.crs.description}" uses an older Chinese datum converted without datum parameters; positions may be off by up to about 100 m. Enter local 7- or 4-parameter values under "Datum parameters" and import again.`, {
@@ -198,5 +214,5 @@ export function importGuotuTxt(file: InputFile, options: ImportOptions = {}, ids
     }
   });
   const crs: CrsInfo = { detected: src.crs.id, assumed: src.notes.length > 0, description: src.crs.description, ...(src.crs.datumShift ? { datumShift: src.crs.datumShift } : {}), ...(src.crs.gk ? { gkDatum: src.crs.gk.datum } : {}) };
-  return { layers: [{ name: baseName(name), features, source: name, crs }], issues, crs };
+  return { layers: [{ name: baseName(name), features, source: name, crs, ...(stated ? { statedDatumShift: stated } : {}) }], issues, crs };
 }

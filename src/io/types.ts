@@ -178,6 +178,8 @@ export interface ImportedLayer {
   style?: { color?: string; fillOpacity?: number; lineWidth?: number };
   /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */
   csv?: CsvDetection;
+  /** 7 parameters the file itself states (国土TXT 转换参数), offered to the planner, never applied unasked. */
+  statedDatumShift?: DatumShift;
   /** Field name → alias (File Geodatabase / GeoPackage), for labels; properties keep the field names. */
   fieldAliases?: Record<string, string>;
 }

@@ -2,6 +2,7 @@
 // parameters are typed into the import options, and the re-imported parcels are drawn where PROJ puts
 // them with those parameters (tests/fixtures/datum/reference.json), not where they were before.
 import { test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, openAtlas } from './driver';
 import { REF, clickMapAtLonLat, featureAt, firstParcelMiddle, importDatumFixture, typeInto } from './datum-driver';
 
@@ -27,6 +28,8 @@ test('四参数: a Xian 1980 国土TXT moves to where PROJ puts it with the ente
   await expect(report.getByText(`ΔY 东向平移（米）：“${String(p.dy).replace('.', ',')}”不是数字`)).toBeVisible();
   await expect(report.getByRole('textbox', { name: 'ΔY 东向平移（米）' })).toHaveAttribute('aria-invalid', 'true');
   await expect(report.getByRole('button', { name: '按所选选项重新导入' })).toBeDisabled();
+  const axe = await new AxeBuilder({ page }).include('.import-report').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await typeInto(report.getByRole('textbox', { name: 'ΔY 东向平移（米）' }), String(p.dy));
   await typeInto(report.getByRole('textbox', { name: '旋转角 θ（秒）' }), String(p.rotation));
   await typeInto(report.getByRole('textbox', { name: '尺度 m（ppm，百万分之一）' }), String(p.ppm));
@@ -88,4 +91,44 @@ test('7 parameters, Coordinate Frame: a Xian 1980 Shapefile lands where PROJ put
   await expect(report.getByRole('textbox', { name: 'rZ rotation (″)' })).toHaveValue(String(p.rz));
   await expect(report.getByRole('radio', { name: 'Coordinate Frame (EPSG 9607, rotation signs flipped)' })).toBeChecked();
   await page.screenshot({ path: 'test-results/datum-params-en.png' });
+});
+
+test('on a phone the datum fields fit the sheet, each with its name', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openAtlas(page, '?lang=zh');
+  // On a phone the file input lives in the folded sidebar sheet.
+  await page.getByRole('button', { name: '图层与工具' }).click();
+  await importDatumFixture(page, 'guotu-xian80.txt');
+  const report = page.getByRole('dialog', { name: '导入结果' });
+  await expect(report).toContainText('guotu-xian80：2 个要素', { timeout: 30_000 });
+  // One sheet at a time: fold the layers sheet to work in the report.
+  await page.getByRole('button', { name: '图层与工具' }).click();
+  await report.getByRole('radio', { name: '七参数（布尔莎-沃尔夫，空间直角坐标）' }).check();
+  for (const name of ['ΔX 平移（米）', 'ΔY 平移（米）', 'ΔZ 平移（米）', 'rX 旋转（秒）', 'rY 旋转（秒）', 'rZ 旋转（秒）', '尺度（ppm，百万分之一）']) {
+    const field = report.getByRole('textbox', { name });
+    await field.scrollIntoViewIfNeeded();
+    const box = (await field.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  expect(await report.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await report.getByRole('textbox', { name: 'rZ 旋转（秒）' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/datum-params-phone.png' });
+});
+
+test('the 转换参数 a 国土TXT states are filled in with one click, and the parcels land where PROJ puts them', async ({ page }) => {
+  await openAtlas(page, '?lang=zh');
+  await importDatumFixture(page, 'guotu-xian80-stated.txt');
+  const report = page.getByRole('dialog', { name: '导入结果' });
+  await expect(report).toContainText('guotu-xian80-stated：2 个要素', { timeout: 30_000 });
+  // Offered, not applied: the parcel is still where the ellipsoid change alone puts it.
+  expect(await featureAt(page, firstParcelMiddle(REF.noShift), '地块编号')).toBe('XA-001');
+  await report.getByRole('button', { name: '填入文件中的转换参数' }).click();
+  await expect(report.getByRole('radio', { name: '七参数（布尔莎-沃尔夫，空间直角坐标）' })).toBeChecked();
+  await expect(report.getByRole('textbox', { name: 'ΔY 平移（米）' })).toHaveValue(String(REF.helmert7.params.dy));
+  await expect(report.getByRole('radio', { name: '位置矢量（EPSG 9606，即 PROJ 的 +towgs84）' })).toBeChecked();
+  await report.getByRole('button', { name: '按所选选项重新导入' }).click();
+  await expect(report).toContainText('基准转换参数：七参数（布尔莎，位置矢量旋转 EPSG 9606）', { timeout: 30_000 });
+  await report.getByRole('button', { name: '关闭导入结果' }).click();
+  expect(await featureAt(page, firstParcelMiddle(REF.helmert7.positionVector), '地块编号')).toBe('XA-001');
 });

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import './datum.css';
-import type { DatumField } from '../../io/datum/datum-shift';
+import type { DatumField, DatumShift } from '../../io/datum/datum-shift';
 import { draftOf, fieldsOf, parseDatumShift, type DatumFieldProblem, type DatumShiftDraft } from '../../io/datum/datum-shift-input';
 import type { ImportOptions } from '../../io/types';
 import type { MessageKey } from '../../i18n/zh';
@@ -8,6 +8,9 @@ import { useT } from '../use-t';
 import { rememberedShift, rememberShift } from './datum-memory';
 
 type Kind = 'none' | DatumShiftDraft['kind'];
+
+/** null: nothing to fix; 'incomplete': fields still empty; 'wrong': a value the planner must correct. */
+export type DatumEntryState = null | 'incomplete' | 'wrong';
 
 const labelKey = (kind: DatumShiftDraft['kind'], f: DatumField) => `datum.${kind === 'helmert7' ? 'f7' : 'f4'}.${f}` as MessageKey;
 
@@ -20,7 +23,7 @@ function emptyDraft(kind: DatumShiftDraft['kind']): DatumShiftDraft {
  * old Chinese datum (or CGCS2000). Each field says what is wrong with it; only a complete, valid set
  * reaches the re-import options, and the last one entered is offered again.
  */
-export function DatumParams({ options, open, onChange, onInvalid }: { options: ImportOptions; open: boolean; onChange: (o: ImportOptions) => void; onInvalid: (invalid: boolean) => void }) {
+export function DatumParams({ options, open, stated, onChange, onInvalid }: { options: ImportOptions; open: boolean; stated?: DatumShift; onChange: (o: ImportOptions) => void; onInvalid: (state: DatumEntryState) => void }) {
   const t = useT();
   const id = useId();
   const [draft, setDraft] = useState<DatumShiftDraft | null>(() => (options.datumShift ? draftOf(options.datumShift) : null));
@@ -37,7 +40,7 @@ export function DatumParams({ options, open, onChange, onInvalid }: { options: I
     if (r && 'shift' in r) rememberShift(r.shift);
     const { datumShift: _old, ...rest } = options;
     onChange(r && 'shift' in r ? { ...rest, datumShift: r.shift } : rest);
-    onInvalid(Boolean(r && 'problems' in r));
+    onInvalid(r && 'problems' in r ? (r.problems.every((p) => p.code === 'empty') ? 'incomplete' : 'wrong') : null);
   };
 
   const choose = (kind: Kind) => {
@@ -70,6 +73,20 @@ export function DatumParams({ options, open, onChange, onInvalid }: { options: I
           </label>
         ))}
       </fieldset>
+      {stated && (
+        <p className="hint">
+          {t('datum.statedNote')}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setFromMemory(false);
+              update(draftOf(stated));
+            }}
+          >
+            {t('datum.fillStated')}
+          </button>
+        </p>
+      )}
       {draft && fromMemory && <p className="hint">{t('datum.lastUsed')}</p>}
       {draft?.kind === 'helmert7' && (
         <fieldset className="group">

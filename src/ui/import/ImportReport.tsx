@@ -12,7 +12,7 @@ import { useLang, useT } from '../use-t';
 import { CsvNumericColumns } from './CsvNumericColumns';
 import { Gcj02Choice } from './Gcj02Choice';
 import { EncodingChoice } from './EncodingChoice';
-import { DatumParams } from './DatumParams';
+import { DatumParams, type DatumEntryState } from './DatumParams';
 import { OLD_DATUM_CHOICES } from '../../io/crs-old-choices';
 import { datumShiftText } from '../../i18n/datum-text';
 
@@ -47,7 +47,7 @@ export function ImportReport() {
   const layers = useAtlas((s) => s.layers);
   const lang = useLang();
   const [draft, setDraft] = useState<ImportOptions | null>(null);
-  const [datumInvalid, setDatumInvalid] = useState(false);
+  const [datumEntry, setDatumEntry] = useState<DatumEntryState>(null);
   if (!session) return null;
   const options = draft ?? session.options;
   const result = session.result;
@@ -146,7 +146,7 @@ export function ImportReport() {
                 ))}
               </select>
             </label>
-            {shiftable && <DatumParams options={options} open={oldDatum} onChange={setDraft} onInvalid={setDatumInvalid} />}
+            {shiftable && <DatumParams options={options} open={oldDatum} stated={result?.layers.find((l) => l.statedDatumShift)?.statedDatumShift} onChange={setDraft} onInvalid={setDatumEntry} />}
             <label className="check">
               <input type="checkbox" checked={options.gcj02 ?? false} onChange={(e) => setDraft({ ...options, gcj02: e.target.checked })} />
               {t('import.gcj02')}
@@ -173,8 +173,8 @@ export function ImportReport() {
                 <CsvNumericColumns csv={csv} options={options} onChange={setDraft} />
               </>
             )}
-            {shiftable && datumInvalid && <p className="bad">{t('datum.fixFirst')}</p>}
-            <button type="button" disabled={session.status === 'running' || (shiftable && datumInvalid)} onClick={() => void rerunImport(atlasStore, rerunOptions)}>
+            {shiftable && datumEntry && <p className={datumEntry === 'wrong' ? 'bad' : 'hint'}>{t(datumEntry === 'wrong' ? 'datum.fixFirst' : 'datum.fillAll')}</p>}
+            <button type="button" disabled={session.status === 'running' || (shiftable && datumEntry !== null)} onClick={() => void rerunImport(atlasStore, rerunOptions)}>
               {t('import.rerun')}
             </button>
           </fieldset>

@@ -59,3 +59,24 @@ describe('where the parameters cannot apply', () => {
     expect(r.layers[0]!.crs?.datumShift).toEqual(SEVEN_PV);
   });
 });
+
+describe('国土TXT 转换参数', () => {
+  const withStated = (values: string) => {
+    const text = new TextDecoder().decode(datumFixture('guotu-xian80.txt').bytes).replace('转换参数=,,,,,,', `转换参数=${values}`);
+    return { name: 'stated.txt', bytes: new TextEncoder().encode(text) };
+  };
+
+  it('seven stated values are offered, not applied (the file does not give their rotation convention)', async () => {
+    const r = await importFile([withStated('-13.84,112.36,85.51,2.13,-1.95,3.27,-4.2')]);
+    expect(r.layers[0]!.statedDatumShift).toEqual(SEVEN_PV);
+    expect(codes(r)).toContain('guotu-transform-stated');
+    expectAll(corners(r), REF.noShift);
+  });
+
+  it('an empty or partial 转换参数 offers nothing', async () => {
+    expect((await importFile([datumFixture('guotu-xian80.txt')])).layers[0]!.statedDatumShift).toBeUndefined();
+    const partial = await importFile([withStated('1,2,3,,,,')]);
+    expect(partial.layers[0]!.statedDatumShift).toBeUndefined();
+    expect(codes(partial)).not.toContain('guotu-transform-stated');
+  });
+});
