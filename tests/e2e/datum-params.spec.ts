@@ -132,3 +132,22 @@ test('the 转换参数 a 国土TXT states are filled in with one click, and the 
   await report.getByRole('button', { name: '关闭导入结果' }).click();
   expect(await featureAt(page, firstParcelMiddle(REF.helmert7.positionVector), '地块编号')).toBe('XA-001');
 });
+
+test('4 parameters on a GeoPackage read by GDAL: the PROJ pipeline runs in the GDAL worker and the parcels land where cct puts them', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openAtlas(page, '?lang=en');
+  await importDatumFixture(page, 'xian80-zone38.gpkg');
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('西安80地块: 2 features', { timeout: 90_000 });
+  await report.getByRole('radio', { name: '4 parameters (planar, Gauss–Krüger plane)' }).check();
+  const p = REF.planar4.params;
+  await typeInto(report.getByRole('textbox', { name: 'ΔX north shift (m)' }), String(p.dx));
+  await typeInto(report.getByRole('textbox', { name: 'ΔY east shift (m)' }), String(p.dy));
+  await typeInto(report.getByRole('textbox', { name: 'Rotation θ (″)' }), String(p.rotation));
+  await typeInto(report.getByRole('textbox', { name: 'Scale m (ppm)' }), String(p.ppm));
+  await report.getByRole('button', { name: 'Re-import with these options' }).click();
+  await expect(report).toContainText('Datum parameters: 4 parameters (planar)', { timeout: 60_000 });
+  await report.getByRole('button', { name: 'Close import result' }).click();
+  expect(await featureAt(page, firstParcelMiddle(REF.planar4.wgs84), 'DKBH')).toBe('XA-001');
+  expect(await featureAt(page, firstParcelMiddle(REF.noShift), 'DKBH')).toBeNull();
+});
