@@ -25,6 +25,7 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     ...(big ? { remote: { key: big.key, url: big.url, count: big.count, bbox: big.bbox, fields: big.fields } } : {}),
     ...(landUse ? { landUse: { unknown: landUse.unknown, style: landUse.style } } : {}),
     ...(layer.fieldAliases ? { fieldAliases: layer.fieldAliases } : {}),
+    ...(layer.crs ? { sourceCrs: { detected: layer.crs.detected, description: layer.crs.description, assumed: layer.crs.assumed, ...(layer.crs.datumShift ? { datumShift: layer.crs.datumShift } : {}) } } : {}),
     id,
     origin: 'user',
     ...(fromAddress ? { fromAddress: true as const } : {}),

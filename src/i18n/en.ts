@@ -10,7 +10,8 @@ import * as values from './messages/values';
 import * as figures from './messages/figures';
 import * as offline from './messages/offline';
 import * as keyboard from './messages/keyboard';
+import * as datum from './messages/datum';
 import type { MessageKey } from './zh';
 
 /** English UI strings; `messages/` modules keep them beside the Chinese ones. */
-export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en, ...offline.en, ...keyboard.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en, ...offline.en, ...keyboard.en, ...datum.en };

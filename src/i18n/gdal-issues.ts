@@ -19,4 +19,5 @@ export const GDAL_ISSUE_TITLES: Record<GdalIssueCode, Label> = {
   'guotu-ring-unclosed': { zh: '圈未闭合', en: 'Ring not closed' },
   'guotu-zone-mismatch': { zh: '带号与坐标不符', en: 'Zone differs from the coordinates' },
   'guotu-area-mismatch': { zh: '地块面积与计算值不符', en: 'Stated area differs from the computed one' },
+  'guotu-transform-stated': { zh: '文件给出了转换参数', en: 'The file states transformation parameters' },
 };

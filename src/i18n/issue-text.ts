@@ -1,5 +1,6 @@
 import type { ImportIssue, IssueCode } from '../io/types';
 import { crsName } from './crs-names';
+import { datumShiftOfParams, datumShiftText } from './datum-text';
 import { ISSUE_TITLES } from './issues';
 import type { Lang } from './translate';
 
@@ -47,7 +48,15 @@ const ZH: Record<IssueCode, Template> = {
   'crs-prj-unparsed': (p) =>
     `无法解析文件声明的坐标系${p.error ? `（${str(p.error)}）` : ''}；${p.crs ? `已按坐标数值推定为 ${crsName(str(p.crs), 'zh', str(p.description))}${p.reason ? `（${str(p.reason)}）` : ''}` : '也无法由坐标数值推定，请选择坐标系后重新导入'}。`,
   'crs-cgcs2000-as-wgs84': 'CGCS2000 按 WGS84 处理（两者相差不到 0.1 米）。',
-  'crs-datum-approx': '该坐标系使用旧基准（北京 1954 / 西安 1980），未用转换参数换算，位置可能偏差约 100 米。',
+  'crs-datum-approx': (p) =>
+    p.shifted === 'proj'
+      ? `“${str(p.crs)}”使用旧基准（北京 1954 / 西安 1980），已由 PROJ 按 EPSG 公布的参数换算，精度约数米；当地七参数或四参数更准确：可在“重新导入选项”的“基准转换参数”中输入后重新导入。`
+      : '该坐标系使用旧基准（北京 1954 / 西安 1980），未用转换参数换算，位置可能偏差约 100 米；如有当地七参数或四参数，可在“重新导入选项”的“基准转换参数”中输入后重新导入。',
+  'crs-datum-shift': (p) => {
+    const shift = datumShiftOfParams(p);
+    return `已使用基准转换参数${shift ? `：${datumShiftText(shift, 'zh')}` : ''}。`;
+  },
+  'crs-datum-shift-unused': (p) => `基准转换参数未使用：“${str(p.crs)}”不是西安 1980、北京 1954 或 CGCS2000 的高斯-克吕格坐标系。`,
   'gcj02-converted': '坐标已由 GCJ-02 转换为 WGS84。',
   'gcj02-suspected': '数据疑似 GCJ-02（高德/DataV）坐标；若位置偏移约 600 米，请勾选“GCJ-02 转换”后重新导入。',
   'geometry-missing': '要素没有几何，未载入。',
@@ -94,6 +103,7 @@ const ZH: Record<IssueCode, Template> = {
   'guotu-point-count': (p, i) => `地块 ${i.featureName ?? ''}：界址点数为 ${str(p.stated)}，实际列出 ${str(p.listed)} 个点。`,
   'guotu-ring-unclosed': (_, i) => `地块 ${i.featureName ?? ''}：圈的末点不等于首点，已闭合。`,
   'guotu-zone-mismatch': (p) => `头部带号为 ${str(p.header)}，而坐标的东坐标带号为 ${str(p.data)}；已按坐标的带号 ${str(p.data)} 处理。`,
+  'guotu-transform-stated': (p) => `文件头的转换参数为 ${str(p.values)}；文件未说明旋转约定，因此未自动使用：可在“基准转换参数”中一键填入、确认约定后重新导入。`,
   'guotu-area-mismatch': (p, i) => `地块 ${i.featureName ?? ''}：地块面积记为 ${str(p.stated)} 公顷，按界址点（椭球面）量得 ${str(p.computed)} 公顷。`,
 };
 

@@ -39,6 +39,8 @@ export const ISSUE_TITLES: Record<IssueCode, Label> = {
   'crs-prj-unparsed': { zh: '.prj 无法解析', en: '.prj not understood' },
   'crs-cgcs2000-as-wgs84': { zh: 'CGCS2000 按 WGS84 处理', en: 'CGCS2000 used as WGS84' },
   'crs-datum-approx': { zh: '旧基准近似转换', en: 'Old datum converted approximately' },
+  'crs-datum-shift': { zh: '已用基准转换参数', en: 'Datum parameters applied' },
+  'crs-datum-shift-unused': { zh: '基准转换参数未使用', en: 'Datum parameters not used' },
   'gcj02-converted': { zh: '已由 GCJ-02 转为 WGS84', en: 'Converted from GCJ-02' },
   'gcj02-suspected': { zh: '疑似 GCJ-02 坐标', en: 'Looks like GCJ-02' },
   'geometry-missing': { zh: '缺少几何', en: 'No geometry' },

@@ -6,6 +6,9 @@ import proj4 from 'proj4';
 import type { Position } from 'geojson';
 import type { Bbox } from './coords';
 import { CGCS2000_EPSG } from './crs-epsg-table';
+import { OLD_DATUM_EPSG } from './crs-epsg-old-table';
+import { gaussKrugerOf, type GaussKruger } from './datum/gauss-kruger';
+import type { DatumShift } from './datum/datum-shift';
 
 export interface ResolvedCrs {
   /** 'EPSG:xxxx' when known, else 'custom'. */
@@ -16,6 +19,10 @@ export interface ResolvedCrs {
   toWgs84: (p: Position) => Position;
   /** 'cgcs2000': CGCS2000 treated as WGS84 (< 0.1 m apart); 'datum-approx': Beijing 54 / Xian 80 without datum shift. */
   note?: 'cgcs2000' | 'datum-approx';
+  /** The Gauss–Krüger definition on a Chinese datum (Xian 1980, Beijing 1954, CGCS2000): datum parameters apply to it. */
+  gk?: GaussKruger;
+  /** The planner's datum parameters, when `toWgs84` uses them. */
+  datumShift?: DatumShift;
 }
 
 const identity = (p: Position): Position => p;
@@ -25,7 +32,7 @@ function tmerc(cm: number, x0: number): string {
   return `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
 }
 
-const EPSG_BY_CODE = new Map(CGCS2000_EPSG.map(([code, name, def]) => [code, { name, def }]));
+const EPSG_BY_CODE = new Map([...CGCS2000_EPSG, ...OLD_DATUM_EPSG].map(([code, name, def]) => [code, { name, def }]));
 
 /** What an EPSG name means, in the words a planner checks: the central meridian and whether eastings carry the zone. */
 function explain(name: string, def: string): string {
@@ -36,8 +43,8 @@ function explain(name: string, def: string): string {
 }
 
 /**
- * proj4 definition and description of the CGCS2000 codes this app knows (EPSG:4490–4554, as PROJ's EPSG
- * database defines them), or undefined.
+ * proj4 definition and description of the Chinese codes this app knows (CGCS2000 EPSG:4490–4554, the
+ * Xian 1980 and Beijing 1954 Gauss–Krüger zones, as PROJ's EPSG database defines them), or undefined.
  * @example chinaEpsg(4508)?.description // 'CGCS2000 / Gauss-Kruger CM 111E (CM 111E, no zone prefix)'
  */
 export function chinaEpsg(code: number): { def: string; description: string } | undefined {
@@ -49,6 +56,7 @@ export function chinaEpsg(code: number): { def: string; description: string } | 
 function fromProj4Def(id: string, def: string, description: string): ResolvedCrs {
   const conv = proj4(def, 'EPSG:4326');
   const geographic = /\+proj=longlat/.test(def);
+  const gk = gaussKrugerOf(def);
   return {
     id,
     description,
@@ -57,7 +65,8 @@ function fromProj4Def(id: string, def: string, description: string): ResolvedCrs
       const r = conv.forward([p[0]!, p[1]!]);
       return p.length > 2 ? [r[0]!, r[1]!, ...p.slice(2)] : [r[0]!, r[1]!];
     },
-    ...(id === 'EPSG:4490' || /\+ellps=GRS80/.test(def) ? { note: 'cgcs2000' as const } : {}),
+    ...(id === 'EPSG:4490' || /\+ellps=GRS80/.test(def) ? { note: 'cgcs2000' as const } : /\+ellps=(IAU76|krass)/.test(def) ? { note: 'datum-approx' as const } : {}),
+    ...(gk ? { gk } : {}),
   };
 }
 
@@ -83,7 +92,23 @@ const ESRI_NAMES: [RegExp, (n: number) => number | undefined][] = [
   [/CGCS2000_3_Degree_GK_CM_(\d+)E/i, (cm) => (cm >= 75 && cm <= 135 && cm % 3 === 0 ? 4534 + (cm - 75) / 3 : undefined)],
   [/CGCS2000_GK_Zone_(\d+)/i, (z) => (z >= 13 && z <= 23 ? 4491 + z - 13 : undefined)],
   [/CGCS2000_GK_CM_(\d+)E/i, (cm) => (cm >= 75 && cm <= 135 && (cm - 75) % 6 === 0 ? 4502 + (cm - 75) / 6 : undefined)],
+  ...oldDatumEsriNames('Xian_1980', { zone3: 2349, cm3: 2370, zone6: 2327, cm6: 2338 }),
+  ...oldDatumEsriNames('Beijing_1954', { zone3: 2401, cm3: 2422, zone6: 21413, cm6: 21453 }),
 ];
+
+/** ESRI's names of the Xian 1980 / Beijing 1954 zones (ArcGIS .prj), to the EPSG codes of src/io/crs-epsg-old-table.ts. */
+function oldDatumEsriNames(datum: string, first: { zone3: number; cm3: number; zone6: number; cm6: number }): [RegExp, (n: number) => number | undefined][] {
+  const cm3 = (cm: number) => (cm >= 75 && cm <= 135 && cm % 3 === 0 ? first.cm3 + (cm - 75) / 3 : undefined);
+  const cm6 = (cm: number) => (cm >= 75 && cm <= 135 && (cm - 75) % 6 === 0 ? first.cm6 + (cm - 75) / 6 : undefined);
+  return [
+    [new RegExp(`^${datum}_3_Degree_GK_Zone_(\\d+)$`, 'i'), (z) => (z >= 25 && z <= 45 ? first.zone3 + z - 25 : undefined)],
+    [new RegExp(`^${datum}_3_Degree_GK_CM_(\\d+)E$`, 'i'), cm3],
+    [new RegExp(`^${datum}_GK_Zone_(\\d+)$`, 'i'), (z) => (z >= 13 && z <= 23 ? first.zone6 + z - 13 : undefined)],
+    // ESRI's "zone 19N" is zone 19 without the prefix (CM 111E).
+    [new RegExp(`^${datum}_GK_Zone_(\\d+)N$`, 'i'), (z) => (z >= 13 && z <= 23 ? cm6(z * 6 - 3) : undefined)],
+    [new RegExp(`^${datum}_GK_CM_(\\d+)E$`, 'i'), cm6],
+  ];
+}
 
 /** What is wrong with the structure of a WKT text (brackets, quotes), or undefined when it is well formed. */
 export function wktProblem(s: string): string | undefined {
@@ -135,6 +160,7 @@ export function resolveCrs(text: string): ResolvedCrs | { error: string } {
     conv.forward([0, 0]);
     const geographic = /^GEOG/i.test(s) || /\+proj=longlat/.test(s);
     const approx = /beijing|xian|krasovsky|IAG_1975|1954|1980/i.test(s);
+    const gk = gaussKrugerOf(s);
     return {
       id: 'custom',
       description: name ?? s.slice(0, 80),
@@ -143,7 +169,8 @@ export function resolveCrs(text: string): ResolvedCrs | { error: string } {
         const r = conv.forward([p[0]!, p[1]!]);
         return p.length > 2 ? [r[0]!, r[1]!, ...p.slice(2)] : [r[0]!, r[1]!];
       },
-      ...(approx ? { note: 'datum-approx' as const } : {}),
+      ...(approx || (gk && gk.datum !== 'cgcs2000') ? { note: 'datum-approx' as const } : {}),
+      ...(gk ? { gk } : {}),
     };
   } catch (e) {
     return { error: `proj4 cannot read this CRS (${(e as Error)?.message ?? String(e)})` };

@@ -13,6 +13,9 @@ import { normalizeFeatures, type RawFeature } from './normalize';
 import { createIdAllocator, type IdAllocator } from './sanitize';
 import { baseName, decodeText } from './text';
 export { looksLikeGuotuTxt } from './guotu-txt-sniff';
+import { applyDatumShift } from './datum/datum-step';
+import type { DatumShift } from './datum/datum-shift';
+import { parseDatumShift } from './datum/datum-shift-input';
 import { makeIssue, type CrsInfo, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from './types';
 
 const RECORD_FIELDS = ['界址点数', '地块面积', '地块编号', '地块名称', '图形属性', '图幅号', '地块用途', '地类编码'] as const;
@@ -43,11 +46,30 @@ export function guotuCrs(header: GuotuHeader, eastings: number[], defaultCm = 11
     const c = crsFromEpsg(code);
     if (c) return { crs: c, zone, width, notes, ...(mismatch ? { mismatch } : {}) };
   }
+  if (ellps) {
+    // Xian 1980 / Beijing 1954 zones by their EPSG numbering (PROJ's table, src/io/crs-epsg-old-table.ts).
+    const xian = !ellps.includes('krass');
+    const code =
+      width === 3
+        ? prefixed ? (xian ? 2349 : 2401) + zone - 25 : (xian ? 2370 : 2422) + (cm - 75) / 3
+        : prefixed ? (xian ? 2327 : 21413) + zone - 13 : (xian ? 2338 : 21453) + (cm - 75) / 6;
+    const c = Number.isInteger(code) ? crsFromEpsg(code) : undefined;
+    if (c) return { crs: c, zone, width, notes, ...(mismatch ? { mismatch } : {}) };
+  }
   const def = `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${prefixed ? zone * 1e6 + 500000 : 500000} +y_0=0 ${ellps ?? '+ellps=GRS80'} +units=m +no_defs`;
   const r = resolveCrs(def);
   if ('error' in r) throw new Error(r.error);
   const name = ellps ? (ellps.includes('krass') ? 'Beijing 1954' : 'Xian 1980') : 'CGCS2000';
   return { crs: { ...r, description: `${name} / Gauss-Kruger ${width}° zone ${zone} (CM ${cm}E)`, ...(ellps ? { note: 'datum-approx' as const } : {}) }, zone, width, notes, ...(mismatch ? { mismatch } : {}) };
+}
+
+/** The header's 转换参数 (ΔX,ΔY,ΔZ,rX,rY,rZ,scale) when all seven are given, plausible and not all zero. */
+function statedTransform(text: string | undefined): DatumShift | undefined {
+  const parts = (text ?? '').split(/[,，]/).map((v) => v.trim());
+  if (parts.length !== 7 || parts.some((v) => !v)) return undefined;
+  const [dx, dy, dz, rx, ry, rz, ppm] = parts;
+  const r = parseDatumShift({ kind: 'helmert7', convention: 'position-vector', values: { dx, dy, dz, rx, ry, rz, ppm } });
+  return 'shift' in r ? r.shift : undefined;
 }
 
 interface Parcel {
@@ -140,6 +162,19 @@ export function importGuotuTxt(file: InputFile, options: ImportOptions = {}, ids
     );
   }
   for (const n of src.notes) issues.push(makeIssue('warning', 'crs-assumed', name, `Coordinate system assumed: ${src.crs.description} (${n}).`, { params: { crs: src.crs.id, description: src.crs.description, reason: n } }));
+  src = { ...src, crs: applyDatumShift(name, src.crs, options.datumShift, issues) };
+  const stated = statedTransform(header['转换参数']);
+  if (stated && !options.datumShift) {
+    const values = header['转换参数']!.trim();
+    issues.push(makeIssue('info', 'guotu-transform-stated', name, `The header states 转换参数 ${values}; the file does not say which rotation convention they use, so they were not applied: fill them in under "Datum parameters", check the convention and import again.`, { params: { values } }));
+  }
+  if (src.crs.note === 'datum-approx') {
+    issues.push(
+      makeIssue('warning', 'crs-datum-approx', name, `"${src.crs.description}" uses an older Chinese datum converted without datum parameters; positions may be off by up to about 100 m. Enter local 7- or 4-parameter values under "Datum parameters" and import again.`, {
+        params: { crs: src.crs.description },
+      }),
+    );
+  }
   const raw: RawFeature[] = parcels.map((parcel, k) => {
     const label = String(parcel.props['地块编号'] || parcel.props['地块名称'] || `#${k + 1}`);
     const stated = parcel.props['界址点数'];
@@ -178,6 +213,6 @@ export function importGuotuTxt(file: InputFile, options: ImportOptions = {}, ids
       );
     }
   });
-  const crs: CrsInfo = { detected: src.crs.id, assumed: src.notes.length > 0, description: src.crs.description };
-  return { layers: [{ name: baseName(name), features, source: name, crs }], issues, crs };
+  const crs: CrsInfo = { detected: src.crs.id, assumed: src.notes.length > 0, description: src.crs.description, ...(src.crs.datumShift ? { datumShift: src.crs.datumShift } : {}), ...(src.crs.gk ? { gkDatum: src.crs.gk.datum } : {}) };
+  return { layers: [{ name: baseName(name), features, source: name, crs, ...(stated ? { statedDatumShift: stated } : {}) }], issues, crs };
 }

@@ -4,6 +4,7 @@
  */
 import type { Feature, Geometry } from 'geojson';
 import type { GdalIssueCode, SourceListing } from './gdal/issue-codes';
+import type { DatumShift } from './datum/datum-shift';
 
 /** Stable machine-readable issue codes; the UI translates them (zh/en) using `params`. */
 export type IssueCode =
@@ -43,6 +44,8 @@ export type IssueCode =
   | 'crs-prj-unparsed'
   | 'crs-cgcs2000-as-wgs84'
   | 'crs-datum-approx'
+  | 'crs-datum-shift'
+  | 'crs-datum-shift-unused'
   | 'gcj02-converted'
   | 'gcj02-suspected'
   // geometry and properties
@@ -96,6 +99,10 @@ export interface CrsInfo {
   /** True when nothing in the file declared it (inferred from coordinate magnitudes or a default). */
   assumed: boolean;
   description: string;
+  /** The planner's datum parameters the reprojection used. */
+  datumShift?: DatumShift;
+  /** Set when the CRS is Gauss–Krüger on one of these datums, so datum parameters can apply. */
+  gkDatum?: 'xian1980' | 'beijing1954' | 'cgcs2000';
 }
 
 export interface CsvColumns {
@@ -173,6 +180,8 @@ export interface ImportedLayer {
   style?: { color?: string; fillOpacity?: number; lineWidth?: number };
   /** CSV only: detected (or chosen) columns, to let the user re-run with other columns. */
   csv?: CsvDetection;
+  /** 7 parameters the file itself states (国土TXT 转换参数), offered to the planner, never applied unasked. */
+  statedDatumShift?: DatumShift;
   /** Field name → alias (File Geodatabase / GeoPackage), for labels; properties keep the field names. */
   fieldAliases?: Record<string, string>;
 }
@@ -193,6 +202,8 @@ export interface InputFile {
 export interface ImportOptions {
   /** Force the source CRS (e.g. 'EPSG:4526', a proj4 string or WKT); overrides any detection. */
   crs?: string;
+  /** The planner's local datum parameters, for Gauss–Krüger data on Xian 1980, Beijing 1954 or CGCS2000. */
+  datumShift?: DatumShift;
   /** Treat the source lon/lat as GCJ-02 and convert to WGS84. */
   gcj02?: boolean;
   /** Convert only these files (`ImportedLayer.source`) from GCJ-02. */

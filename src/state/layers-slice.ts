@@ -6,6 +6,7 @@ import type { GeometryKind } from '../domain/layers';
 import type { LayerStyle } from '../domain/styles';
 import type { AtlasState } from './store';
 import type { Plan } from '../domain/plan';
+import type { DatumShift } from '../io/datum/datum-shift';
 
 export interface LayerEntry {
   id: string;
@@ -33,6 +34,8 @@ export interface LayerEntry {
   group?: { key: string; title: string };
   /** Field name → alias from the source (File Geodatabase, GeoPackage), shown as the field's label. */
   fieldAliases?: Record<string, string>;
+  /** Imported layers: the coordinate system the file was read in, and the planner's datum parameters if used. */
+  sourceCrs?: { detected: string; description: string; assumed: boolean; datumShift?: DatumShift };
 }
 
 export interface LoadProblem {

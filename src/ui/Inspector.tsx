@@ -8,6 +8,7 @@ import { useResolveId } from './use-resolve-id';
 import { Measurements } from './Measurements';
 import { aliasOf } from './field-alias';
 import { LongValue } from './LongValue';
+import { SourceCrsNote } from './SourceCrsNote';
 
 /** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
 export function Inspector() {
@@ -49,6 +50,7 @@ export function Inspector() {
           </div>
         ))}
       </dl>
+      <SourceCrsNote layer={layer} />
       {milestones && milestones.length > 0 && inspected && !layer.remote && (
         <MilestoneTable layerId={layer.id} featureId={inspected.featureId} milestones={milestones} />
       )}

@@ -31,6 +31,8 @@ export interface GdalJob {
   layers?: string[];
   /** Forced source CRS (user's choice): `-s_srs`. */
   sourceSrs?: string;
+  /** A PROJ pipeline from the source to WGS 84 lon/lat (`-ct`), e.g. a planner's 4-parameter set. */
+  coordinateOperation?: string;
   /** GDAL open options, e.g. HEADERS=FORCE for spreadsheets. */
   openOptions?: string[];
   /** 'CSV' for tables without geometry (spreadsheet sheets): the Atlas's CSV reader finds the coordinates. */
@@ -139,6 +141,7 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
       // Coded-value domains get a `<field>_resolved` twin holding the description (GDAL's own way).
       const args = ['-f', 'GeoJSON', '-resolveDomains', '-lco', 'WRITE_NAME=NO'];
       if (job.sourceSrs) args.push('-s_srs', job.sourceSrs);
+      if (job.coordinateOperation && reproject) args.push('-ct', job.coordinateOperation);
       // 9 decimals of a degree ≈ 0.1 mm; RFC 7946 also winds rings as GeoJSON expects.
       if (reproject) args.push('-t_srs', 'OGC:CRS84', '-lco', 'RFC7946=YES', '-lco', 'COORDINATE_PRECISION=9');
       args.push(name);

@@ -1,4 +1,5 @@
 /** Reads the parts of `ogrinfo -json` output the import needs: layers, their CRS, field aliases and groups. */
+import { gaussKrugerOfProjjson, type GaussKruger } from '../datum/gauss-kruger';
 
 export interface GdalCrs {
   /** 'EPSG:4526' when the CRS has an authority code. */
@@ -6,6 +7,8 @@ export interface GdalCrs {
   name: string;
   /** Beijing 1954 / Xian 1980 based: PROJ shifts the datum with published parameters, local ones do better. */
   olderChineseDatum: boolean;
+  /** Gauss–Krüger on Xian 1980, Beijing 1954 or CGCS2000: the planner's datum parameters can apply. */
+  gk?: GaussKruger;
 }
 
 export interface GdalLayerInfo {
@@ -52,7 +55,8 @@ function crsOf(l: RawLayer): GdalCrs | undefined {
   const code = id && typeof id.authority === 'string' && (typeof id.code === 'number' || typeof id.code === 'string') ? `${id.authority}:${id.code}` : undefined;
   const name = typeof pj.name === 'string' ? pj.name : (code ?? 'unnamed');
   const datum = String(pj.base_crs?.datum?.name ?? pj.datum?.name ?? '');
-  return { ...(code ? { code } : {}), name, olderChineseDatum: /beijing|xian|xi'an|1954|1980/i.test(`${name} ${datum}`) };
+  const gk = gaussKrugerOfProjjson(pj);
+  return { ...(code ? { code } : {}), name, olderChineseDatum: /beijing|xian|xi'an|1954|1980/i.test(`${name} ${datum}`), ...(gk ? { gk } : {}) };
 }
 
 /**

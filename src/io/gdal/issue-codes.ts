@@ -15,7 +15,8 @@ export type GdalIssueCode =
   | 'guotu-point-count'
   | 'guotu-ring-unclosed'
   | 'guotu-zone-mismatch'
-  | 'guotu-area-mismatch';
+  | 'guotu-area-mismatch'
+  | 'guotu-transform-stated';
 
 /** A multi-layer source (File Geodatabase, GeoPackage) listed for the planner to pick layers from. */
 export interface SourceListing {

@@ -21,6 +21,9 @@ import type { GdalSource } from './gdal-inputs';
 import type { SourceListing } from './issue-codes';
 import { closedLinesToPolygons } from './cad-closed-lines';
 import { FAMILY } from './geometry-family';
+import { datumGroups, type GdalConvertGroup } from './gdal-datum';
+import { describeDatumShift } from '../datum/datum-shift';
+import { datumShiftParams } from '../datum/datum-step';
 
 
 export function layerKey(source: string, layer: string): string {
@@ -50,23 +53,36 @@ function unavailable(source: GdalSource, e: unknown): ImportIssue {
   );
 }
 
-function crsNotes(file: string, info: GdalLayerInfo, forced: string | undefined, issues: ImportIssue[]): CrsInfo {
-  if (forced) return { detected: forced, assumed: false, description: `${forced} (chosen by the user)` };
-  const crs = info.crs!;
-  const description = crs.code ? `${crs.name} (${crs.code})` : crs.name;
-  issues.push(makeIssue('info', 'crs-detected', file, `Coordinate system: ${description}; reprojected to WGS 84 with PROJ.`, { params: { crs: crs.code ?? 'custom', description } }));
-  if (crs.olderChineseDatum) {
+function crsNotes(file: string, info: GdalLayerInfo, forced: string | undefined, group: GdalConvertGroup, issues: ImportIssue[]): CrsInfo {
+  const crs = info.crs;
+  const description = forced ? `${forced} (chosen by the user)` : crs!.code ? `${crs!.name} (${crs!.code})` : crs!.name;
+  if (!forced) issues.push(makeIssue('info', 'crs-detected', file, `Coordinate system: ${description}; reprojected to WGS 84 with PROJ.`, { params: { crs: crs!.code ?? 'custom', description } }));
+  const shift = group.shift;
+  if (shift) {
+    issues.push(makeIssue('info', 'crs-datum-shift', file, `Datum parameters applied: ${describeDatumShift(shift)}.`, { params: { crs: description, ...datumShiftParams(shift) } }));
+  } else if (group.shiftUnused) {
     issues.push(
-      makeIssue('warning', 'crs-datum-approx', file, `"${crs.name}" uses an older Chinese datum; PROJ shifted it with the published EPSG parameters, accurate to a few metres. A local 7-parameter transformation is more exact: choose it as the source CRS and import again.`, {
-        params: { crs: crs.name },
+      makeIssue('warning', 'crs-datum-shift-unused', file, `The datum parameters were not applied: "${description}" is not a Gauss–Krüger coordinate system on Xian 1980, Beijing 1954 or CGCS2000.`, { params: { crs: description } }),
+    );
+  }
+  if (!forced && !shift && crs!.olderChineseDatum) {
+    issues.push(
+      makeIssue('warning', 'crs-datum-approx', file, `"${crs!.name}" uses an older Chinese datum; PROJ shifted it with the published EPSG parameters, accurate to a few metres. A local 7- or 4-parameter transformation is more exact: enter it under "Datum parameters" and import again.`, {
+        params: { crs: crs!.name, shifted: 'proj' },
       }),
     );
   }
-  return { detected: crs.code ?? 'custom', assumed: false, description };
+  const gk = forced ? undefined : crs!.gk;
+  return { detected: forced ?? crs!.code ?? 'custom', assumed: false, description, ...(shift ? { datumShift: shift } : {}), ...(gk ? { gkDatum: gk.datum } : {}) };
 }
 
 async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {
-  const r = await run({ files: source.files, open: source.open, layers: infos.map((l) => l.name), ...(options.crs ? { sourceSrs: options.crs } : {}) });
+  for (const group of datumGroups(infos, options)) await convertGroup(source, group, run, options, ids, result, single);
+}
+
+async function convertGroup(source: GdalSource, group: GdalConvertGroup, run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {
+  const infos = group.layers;
+  const r = await run({ files: source.files, open: source.open, layers: infos.map((l) => l.name), ...group.args });
   for (const e of r.errors) result.issues.push(makeIssue('error', 'gdal-layer-failed', source.name, `GDAL could not read a layer: ${e}`, { params: { detail: e } }));
   for (const w of r.warnings) result.issues.push(makeIssue('warning', 'gdal-warning', source.name, `GDAL: ${w}`, { params: { detail: w } }));
   for (const out of r.layers) {
@@ -88,7 +104,7 @@ async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunn
     }
     let crsInfo: CrsInfo | undefined;
     let crs;
-    if (out.reprojected) crsInfo = crsNotes(file, info, options.crs, issues);
+    if (out.reprojected) crsInfo = crsNotes(file, info, options.crs, group, issues);
     else {
       const choice = chooseCrs({ file, defaultWgs84: false, bbox: bboxOf(raw.map((f) => f?.geometry as Geometry | null)), options });
       issues.push(...choice.issues);

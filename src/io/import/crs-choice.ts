@@ -2,6 +2,7 @@
 import type { Bbox } from '../coords';
 import { crsFromEpsg, inferCrs, resolveCrs, type ResolvedCrs } from '../crs';
 import { makeIssue, type CrsInfo, type ImportIssue, type ImportOptions } from '../types';
+import { applyDatumShift } from '../datum/datum-step';
 
 export interface CrsChoice {
   crs?: ResolvedCrs;
@@ -20,7 +21,7 @@ export interface CrsChoiceInput {
 }
 
 function infoOf(crs: ResolvedCrs, assumed: boolean): CrsInfo {
-  return { detected: crs.id, assumed, description: crs.description };
+  return { detected: crs.id, assumed, description: crs.description, ...(crs.datumShift ? { datumShift: crs.datumShift } : {}), ...(crs.gk ? { gkDatum: crs.gk.datum } : {}) };
 }
 
 function notes(file: string, crs: ResolvedCrs, issues: ImportIssue[]): void {
@@ -30,7 +31,7 @@ function notes(file: string, crs: ResolvedCrs, issues: ImportIssue[]): void {
     );
   } else if (crs.note === 'datum-approx') {
     issues.push(
-      makeIssue('warning', 'crs-datum-approx', file, `"${crs.description}" uses an older Chinese datum (Beijing 1954 / Xian 1980) converted without datum parameters; positions may be off by up to about 100 m.`, {
+      makeIssue('warning', 'crs-datum-approx', file, `"${crs.description}" uses an older Chinese datum (Beijing 1954 / Xian 1980) converted without datum parameters; positions may be off by up to about 100 m. Enter local 7- or 4-parameter values under "Datum parameters" and import again.`, {
         params: { crs: crs.description },
       }),
     );
@@ -46,8 +47,10 @@ function rangesOf(b: Bbox): string {
 
 export function chooseCrs({ file, declared, defaultWgs84, bbox, options }: CrsChoiceInput): CrsChoice {
   const issues: ImportIssue[] = [];
+  const shifted = (c: ResolvedCrs) => applyDatumShift(file, c, options?.datumShift, issues);
   if (options?.crs) {
-    const r = resolveCrs(options.crs);
+    const resolved = resolveCrs(options.crs);
+    const r = 'error' in resolved ? resolved : shifted(resolved);
     if ('error' in r) {
       issues.push(makeIssue('error', 'crs-unknown', file, `The chosen CRS "${options.crs}" cannot be used: ${r.error}.`, { params: { crs: options.crs } }));
     } else {
@@ -57,7 +60,8 @@ export function chooseCrs({ file, declared, defaultWgs84, bbox, options }: CrsCh
   }
   let unparsed: string | undefined;
   if (declared) {
-    const r = resolveCrs(declared);
+    const resolved = resolveCrs(declared);
+    const r = 'error' in resolved ? resolved : shifted(resolved);
     if ('error' in r) unparsed = r.error;
     else {
       notes(file, r, issues);
@@ -65,7 +69,8 @@ export function chooseCrs({ file, declared, defaultWgs84, bbox, options }: CrsCh
       return { crs: r, info: infoOf(r, false), issues };
     }
   }
-  const guess = bbox ? inferCrs(bbox, options?.defaultCentralMeridian) : undefined;
+  const inferred = bbox ? inferCrs(bbox, options?.defaultCentralMeridian) : undefined;
+  const guess = inferred && { ...inferred, crs: shifted(inferred.crs) };
   if (unparsed !== undefined && declared) {
     // One note that says all of it: what could not be parsed, what was assumed instead, and why.
     const what = guess ? `assumed ${guess.crs.description} instead, because ${guess.reason} (${rangesOf(bbox!)})` : defaultWgs84 ? 'used WGS 84 longitude/latitude, as the format means' : 'nothing could be assumed from the coordinates; choose the coordinate system and import again';

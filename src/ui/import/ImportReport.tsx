@@ -12,6 +12,9 @@ import { useLang, useT } from '../use-t';
 import { CsvNumericColumns } from './CsvNumericColumns';
 import { Gcj02Choice } from './Gcj02Choice';
 import { EncodingChoice } from './EncodingChoice';
+import { DatumParams, type DatumEntryState } from './DatumParams';
+import { OLD_DATUM_CHOICES } from '../../io/crs-old-choices';
+import { datumShiftText } from '../../i18n/datum-text';
 
 
 // Shown only after a multi-layer source was opened: loaded then, not with the page.
@@ -44,9 +47,16 @@ export function ImportReport() {
   const layers = useAtlas((s) => s.layers);
   const lang = useLang();
   const [draft, setDraft] = useState<ImportOptions | null>(null);
+  const [datumEntry, setDatumEntry] = useState<DatumEntryState>(null);
   if (!session) return null;
   const options = draft ?? session.options;
   const result = session.result;
+  // Datum parameters apply to Gauss–Krüger data on Xian 1980, Beijing 1954 or CGCS2000, declared or chosen.
+  const chosenOld = OLD_DATUM_CHOICES.some((c) => c.value === options.crs);
+  const shiftable = options.crs ? chosenOld || FORCED_CRS_CHOICES.some((c) => c.value === options.crs && c.centralMeridian !== undefined) : (result?.layers.some((l) => l.crs?.gkDatum) ?? false);
+  const oldDatum = chosenOld || (!options.crs && (result?.layers.some((l) => l.crs?.gkDatum && l.crs.gkDatum !== 'cgcs2000') ?? false));
+  const { datumShift: _unusable, ...withoutShift } = options;
+  const rerunOptions = shiftable ? options : withoutShift;
   const csv = result?.layers.find((l) => l.csv)?.csv;
   // The general hint only where the data say so; layers merely in doubt have their own comparison.
   const gcjSuspected = result?.layers.some((l) => l.gcj02?.level === 'likely') ?? false;
@@ -98,6 +108,7 @@ export function ImportReport() {
                     {t('import.crs', { crs: crsName(l.crs.detected, lang, l.crs.description) })} {l.crs.assumed ? t('import.crsAssumed') : ''}
                   </div>
                 )}
+                {l.crs?.datumShift && <div className="muted datum-used">{t('datum.used', { text: datumShiftText(l.crs.datumShift, lang) })}</div>}
                 {l.encoding && (
                   <div className={l.encodingDoubt ? 'bad' : 'muted'}>
                     {t('import.encoding', { enc: l.encoding === 'gbk-latin1' ? t('import.enc.gbk-latin1') : l.encoding.toUpperCase() })}
@@ -124,8 +135,18 @@ export function ImportReport() {
                     ))}
                   </optgroup>
                 ))}
+                {(['xian1980', 'beijing1954'] as const).map((datum) => (
+                  <optgroup key={datum} label={t(datum === 'xian1980' ? 'datum.groupXian' : 'datum.groupBeijing')}>
+                    {OLD_DATUM_CHOICES.filter((c) => c.datum === datum).map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label[lang]}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
               </select>
             </label>
+            {shiftable && <DatumParams options={options} open={oldDatum} stated={result?.layers.find((l) => l.statedDatumShift)?.statedDatumShift} onChange={setDraft} onInvalid={setDatumEntry} />}
             <label className="check">
               <input type="checkbox" checked={options.gcj02 ?? false} onChange={(e) => setDraft({ ...options, gcj02: e.target.checked })} />
               {t('import.gcj02')}
@@ -152,7 +173,8 @@ export function ImportReport() {
                 <CsvNumericColumns csv={csv} options={options} onChange={setDraft} />
               </>
             )}
-            <button type="button" disabled={session.status === 'running'} onClick={() => void rerunImport(atlasStore, options)}>
+            {shiftable && datumEntry && <p className={datumEntry === 'wrong' ? 'bad' : 'hint'}>{t(datumEntry === 'wrong' ? 'datum.fixFirst' : 'datum.fillAll')}</p>}
+            <button type="button" disabled={session.status === 'running' || (shiftable && datumEntry !== null)} onClick={() => void rerunImport(atlasStore, rerunOptions)}>
               {t('import.rerun')}
             </button>
           </fieldset>

@@ -30,7 +30,7 @@ describe('国土TXT', () => {
     expect(errors(r)).toEqual([]);
     expect(codes(r, 'warning')).toEqual([]);
     const [a, b] = r.layers[0]!.features;
-    expect(r.layers[0]!.crs).toEqual({ detected: 'EPSG:4526', assumed: false, description: expect.stringContaining('zone 38') });
+    expect(r.layers[0]!.crs).toEqual({ detected: 'EPSG:4526', assumed: false, description: expect.stringContaining('zone 38'), gkDatum: 'cgcs2000' });
     expect(a!.properties).toMatchObject({ 界址点数: 5, 地块面积: 0.9999, 地块编号: 'JZ-2026-001', 地块名称: '文昌街道安置区', 图形属性: '面', 图幅号: 'I49G035068', 地块用途: '建设用地', 地类编码: '0702' });
     const outer = (a!.geometry as Polygon).coordinates[0]!;
     expect(outer).toHaveLength(5);
