@@ -10,7 +10,8 @@ import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import { FID } from '../map/fid';
 import { BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from '../map/big-layer';
-import { densityTile } from './density-tile';
+import { densityTile, detailZoom } from './density-tile';
+import { bigZoneStats, type BigZoneStats } from './big-zone-stats';
 
 /** Layers this large stay in the worker: the page gets counts, ids and a URL for MapLibre, not the features. */
 export const BIG_LAYER_FEATURES = 20_000;
@@ -30,6 +31,8 @@ interface Held {
   index: FeatureIndex;
   fields: Set<string>;
   tiles: GeoJSONVT;
+  /** Zooms below this are drawn as density (found on the first tile asked for). */
+  detailZoom?: number;
 }
 
 const held = new Map<string, Held>();
@@ -59,7 +62,8 @@ export function sortBigLayer(key: string, field: string, dir: 1 | -1): Uint32Arr
 export function bigTile(key: string, z: number, x: number, y: number): Uint8Array {
   const h = held.get(key);
   if (!h) return new Uint8Array(0);
-  const density = densityTile(h.index.tree, z, x, y);
+  h.detailZoom ??= detailZoom(h.index.tree);
+  const density = z < h.detailZoom ? densityTile(h.index.tree, z, x, y, 0) : null;
   if (density) return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: density }, { version: 2 });
   const tile = h.tiles.getTile(z, x, y);
   if (!tile || tile.features.length === 0) return new Uint8Array(0);
@@ -98,6 +102,13 @@ export function bigFeatures(key: string, indices: readonly number[] | null): Fea
 export function bigInPolygon(key: string, polygon: Polygon): Uint32Array {
   const h = held.get(key);
   return h ? Uint32Array.from(filterByZone(h.index, polygon, 'intersects')) : new Uint32Array(0);
+}
+
+/** Zone statistics of a big layer (see big-zone-stats.ts); empty when the layer is gone. */
+export function zoneStatsBigLayer(key: string, zones: readonly (Polygon | MultiPolygon)[]): BigZoneStats {
+  const h = held.get(key);
+  if (!h) return { ids: zones.map(() => new Uint32Array(0)), areaM2: new Float64Array(zones.length), investmentCny: new Float64Array(zones.length) };
+  return bigZoneStats(h.features, h.index, zones);
 }
 
 export function dropBigLayer(key: string): void {

@@ -9,7 +9,7 @@ import { DENSITY_FIELD } from '../map/big-layer';
 
 export { DENSITY_FIELD };
 
-/** A tile with more features than this is drawn as density (an 8 000-parcel tile encodes in ≈ 60 ms). */
+/** A zoom where some tile holds more features than this is drawn as density (an 8 000-parcel tile encodes in ≈ 60 ms). */
 export const DENSITY_LIMIT = 8_000;
 /** Cells per tile side: 32 cells of 16 px on a 512 px tile. */
 export const DENSITY_GRID = 32;
@@ -21,6 +21,38 @@ export interface VtTile {
   features: { type: 3; geometry: [number, number][][]; tags: Record<string, number> }[];
 }
 
+/**
+ * The first zoom at which no tile holds more than `limit` features (at most `maxZoom`), each feature counted in the
+ * tile of its box centre. Below it the whole layer is drawn as density, so one zoom never mixes density
+ * and single features at a tile edge.
+ * @example detailZoom(index.tree) // 13 for 200 000 parcels over the district
+ */
+export function detailZoom(tree: Flatbush, limit = DENSITY_LIMIT, maxZoom = 14): number {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  tree.search(-Infinity, -Infinity, Infinity, Infinity, (_i, x0, y0, x1, y1) => {
+    const cx = (x0 + x1) / 2;
+    const sin = Math.min(0.9999, Math.max(-0.9999, Math.sin((((y0 + y1) / 2) * Math.PI) / 180)));
+    xs.push((cx + 180) / 360);
+    ys.push(0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
+    return false;
+  });
+  for (let z = 0; z <= maxZoom; z++) {
+    const n = 2 ** z;
+    const perTile = new Map<number, number>();
+    let worst = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const key = Math.floor(xs[i]! * n) * n + Math.floor(ys[i]! * n);
+      const c = (perTile.get(key) ?? 0) + 1;
+      perTile.set(key, c);
+      if (c > worst) worst = c;
+    }
+    if (worst <= limit) return z;
+  }
+  // Features are always drawn at the deepest tile zoom, however crowded: density must never be all there is.
+  return maxZoom;
+}
+
 function tileBounds(z: number, x: number, y: number): [number, number, number, number] {
   const n = 2 ** z;
   const lon = (i: number) => (i / n) * 360 - 180;
@@ -29,8 +61,8 @@ function tileBounds(z: number, x: number, y: number): [number, number, number, n
 }
 
 /**
- * The density grid of tile z/x/y over features boxed in `tree`, or null when the tile holds at most
- * `limit` features (it is drawn feature by feature then).
+ * The density grid of tile z/x/y over features boxed in `tree` (empty cells left out), or null when the
+ * tile holds at most `limit` features (pass 0 to always get the grid).
  * @example densityTile(index.tree, 10, 836, 407) // { features: [{ type: 3, geometry: [[…]], tags: { __density: 412 } }, …] }
  */
 export function densityTile(tree: Flatbush, z: number, x: number, y: number, limit = DENSITY_LIMIT): VtTile | null {

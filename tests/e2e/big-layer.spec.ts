@@ -73,11 +73,25 @@ test('a big layer imported from a file comes back after a reload, with its id, a
   const before = (await bigLayers()) ?? [];
   expect(before).toHaveLength(1);
   expect(before[0]!.count).toBe(25_000);
-  // Panels that read features on the page do not offer the big layer (they would count none of it), and say so.
+  // Zone statistics count the big layer in its worker: per township, the parcels turf says meet it.
   await page.getByRole('dialog', { name: 'Import result' }).getByRole('button', { name: /Close/ }).click();
   await page.getByRole('tab', { name: 'Analysis' }).click();
-  await expect(page.getByText('Not offered here: parcels-25000', { exact: false })).toHaveCount(2);
-  await expect(page.getByRole('table', { name: /Zone statistics/ })).not.toContainText('parcels-25000');
+  const stats = page.getByRole('table', { name: /Zone statistics/ });
+  await expect(stats.getByRole('columnheader', { name: 'parcels-25000' })).toBeVisible();
+  const column = (await stats.locator('thead th').allTextContents()).indexOf('parcels-25000');
+  const parcels = (JSON.parse(readFileSync(PATH, 'utf8')) as FeatureCollection).features;
+  for (const tw of ['tw-yangmiao', 'tw-wenyuan']) {
+    const zone = bundledFeature('townships.geojson', tw);
+    const [zx0, zy0, zx1, zy1] = bbox(zone);
+    const n = parcels.filter((f) => {
+      const [x0, y0, x1, y1] = bbox(f);
+      return x0 <= zx1 && x1 >= zx0 && y0 <= zy1 && y1 >= zy0 && booleanIntersects(f, zone);
+    }).length;
+    const cell = stats.locator(`tr[data-zone-id="townships:${tw}"]`).locator('th, td').nth(column);
+    await expect(cell).toHaveText(n.toLocaleString('en-US'), { timeout: 30_000 });
+  }
+  // The panel that still reads features on the page (proximity) does not offer it, and says so.
+  await expect(page.getByText('Not offered here: parcels-25000', { exact: false })).toHaveCount(1);
   await screenshot(page, 'big-layer-analysis-tab');
 
   await page.waitForTimeout(300); // the list reaches IndexedDB asynchronously

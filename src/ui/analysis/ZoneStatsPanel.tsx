@@ -10,9 +10,9 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
 import { Unknown } from '../Unknown';
-import { BigLayersNote } from '../BigLayersNote';
 import { WideView } from '../layout/WideView';
 import { ZoneStatsChart } from './ZoneStatsChart';
+import { useBigZoneStats } from './use-big-zone-stats';
 
 const COUNTED = ['key-projects', 'villages', 'ppp-parcels', 'featured-towns', 'pollution-works'];
 const CHART = [
@@ -43,12 +43,22 @@ export function ZoneStatsPanel() {
   const zone = useAtlas((s) => s.zone);
   const drawn = useMemo(() => (zone?.type === 'draw' ? zoneGeometry({ layers: {} }, zone) : null), [zone]);
   const zoneLayer = layers.find((l) => l.id === group);
-  const counted = useMemo(() => layers.filter((l) => (COUNTED.includes(l.id) || l.origin === 'user') && !l.remote), [layers]);
+  // Big layers are counted too, by the worker that holds them (their cells fill in when it answers).
+  const counted = useMemo(() => layers.filter((l) => COUNTED.includes(l.id) || l.origin === 'user'), [layers]);
+  const zones = useMemo(() => {
+    const list = zoneLayer ? zonesOf(group, zoneLayer.data.features as never) : [];
+    if (drawn) list.push({ id: 'drawn', name_zh: '当前绘制范围', name_en: 'Current drawn zone', geometry: drawn });
+    return list;
+  }, [zoneLayer, group, drawn]);
+  const zoneGeometries = useMemo(() => zones.map((z) => z.geometry), [zones]);
+  const big = useBigZoneStats(counted, zoneGeometries);
   const rows = useMemo(() => {
-    const zones = zoneLayer ? zonesOf(group, zoneLayer.data.features as never) : [];
-    if (drawn) zones.push({ id: 'drawn', name_zh: '当前绘制范围', name_en: 'Current drawn zone', geometry: drawn });
-    return zoneStatistics(zones, counted.map((l) => ({ layerId: l.id, features: l.data.features })));
-  }, [zoneLayer, group, drawn, counted]);
+    const out = zoneStatistics(zones, counted.filter((l) => !l.remote).map((l) => ({ layerId: l.id, features: l.data.features })));
+    out.forEach((r, z) => {
+      for (const [layerId, s] of Object.entries(big)) if (s) r.counts[layerId] = s.ids[z]!.length;
+    });
+    return out;
+  }, [zones, counted, big]);
   const sorted = useMemo(() => {
     const val = (r: ZoneStatsRow): number | string => {
       if (sort.key === 'name') return lang === 'zh' ? r.name_zh : r.name_en;
@@ -85,7 +95,6 @@ export function ZoneStatsPanel() {
           </label>
         ))}
       </div>
-      <BigLayersNote />
       <WideView title={t('stats.title')}>
         <table className="mini-table stats-table" aria-label={t('stats.title')}>
           <thead>
@@ -109,6 +118,28 @@ export function ZoneStatsPanel() {
                   <th scope="row">{zone}</th>
                   <td className="num">{formatArea(r.zoneAreaM2, areaUnit, lang)}</td>
                   {counted.map((l) => {
+                    if (l.remote) {
+                      const s = big[l.id];
+                      const z = zones.findIndex((x) => x.id === r.zoneId);
+                      const hits = s?.ids[z];
+                      return (
+                        <td key={l.id} className="num" aria-busy={!s}>
+                          {hits ? (
+                            <button
+                              type="button"
+                              className="link-btn"
+                              disabled={hits.length === 0}
+                              aria-label={t('stats.selectCell', { layer: l.title[lang], zone, n: hits.length })}
+                              onClick={() => atlasStore.getState().setSelection(Array.from(hits, (i) => ({ layerId: l.id, featureId: String(i) })))}
+                            >
+                              {formatCount(hits.length, lang)}
+                            </button>
+                          ) : (
+                            '…'
+                          )}
+                        </td>
+                      );
+                    }
                     const ids = r.featureIds[l.id] ?? [];
                     return (
                       <td key={l.id} className="num">

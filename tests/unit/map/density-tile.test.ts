@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import { describe, expect, it } from 'vitest';
-import { DENSITY_FIELD, densityTile } from '../../../src/workers/density-tile';
+import { DENSITY_FIELD, densityTile, detailZoom } from '../../../src/workers/density-tile';
 
 /** n point-sized boxes at lon/lat pairs. */
 function tree(points: [number, number][]): Flatbush {
@@ -27,5 +27,16 @@ describe('density tiles', () => {
     expect(byCount.get(30)).toEqual([0, 0]);
     expect(byCount.get(12)).toEqual([4096 - 128, 4096 - 128]);
     expect(t.features.every((f) => f.type === 3 && f.geometry[0]!.length === 5)).toBe(true);
+  });
+});
+
+describe('the zoom where features are drawn one by one', () => {
+  it('is the first zoom at which no tile holds more than the limit', () => {
+    // 30 features at 113.21°E and 5 at 114.5°E share a tile up to zoom 7 (x = 104) and part at zoom 8 (208 / 209).
+    const pts: [number, number][] = [...Array.from({ length: 30 }, () => [113.21, 35.17] as [number, number]), ...Array.from({ length: 5 }, () => [114.5, 35.17] as [number, number])];
+    expect(detailZoom(tree(pts), 40)).toBe(0);
+    expect(detailZoom(tree(pts), 30)).toBe(8);
+    // 30 at one spot never part: they are drawn one by one at the deepest tile zoom all the same.
+    expect(detailZoom(tree(pts), 29)).toBe(14);
   });
 });
