@@ -65,6 +65,28 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
  * @example searchFeatures(index, 'ymz') // [{ layerId: 'townships', featureId: 'tw-yangmiao', …, matchedBy: 'initials' }]
  */
 export function searchFeatures(index: SearchIndex, query: string, limit = 20): SearchHit[] {
+  return searchFeaturesRanked(index, query, limit).map(({ rank: _rank, ...hit }) => hit);
+}
+
+/** A hit with its rank (match kind, field, name length): hits of separate indexes merge by it (see {@link mergeRanked}). */
+export type RankedHit = SearchHit & { rank: [number, number, number] };
+
+/** Ranked hits of several indexes (the page's, a big layer's in its worker), best first, at most `limit`; ties keep list order. */
+export function mergeRanked<T extends { rank: [number, number, number] }>(lists: readonly (readonly T[])[], limit: number): T[] {
+  const all = lists.flatMap((l, li) => l.map((h, k) => ({ h, li, k })));
+  all.sort((a, b) => a.h.rank[0] - b.h.rank[0] || a.h.rank[1] - b.h.rank[1] || a.h.rank[2] - b.h.rank[2] || a.li - b.li || a.k - b.k);
+  return all.slice(0, limit).map((x) => x.h);
+}
+
+/** The name entry of a feature for the index: `name_zh` (else `name`, `NAME`, `名称`) and `name_en`. */
+export function searchEntryOf(layerId: string, featureId: string, properties: Record<string, unknown> | null | undefined): SearchEntry {
+  const p = properties ?? {};
+  const zh = p['name_zh'] ?? p['name'] ?? p['NAME'] ?? p['名称'];
+  return { layerId, featureId, name_zh: typeof zh === 'string' ? zh : undefined, name_en: typeof p['name_en'] === 'string' ? p['name_en'] : undefined };
+}
+
+/** {@link searchFeatures} with each hit's rank. */
+export function searchFeaturesRanked(index: SearchIndex, query: string, limit = 20): RankedHit[] {
   const qZh = compact(String(query ?? '').normalize('NFKC').toLowerCase());
   const qLatin = latin(String(query ?? ''));
   if ((qZh === '' && qLatin === '') || limit <= 0) return [];
@@ -97,7 +119,7 @@ export function searchFeatures(index: SearchIndex, query: string, limit = 20): S
       a.e.layerRank - b.e.layerRank ||
       a.order - b.order,
   );
-  return scored.slice(0, limit).map(({ e, by }) => ({ ...e.entry, matchedBy: by }));
+  return scored.slice(0, limit).map(({ e, by, kind, length }) => ({ ...e.entry, matchedBy: by, rank: [kind, FIELD_RANK[by], length] }));
 }
 
 function textKind(name: string, q: string): Kind | null {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SearchHit, SearchIndex } from '../analysis/search-index';
+import type { RankedHit, SearchIndex } from '../analysis/search-index';
+import { ioWorker } from '../workers/io-client';
 import { atlasStore, useAtlas } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
 import { featureById } from '../state/selectors';
@@ -7,22 +8,14 @@ import { useLang, useT } from './use-t';
 import { bboxOfFeature } from '../app/feature-bbox';
 
 type Built = { layers: Record<string, LayerEntry>; index: SearchIndex };
+/** A result; hits in big layers carry their box (their features are in the worker). */
+type Hit = RankedHit & { bbox?: [number, number, number, number] | null };
+const LIMIT = 12;
 
 /** pinyin-pro is large, so the index module (and its dictionary) loads on first use. */
 async function buildIndex(layers: Record<string, LayerEntry>): Promise<SearchIndex> {
-  const { buildSearchIndex } = await import('../analysis/search-index');
-  const entries = Object.values(layers).flatMap((l) =>
-    l.data.features.map((f) => {
-      const p = f.properties ?? {};
-      const zh = p['name_zh'] ?? p['name'] ?? p['NAME'] ?? p['名称'];
-      return {
-        layerId: l.id,
-        featureId: String(f.id ?? p['id']),
-        name_zh: typeof zh === 'string' ? zh : undefined,
-        name_en: typeof p['name_en'] === 'string' ? p['name_en'] : undefined,
-      };
-    }),
-  );
+  const { buildSearchIndex, searchEntryOf } = await import('../analysis/search-index');
+  const entries = Object.values(layers).flatMap((l) => l.data.features.map((f) => searchEntryOf(l.id, String(f.id ?? f.properties?.['id']), f.properties)));
   return buildSearchIndex(entries);
 }
 
@@ -32,12 +25,12 @@ export function SearchBox() {
   const lang = useLang();
   const layers = useAtlas((s) => s.layers);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [hits, setHits] = useState<Hit[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const built = useRef<Built | null>(null);
   const listId = useId();
-  const search = useRef<typeof import('../analysis/search-index').searchFeatures | null>(null);
+  const search = useRef<typeof import('../analysis/search-index') | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -48,24 +41,30 @@ export function SearchBox() {
     }
     void (async () => {
       if (!built.current || built.current.layers !== layers) built.current = { layers, index: await buildIndex(layers) };
-      search.current ??= (await import('../analysis/search-index')).searchFeatures;
+      search.current ??= await import('../analysis/search-index');
       if (cancelled) return;
-      setHits(search.current(built.current.index, q, 12));
+      const own = search.current.searchFeaturesRanked(built.current.index, q, LIMIT);
+      setHits(own);
       setActive(0);
+      // Big layers answer from their worker; their hits merge in by rank when they come.
+      const big = Object.values(layers).filter((l) => l.remote);
+      if (big.length === 0) return;
+      const lists = await Promise.all(big.map((l) => ioWorker().searchBig(l.remote!.key, l.id, q, LIMIT)));
+      if (!cancelled) setHits(search.current.mergeRanked<Hit>([own, ...lists], LIMIT));
     })();
     return () => {
       cancelled = true;
     };
   }, [query, layers]);
 
-  const choose = (hit: SearchHit) => {
+  const choose = (hit: Hit) => {
     const s = atlasStore.getState();
     const layer = s.layers[hit.layerId];
     const f = layer ? featureById(layer, hit.featureId) : undefined;
     s.setSelection([{ layerId: hit.layerId, featureId: hit.featureId }]);
     s.inspect({ layerId: hit.layerId, featureId: hit.featureId });
     if (layer && !layer.visible) s.setVisible(layer.id, true);
-    const bbox = f ? bboxOfFeature(f) : null;
+    const bbox = hit.bbox ?? (f ? bboxOfFeature(f) : null);
     if (bbox) s.requestCamera({ bbox });
     setOpen(false);
     setQuery(lang === 'zh' ? hit.name_zh ?? hit.name_en ?? '' : hit.name_en ?? hit.name_zh ?? '');

@@ -12,6 +12,7 @@ import { FID } from '../map/fid';
 import { BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from '../map/big-layer';
 import { densityTile, detailZoom } from './density-tile';
 import { bigZoneStats, type BigZoneStats } from './big-zone-stats';
+import { searchBig, type BigSearchHit } from './big-search';
 
 /** Layers this large stay in the worker: the page gets counts, ids and a URL for MapLibre, not the features. */
 export const BIG_LAYER_FEATURES = 20_000;
@@ -109,6 +110,12 @@ export function zoneStatsBigLayer(key: string, zones: readonly (Polygon | MultiP
   const h = held.get(key);
   if (!h) return { ids: zones.map(() => new Uint32Array(0)), areaM2: new Float64Array(zones.length), investmentCny: new Float64Array(zones.length) };
   return bigZoneStats(h.features, h.index, zones);
+}
+
+/** Features of a big layer whose name matches `query` (see big-search.ts). */
+export function searchBigLayer(key: string, layerId: string, query: string, limit: number): BigSearchHit[] {
+  const h = held.get(key);
+  return h ? searchBig(h.features, h.index, layerId, query, limit) : [];
 }
 
 export function dropBigLayer(key: string): void {

@@ -8,7 +8,7 @@ import { formatById, type FormatId } from '../io/formats';
 import { setGdalBackend } from '../io/gdal/gdal-runner';
 import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
 import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
-import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
+import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
 
@@ -89,6 +89,9 @@ const api = {
   zoneStatsBig(key: string, zones: (Polygon | MultiPolygon)[]) {
     const r = zoneStatsBigLayer(key, zones);
     return transfer(r, [...r.ids.map((a) => a.buffer as ArrayBuffer), r.areaM2.buffer as ArrayBuffer, r.investmentCny.buffer as ArrayBuffer]);
+  },
+  searchBig(key: string, layerId: string, query: string, limit: number) {
+    return searchBigLayer(key, layerId, query, limit);
   },
   inPolygonBig(key: string, polygon: Polygon): Uint32Array {
     return bigInPolygon(key, polygon);

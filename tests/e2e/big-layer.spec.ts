@@ -94,6 +94,23 @@ test('a big layer imported from a file comes back after a reload, with its id, a
   await expect(page.getByText('Not offered here: parcels-25000', { exact: false })).toHaveCount(1);
   await screenshot(page, 'big-layer-analysis-tab');
 
+  // Search finds a parcel of the big layer by name (its worker answers); choosing it selects it and flies there.
+  const counts = new Map<string, number>();
+  for (const f of parcels) counts.set(String(f.properties!['name_zh']), (counts.get(String(f.properties!['name_zh'])) ?? 0) + 1);
+  const target = parcels.findIndex((f, i) => i > 1000 && counts.get(String(f.properties!['name_zh'])) === 1);
+  const name = String(parcels[target]!.properties!['name_zh']);
+  const search = page.getByRole('combobox', { name: /Search/ });
+  await search.fill(name);
+  const option = page.getByRole('option', { name: new RegExp(name) });
+  await expect(option).toBeVisible({ timeout: 30_000 });
+  await option.click();
+  await expect(page.getByTestId('selection-count')).toHaveText('1 feature selected');
+  const layerId = before[0]!.id;
+  const chosen = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { selection: { layerId: string; featureId: string }[] } } }).__atlasStore.getState().selection);
+  expect(chosen).toEqual([{ layerId, featureId: String(target) }]);
+  await waitForIdle(page);
+  await expect.poll(async () => (await page.evaluate((l) => window.__atlas!.renderedFeatures(l).map((f) => f.id), layerId)).includes(String(target)), { timeout: 30_000 }).toBe(true);
+
   await page.waitForTimeout(300); // the list reaches IndexedDB asynchronously
   await page.reload();
   await expect.poll(bigLayers, { timeout: 60_000 }).toEqual(before);
