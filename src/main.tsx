@@ -13,6 +13,7 @@ import { persistMilestones, restoreMilestones } from './app/persist-milestones';
 import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
 import { startProximityRing } from './app/proximity-ring';
+import { startBigProximity } from './app/proximity-big';
 import { loadAtlasMap } from './app/load-map';
 import { exposeTestStore } from './app/test-hooks';
 import { fitDistrictOnOpen } from './app/home-view';
@@ -43,6 +44,7 @@ void (async () => {
   persistBigLayers(atlasStore);
   startRemoteFilter(atlasStore);
   startProximityRing(atlasStore);
+  startBigProximity(atlasStore);
   fitDistrictOnOpen(atlasStore, window.location.hash);
   startUrlSync(atlasStore);
   // Kept big layers are read again in the worker; the page does not wait for them.

@@ -54,12 +54,15 @@ let memo: { key: unknown[]; value: ProximityResult | null } | null = null;
 /** The nearest N or all within r, without the ring: it does not change when a computed ring arrives. */
 function proximityRows(s: AtlasState): (Omit<ProximityResult, 'ring'> & { fromPoint: boolean }) | null {
   const q = s.proximity;
-  const key = [q, q ? s.layers[q.layerId] : null, q?.origin.type === 'feature' ? s.layers[q.origin.layerId] : null];
+  const key = [q, q ? s.layers[q.layerId] : null, q?.origin.type === 'feature' ? s.layers[q.origin.layerId] : null, s.proximityRemote];
   if (rowsMemo && rowsMemo.key.every((k, i) => k === key[i])) return rowsMemo.value;
   let value: (Omit<ProximityResult, 'ring'> & { fromPoint: boolean }) | null = null;
   const layer = q ? s.layers[q.layerId] : undefined;
-  const origin = q ? originOf(s, q) : null;
-  if (q && layer && origin) {
+  // A big layer is asked in its worker (src/app/proximity-big.ts): its answer, once it is for this question.
+  const remote = layer?.remote ? (s.proximityRemote?.query === q ? s.proximityRemote : null) : undefined;
+  const origin = q && remote === undefined ? originOf(s, q) : null;
+  if (remote) value = { origin: remote.origin, rows: remote.rows.map((r) => ({ layerId: layer!.id, ...r })), fromPoint: remote.fromPoint };
+  else if (q && layer && origin) {
     const index = indexOf(layer.data);
     const self = q.origin.type === 'feature' && q.origin.layerId === q.layerId ? q.origin.featureId : null;
     const want = q.mode === 'nearest' ? q.n + (self ? 1 : 0) : 0;

@@ -58,6 +58,16 @@ export interface ProximityRing {
   ring: Feature | null;
 }
 
+/** The worker's answer to a proximity question about a big layer (its features are not on the page). */
+export interface ProximityRemote {
+  query: ProximityQuery;
+  origin: [number, number] | number[];
+  fromPoint: boolean;
+  rows: { featureId: string; distanceMeters: number; feature: Feature }[];
+  /** All rows the question has; `rows` holds the first of them. */
+  total: number;
+}
+
 /** What the drawing live region says: the keyboard cursor's moves and vertices, a finished or cancelled shape. */
 export type DrawNote =
   | { type: 'ready' | 'move'; lngLat: [number, number] }
@@ -72,6 +82,8 @@ export interface ToolsSlice {
   setProximity: (q: ProximityQuery | null) => void;
   proximityRing: ProximityRing | null;
   setProximityRing: (r: ProximityRing | null) => void;
+  proximityRemote: ProximityRemote | null;
+  setProximityRemote: (r: ProximityRemote | null) => void;
   tool: ActiveTool | null;
   /** The shape being drawn or measured (live while drawing or editing). */
   drawn: DrawnShape | null;
@@ -101,6 +113,8 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
   setProximity: (proximity) => set({ proximity }),
   proximityRing: null,
   setProximityRing: (proximityRing) => set({ proximityRing }),
+  proximityRemote: null,
+  setProximityRemote: (proximityRemote) => set({ proximityRemote }),
   tool: null,
   drawn: null,
   measured: null,

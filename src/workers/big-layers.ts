@@ -13,6 +13,7 @@ import { BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from '../map/big-layer';
 import { densityTile, detailZoom } from './density-tile';
 import { bigZoneStats, type BigZoneStats } from './big-zone-stats';
 import { searchBig, type BigSearchHit } from './big-search';
+import { bigProximity, type BigProximityAnswer, type BigProximityQuestion } from './big-proximity';
 
 /** Layers this large stay in the worker: the page gets counts, ids and a URL for MapLibre, not the features. */
 export const BIG_LAYER_FEATURES = 20_000;
@@ -116,6 +117,12 @@ export function zoneStatsBigLayer(key: string, zones: readonly (Polygon | MultiP
 export function searchBigLayer(key: string, layerId: string, query: string, limit: number): BigSearchHit[] {
   const h = held.get(key);
   return h ? searchBig(h.features, h.index, layerId, query, limit) : [];
+}
+
+/** Proximity over a big layer (see big-proximity.ts); null when the layer is gone or the origin has no geometry. */
+export function proximityBigLayer(key: string, q: BigProximityQuestion): BigProximityAnswer | null {
+  const h = held.get(key);
+  return h ? bigProximity(h.features, h.index, q) : null;
 }
 
 export function dropBigLayer(key: string): void {

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import type { BigProximityQuestion } from './big-proximity';
 import { expose, transfer } from 'comlink';
 import { importFile } from '../io/import/import-file';
 import { DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, type InputFile } from '../io/types';
@@ -8,7 +9,7 @@ import { formatById, type FormatId } from '../io/formats';
 import { setGdalBackend } from '../io/gdal/gdal-runner';
 import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
 import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
-import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
+import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
 
@@ -89,6 +90,9 @@ const api = {
   zoneStatsBig(key: string, zones: (Polygon | MultiPolygon)[]) {
     const r = zoneStatsBigLayer(key, zones);
     return transfer(r, [...r.ids.map((a) => a.buffer as ArrayBuffer), r.areaM2.buffer as ArrayBuffer, r.investmentCny.buffer as ArrayBuffer]);
+  },
+  proximityBig(key: string, q: BigProximityQuestion) {
+    return proximityBigLayer(key, q);
   },
   searchBig(key: string, layerId: string, query: string, limit: number) {
     return searchBigLayer(key, layerId, query, limit);

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bbox, booleanIntersects } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { bundledFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundledFeature, clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { buildFeatureIndex } from '../../src/analysis/feature-index';
+import { nearestFeatures } from '../../src/analysis/nearest';
 
 // Written into dist/ by the test command (npm run gen:parcels) so the preview server serves them same-origin.
 const BIG = 'parcels-200000.geojson';
@@ -90,8 +92,18 @@ test('a big layer imported from a file comes back after a reload, with its id, a
     const cell = stats.locator(`tr[data-zone-id="townships:${tw}"]`).locator('th, td').nth(column);
     await expect(cell).toHaveText(n.toLocaleString('en-US'), { timeout: 30_000 });
   }
-  // The panel that still reads features on the page (proximity) does not offer it, and says so.
-  await expect(page.getByText('Not offered here: parcels-25000', { exact: false })).toHaveCount(1);
+  // Proximity asks the worker too: the 5 parcels nearest to a picked point, as the same code finds them in Node.
+  await expect(page.getByText('Not offered here: parcels-25000', { exact: false })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Pick a point on the map' }).click();
+  const from = (parcels[4321]!.geometry as Polygon).coordinates[0]![0]! as [number, number];
+  await clickMapAt(page, from);
+  await page.getByLabel('Layer to search').selectOption({ label: 'parcels-25000' });
+  const index = buildFeatureIndex(parcels);
+  const picked = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { proximity: { origin: { lngLat: [number, number] } } } } }).__atlasStore.getState().proximity.origin.lngLat);
+  const nearest = nearestFeatures(index, picked, 5).map((r) => String(parcels[r.index]!.properties!['name_en']));
+  const list = page.getByRole('list', { name: 'Results (5)' });
+  await expect(list.getByRole('button')).toHaveText(nearest, { timeout: 30_000 });
+  await screenshot(page, 'big-layer-proximity');
   await screenshot(page, 'big-layer-analysis-tab');
 
   // Search finds a parcel of the big layer by name (its worker answers); choosing it selects it and flies there.

@@ -8,7 +8,6 @@ import type { ProximityQuery } from '../../state/tools-slice';
 import { featureName } from '../labels';
 import { useLang, useT } from '../use-t';
 import { LayerSelect } from '../LayerSelect';
-import { BigLayersNote } from '../BigLayersNote';
 
 const DEFAULT: Omit<ProximityQuery, 'origin'> = { layerId: 'villages', mode: 'nearest', n: 5, radiusKm: 2 };
 
@@ -23,7 +22,7 @@ export function ProximityPanel() {
     const r = resolveRef(s, s.inspected);
     return r ? featureName(r.feature.properties, s.lang, r.feature.id === undefined ? '' : String(r.feature.id)) : null;
   });
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.remote).reverse()));
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable).reverse()));
   const result = useAtlas(selectProximity);
   const lengthUnit = useAtlas((s) => s.lengthUnit);
   const s = atlasStore.getState();
@@ -56,7 +55,6 @@ export function ProximityPanel() {
         </button>
       </div>
       {tool?.kind === 'pick' && <p className="hint">{t('prox.picking')}</p>}
-      <BigLayersNote />
       <label className="field">
         <span>{t('prox.layer')}</span>
         <LayerSelect layers={layers} value={base.layerId} onChange={(layerId) => set({ layerId })} disabled={!q} />
