@@ -4,6 +4,7 @@ import type { LayerEntry } from '../state/layers-slice';
 import { offlineBaseStyle } from './basemap';
 import { FID, withFid } from './fid';
 import { isLabelled, layerSpecs, sourceId } from './layer-specs';
+import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER } from './big-layer';
 
 /**
  * The right-hand map of a swipe comparison: a second, non-interactive map stacked over the main one,
@@ -55,12 +56,15 @@ export class CompareMap {
     for (const l of this.map.getStyle().layers ?? []) if (l.id !== 'background') this.map.removeLayer(l.id);
     for (const id of Object.keys(this.map.getStyle().sources ?? {})) this.map.removeSource(id);
     for (const entry of layers) {
-      this.map.addSource(sourceId(entry.id), {
-        type: 'geojson',
-        data: withFid(entry.data, isLabelled(entry)),
-        promoteId: FID,
-      });
-      for (const spec of layerSpecs({ ...entry, visible: true }, this.lang)) this.map.addLayer(spec);
+      // A big layer's tiles come from its worker through the same protocol as on the main map.
+      this.map.addSource(
+        sourceId(entry.id),
+        entry.remote
+          ? { type: 'vector', tiles: [entry.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
+          : { type: 'geojson', data: withFid(entry.data, isLabelled(entry)), promoteId: FID },
+      );
+      const big = entry.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined;
+      for (const spec of layerSpecs({ ...entry, visible: true }, this.lang, big)) this.map.addLayer(spec);
     }
   }
 

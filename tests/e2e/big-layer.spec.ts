@@ -146,9 +146,9 @@ test('a big layer imported from a file comes back after a reload, with its id, a
 });
 
 /** Every 4th pixel of the map canvas, as MapLibre drew it (RGB). */
-async function canvasSamples(page: import('@playwright/test').Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas.maplibregl-canvas')!;
+async function canvasSamples(page: import('@playwright/test').Page, canvasIndex = 0): Promise<number[]> {
+  return page.evaluate((k) => {
+    const canvas = document.querySelectorAll<HTMLCanvasElement>('canvas.maplibregl-canvas')[k]!;
     const c = document.createElement('canvas');
     c.width = canvas.width;
     c.height = canvas.height;
@@ -158,7 +158,7 @@ async function canvasSamples(page: import('@playwright/test').Page): Promise<num
     const out: number[] = [];
     for (let i = 0; i < d.length; i += 16) out.push(d[i]!, d[i + 1]!, d[i + 2]!);
     return out;
-  });
+  }, canvasIndex);
 }
 
 test('a 200 000-parcel layer is drawn at the district view (density where too dense), parcel by parcel and named when zoomed in', async ({ page }) => {
@@ -192,6 +192,22 @@ test('a 200 000-parcel layer is drawn at the district view (density where too de
   expect(changed / (on.length / 3)).toBeGreaterThan(0.1);
   await page.getByRole('checkbox', { name: 'Show parcels-200000' }).check();
   await waitForIdle(page);
+
+  // The swipe map shows the big layer too: right of the divider, its own map draws the parcels' tiles.
+  await page.getByRole('tab', { name: 'Planning' }).click();
+  await page.getByLabel('Right').selectOption({ label: 'parcels-200000' });
+  await page.getByRole('button', { name: 'Start swipe comparison' }).click();
+  await expect(page.getByText('Not offered here: parcels-200000', { exact: false })).toHaveCount(1); // compliance only
+  await page.waitForTimeout(1500);
+  await waitForIdle(page);
+  const right = await canvasSamples(page, 1);
+  const bg = right.slice(0, 3);
+  let drawn = 0;
+  for (let i = 0; i < right.length; i += 3) if (Math.abs(right[i]! - bg[0]!) + Math.abs(right[i + 1]! - bg[1]!) + Math.abs(right[i + 2]! - bg[2]!) > 24) drawn++;
+  expect(drawn / (right.length / 3)).toBeGreaterThan(0.1);
+  await screenshot(page, 'big-layer-swipe');
+  await page.getByRole('button', { name: /swipe comparison/i }).click();
+  await page.getByRole('tab', { name: 'Layers' }).click();
 
   // Zoomed in with the mouse wheel over a parcel: the parcels themselves, then their names.
   const fc = JSON.parse(readFileSync(BIG_PATH, 'utf8')) as FeatureCollection<Polygon>;

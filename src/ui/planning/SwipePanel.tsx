@@ -7,7 +7,6 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
 import { LayerSelect } from '../LayerSelect';
-import { BigLayersNote } from '../BigLayersNote';
 
 /** Shows `left` on the main map and `right` right of the divider. */
 function startCompare(left: string, right: string): void {
@@ -29,7 +28,7 @@ export function SwipePanel() {
   const t = useT();
   const lang = useLang();
   const compare = useAtlas((s) => s.compare);
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.geometry !== 'point' && !l.remote).reverse()));
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.geometry !== 'point').reverse()));
   const [sides, setSides] = useState({ left: 'landuse-current', right: 'landuse-planned' });
   const left = layers.find((l) => l.id === sides.left);
   const right = layers.find((l) => l.id === sides.right);
@@ -54,7 +53,6 @@ export function SwipePanel() {
           <LayerSelect layers={layers} value={sides[side]} onChange={(id) => choose(side, id)} />
         </label>
       ))}
-      <BigLayersNote />
       {changes && changes.length > 0 && (
         <table className="mini-table" aria-label={t('swipe.changes')}>
           <caption>{t('swipe.changes')}</caption>
