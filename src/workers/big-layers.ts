@@ -125,6 +125,11 @@ export function proximityBigLayer(key: string, q: BigProximityQuestion): BigProx
   return h ? bigProximity(h.features, h.index, q) : null;
 }
 
+/** The big layer's features, for the worker's own long-running analyses (big-compliance.ts). */
+export function bigLayerFeatures(key: string): readonly Feature[] | null {
+  return held.get(key)?.features ?? null;
+}
+
 export function dropBigLayer(key: string): void {
   held.delete(key);
 }

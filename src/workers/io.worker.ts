@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import { bigCompliance } from './big-compliance';
+import type { ComplianceControls } from '../analysis/compliance';
 import type { BigProximityQuestion } from './big-proximity';
 import { expose, transfer } from 'comlink';
 import { importFile } from '../io/import/import-file';
@@ -9,7 +11,7 @@ import { formatById, type FormatId } from '../io/formats';
 import { setGdalBackend } from '../io/gdal/gdal-runner';
 import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
 import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
-import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
+import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, bigLayerFeatures, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
 
@@ -91,6 +93,17 @@ const api = {
     const r = zoneStatsBigLayer(key, zones);
     return transfer(r, [...r.ids.map((a) => a.buffer as ArrayBuffer), r.areaM2.buffer as ArrayBuffer, r.investmentCny.buffer as ArrayBuffer]);
   },
+  /** 三区三线 check of a whole big layer; `job` names it for {@link cancelJob}. */
+  async complianceBig(key: string, job: number, controls: ComplianceControls, slivers: number, onProgress: (fraction: number) => void) {
+    const features = bigLayerFeatures(key) ?? [];
+    cancelledJobs.delete(job);
+    const r = await bigCompliance(features, controls, { slivers }, (done, total) => void onProgress(done / total), () => cancelledJobs.has(job));
+    cancelledJobs.delete(job);
+    return transfer(r, [r.farmlandM2, r.redLineM2, r.cultivatedM2, r.outsideM2, r.boundary, r.ok].map((x) => x.buffer as ArrayBuffer));
+  },
+  cancelJob(job: number): void {
+    cancelledJobs.add(job);
+  },
   proximityBig(key: string, q: BigProximityQuestion) {
     return proximityBigLayer(key, q);
   },
@@ -127,6 +140,9 @@ const api = {
     dropBigLayer(key);
   },
 };
+
+/** Jobs the page cancelled; a long analysis looks here between chunks. */
+const cancelledJobs = new Set<number>();
 
 export type IoWorkerApi = typeof api;
 expose(api);

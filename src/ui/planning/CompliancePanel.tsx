@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
 import { checkLayer, controlsFromLayers, type ComplianceResult, type ComplianceRow, type OverlapResult } from '../../analysis/compliance';
@@ -12,7 +12,8 @@ import { orderedLayers, resolveRef } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
 import type { Lang } from '../../i18n/translate';
 import { LayerSelect } from '../LayerSelect';
-import { BigLayersNote } from '../BigLayersNote';
+import { BigCompliance } from './BigCompliance';
+import { bigComplianceJob, cancelBigCompliance, startBigCompliance, subscribeBigCompliance } from '../../app/big-compliance-job';
 
 type Subject = 'selection' | 'drawn' | 'layer';
 const SLIVER_M2 = 1;
@@ -53,7 +54,7 @@ export function CompliancePanel() {
   const [subject, setSubject] = useState<Subject>('selection');
   const [layerId, setLayerId] = useState('ppp-parcels');
   const [rows, setRows] = useState<ComplianceRow[] | null>(null);
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.remote && !l.id.startsWith('landuse')).reverse()));
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.id.startsWith('landuse')).reverse()));
   const selectionCount = useAtlas((s) => s.selection.length);
   const hasDrawn = useAtlas((s) => s.zone?.type === 'draw');
   const controls = useAtlas(useShallow((s) => [s.layers['control-lines'], s.layers['landuse-current']] as const));
@@ -61,6 +62,15 @@ export function CompliancePanel() {
     const s = atlasStore.getState();
     const [lines, landuse] = controls;
     if (!lines || !landuse) return;
+    // A big layer is checked by the worker that holds it (its progress and answer: BigCompliance).
+    const big = subject === 'layer' ? s.layers[layerId]?.remote : undefined;
+    if (big) {
+      setRows(null);
+      s.setExtraOverlay([]);
+      startBigCompliance(layerId, big.key, controlsFromLayers(lines.data, landuse.data), SLIVER_M2);
+      return;
+    }
+    cancelBigCompliance();
     let features: Feature[] = [];
     if (subject === 'selection') features = s.selection.map((r) => resolveRef(s, r)?.feature).filter((f): f is Feature => !!f);
     else if (subject === 'drawn') {
@@ -103,6 +113,8 @@ export function CompliancePanel() {
       })),
     [rows, lang],
   );
+  const bigJob = useSyncExternalStore(subscribeBigCompliance, bigComplianceJob);
+  const bigLayer = bigJob ? layers.find((l) => l.id === bigJob.layerId) : undefined;
   const canRun = subject === 'selection' ? selectionCount > 0 : subject === 'drawn' ? hasDrawn : true;
   const single = rows && rows.length === 1 ? rows[0] : null;
   return (
@@ -127,7 +139,7 @@ export function CompliancePanel() {
         {t('comp.run')}
       </button>
       {!canRun && <p className="hint">{t('comp.noSubject')}</p>}
-      <BigLayersNote />
+      {bigLayer && <BigCompliance layer={bigLayer} />}
       <p className="hint">{t('comp.tolerance', { m2: SLIVER_M2 })}</p>
       {single?.result && (
         <div className="comp-sheet" role="region" aria-label={lang === 'zh' ? single.name_zh : single.name_en} data-testid="compliance-sheet">
