@@ -32,7 +32,10 @@ export function splitByFamily(raw: RawFeature[]): { family?: 'points' | 'lines' 
   const groups = new Map<string, RawFeature[]>();
   for (const f of raw) {
     const fam = FAMILY[(f?.geometry as Geometry | null | undefined)?.type ?? ''] ?? 'other';
-    groups.set(fam, [...(groups.get(fam) ?? []), f]);
+    // Pushed in place: copying the group per feature made a 200 000-feature layer take minutes.
+    const group = groups.get(fam);
+    if (group) group.push(f);
+    else groups.set(fam, [f]);
   }
   if (groups.size <= 1) return [{ raw }];
   return [...groups.entries()].map(([fam, r]) => (fam === 'other' ? { raw: r } : { family: fam as 'points' | 'lines' | 'polygons', raw: r }));
