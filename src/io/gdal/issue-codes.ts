@@ -9,6 +9,7 @@ export type GdalIssueCode =
   | 'gdal-mapinfo-incomplete'
   | 'gdal-layer-split'
   | 'gdal-cad-closed-polygons'
+  | 'gdal-too-many-features'
   | 'guotu-header-missing'
   | 'guotu-bad-line'
   | 'guotu-point-count'

@@ -67,7 +67,29 @@ function crsNotes(file: string, info: GdalLayerInfo, forced: string | undefined,
   return { detected: crs.code ?? 'custom', assumed: false, description };
 }
 
-async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {
+/**
+ * Most features one GDAL layer may bring into the browser. 200 000 parcels load in seconds; a million CAD
+ * entities would hold the import worker's memory (features, index, tiles) past what a browser tab gets,
+ * so such a layer is refused by its count, before GDAL converts any of it.
+ */
+export const MAX_GDAL_LAYER_FEATURES = 500_000;
+
+/** Layers over the limit are reported (file, layer, count) and left out; the rest are returned. */
+function withinLimit(source: GdalSource, infos: GdalLayerInfo[], single: boolean, result: ImportResult): GdalLayerInfo[] {
+  return infos.filter((l) => {
+    if (l.featureCount <= MAX_GDAL_LAYER_FEATURES) return true;
+    const file = single ? source.name : `${source.name}/${l.name}`;
+    const params = { layer: l.name, count: l.featureCount, limit: MAX_GDAL_LAYER_FEATURES };
+    result.issues.push(
+      makeIssue('error', 'gdal-too-many-features', file, `The layer "${l.name}" has ${l.featureCount.toLocaleString('en')} features; the atlas reads at most ${MAX_GDAL_LAYER_FEATURES.toLocaleString('en')} per layer in the browser. Split it (e.g. by CAD layer or area) in QGIS/ArcGIS/AutoCAD and import the parts.`, { params }),
+    );
+    return false;
+  });
+}
+
+async function convert(source: GdalSource, all: GdalLayerInfo[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {
+  const infos = withinLimit(source, all, single, result);
+  if (!infos.length) return;
   const r = await run({ files: source.files, open: source.open, layers: infos.map((l) => l.name), ...(options.crs ? { sourceSrs: options.crs } : {}) });
   for (const e of r.errors) result.issues.push(makeIssue('error', 'gdal-layer-failed', source.name, `GDAL could not read a layer: ${e}`, { params: { detail: e } }));
   for (const w of r.warnings) result.issues.push(makeIssue('warning', 'gdal-warning', source.name, `GDAL: ${w}`, { params: { detail: w } }));
