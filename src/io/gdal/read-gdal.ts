@@ -20,6 +20,7 @@ import type { GdalSource } from './gdal-inputs';
 import type { SourceListing } from './issue-codes';
 import { closedLinesToPolygons } from './cad-closed-lines';
 import { FAMILY } from './geometry-family';
+import { attachGeometries } from './gdal-geometries';
 
 
 export function layerKey(source: string, layer: string): string {
@@ -104,6 +105,14 @@ async function convert(source: GdalSource, all: GdalLayerInfo[], run: GdalRunner
       continue;
     }
     let raw = parsed.features ?? [];
+    if (out.geometries) {
+      try {
+        await attachGeometries(raw, out.geometries, out.reprojected);
+      } catch (e) {
+        result.issues.push(makeIssue('error', 'gdal-layer-failed', file, `GDAL's output could not be read: ${(e as Error).message}.`));
+        continue;
+      }
+    }
     const issues: ImportIssue[] = [];
     if (source.kind === 'cad') {
       const c = closedLinesToPolygons(raw);
