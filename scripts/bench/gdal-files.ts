@@ -47,7 +47,7 @@ function zipFolder(folder: string, name: string, out: string): void {
 }
 
 /** Writes `geojsonPath`'s parcels as `parcels.gpkg` and `parcels.gdb.zip` into `dir`. */
-export async function makeBenchFiles(dir: string, geojsonPath: string, native: NativeGdal | null, gdal: GdalLike): Promise<BenchFiles> {
+export async function makeBenchFiles(dir: string, geojsonPath: string, native: NativeGdal | null, gdal: GdalLike | null): Promise<BenchFiles> {
   const gpkg = join(dir, `${LAYER}.gpkg`);
   const gdbZip = join(dir, `${LAYER}.gdb.zip`);
   const gdbDir = join(dir, `${LAYER}.gdb`);
@@ -57,6 +57,7 @@ export async function makeBenchFiles(dir: string, geojsonPath: string, native: N
     zipFolder(gdbDir, `${LAYER}.gdb`, gdbZip);
     return { gpkg, gdbZip, gdbZipNative: `/vsizip/${gdbZip}/${LAYER}.gdb`, madeBy: `native ${native.version}` };
   }
+  if (!gdal) throw new Error('neither native GDAL nor gdal3.js given');
   const fs = gdal.Module.FS;
   const folder = '/input/bench-source';
   fs.mkdir(folder);

@@ -8,14 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initGdalJs from 'gdal3.js/node.js';
-import { gdalMessage, runGdalJob, type GdalLike } from '../../src/io/gdal/gdal-engine';
-import { setGdalBackend } from '../../src/io/gdal/gdal-runner';
-import { runGdalWrite } from '../../src/io/gdal/gdal-write-engine';
-import { importFile } from '../../src/io/import/import-file';
-import { BIG_LAYER_FEATURES, dropBigLayer, holdBigLayer } from '../../src/workers/big-layers';
+import type { GdalLike } from '../../src/io/gdal/gdal-engine';
+import { BIG_LAYER_FEATURES } from '../../src/workers/big-layers';
+import type { AppRun } from './gdal-app-run';
 import { findNativeGdal, GDAL_INSTALL_HINT, makeBenchFiles, nativeFeatureCount, nativeToGeoJson, type NativeGdal } from './gdal-files';
 import type { Check, Measure } from './report';
-import { collectGarbage, summarize, type Timing } from './stats';
+import { summarize, type Timing } from './stats';
 
 const RUNS = 3;
 const COLD_RUNS = 5;
@@ -28,29 +26,12 @@ interface Inputs {
   log: (msg: string) => void;
 }
 
-/** What the import worker does with a chosen file (io.worker.ts importFilesKeepingBig), minus the postMessage hops. */
-async function appLoad(path: string, name: string): Promise<{ count: number; big: boolean; ids: unknown[]; errors: string[] }> {
-  const bytes = new Uint8Array(readFileSync(path));
-  const r = await importFile([{ name, bytes }], {});
-  const errors = r.issues.filter((i) => i.severity === 'error').map((i) => i.message);
-  const layer = r.layers[0];
-  if (!layer || r.layers.length !== 1) return { count: 0, big: false, ids: [], errors: [...errors, `${r.layers.length} layers`] };
-  const ids = layer.features.map((f) => f.properties?.id);
-  const big = layer.features.length > BIG_LAYER_FEATURES;
-  if (big) dropBigLayer(holdBigLayer(layer.features).key);
-  return { count: layer.features.length, big, ids, errors };
-}
-
-async function timeAsync<T>(fn: () => Promise<T>, runs: number): Promise<{ timing: Timing; result: T }> {
-  let result = await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collectGarbage();
-    const t0 = performance.now();
-    result = await fn();
-    samples.push(performance.now() - t0);
-  }
-  return { timing: summarize(samples), result };
+/** The app side of a row, in a process of its own (gdal-app-run.ts). */
+function appRuns(root: string, file: string, runs: number): { timing: Timing; result: AppRun['result'] } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/gdal-app-run.ts'), file, String(runs)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`the app's GDAL import failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as AppRun;
+  return { timing: summarize(out.samples), result: out.result };
 }
 
 function timeNative(fn: () => number, runs: number): Timing {
@@ -99,8 +80,8 @@ export async function gdalMeasures({ root, text, ids, log }: Inputs): Promise<{ 
       spawnSync('ogrinfo', ['--formats'], { encoding: 'utf8' });
       return performance.now() - t0;
     }, COLD_RUNS) : null;
-    const gdal = (await initGdalJs({ errorHandler: gdalMessage })) as unknown as GdalLike;
-    setGdalBackend({ run: (job) => runGdalJob(gdal, job), write: (job) => runGdalWrite(gdal, job) });
+    // Without native GDAL, gdal3.js writes the files.
+    const gdal = native ? null : ((await initGdalJs()) as unknown as GdalLike);
     const geojsonPath = join(dir, 'parcels.geojson');
     writeFileSync(geojsonPath, text);
     log('GDAL: writing the parcels as .gpkg and .gdb.zip …');
@@ -122,7 +103,7 @@ export async function gdalMeasures({ root, text, ids, log }: Inputs): Promise<{ 
     ] as const) {
       const mb = (statSync(path).size / 1e6).toFixed(0);
       log(`GDAL: ${label} (${mb} MB) through the app's import …`);
-      const ours = await timeAsync(() => appLoad(path, path.split('/').pop()!), RUNS);
+      const ours = appRuns(root, path, RUNS);
       const out = join(dir, `native-${kind}.geojson`);
       const nativeTiming = native
         ? timeNative(() => {
@@ -144,7 +125,7 @@ export async function gdalMeasures({ root, text, ids, log }: Inputs): Promise<{ 
         id: `gdal-${kind}`,
         title: `${ids.length} parcels as a ${label} (${mb} MB, made by ${files.madeBy}): file → layer ready (GDAL in WebAssembly, validated, indexed, tiled)`,
         ours: ours.timing,
-        oursNote: "read the file, importFile (gdal3.js: ogrinfo + ogr2ogr, FlatGeobuf geometries + GeoJSON attributes; JSON.parse, validation, ids), holdBigLayer (index, geojson-vt tiles); the browser adds the two workers' message hops",
+        oursNote: "in a process of its own, as the import worker is: read the file, importFile (gdal3.js: ogrinfo + ogr2ogr, FlatGeobuf geometries + GeoJSON attributes; JSON.parse, validation, ids), holdBigLayer (index, geojson-vt tiles); the browser adds the two workers' message hops",
         baselines: [{ name: `native ogr2ogr -f GeoJSON of the same file${native ? ` (${native.version})` : ''}`, timing: nativeTiming, kind: 'cost', goal: 2.5, ...(skipped ? { note: skipped } : {}) }],
         checks,
         details: { bytes: statSync(path).size, madeBy: files.madeBy, nativeFeatureCount: expected },
@@ -152,7 +133,6 @@ export async function gdalMeasures({ root, text, ids, log }: Inputs): Promise<{ 
     }
     return { measures, status: native ? `native ${native.version}` : skipped! };
   } finally {
-    setGdalBackend(undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }

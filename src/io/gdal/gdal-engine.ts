@@ -88,6 +88,12 @@ function geometryFieldOf(info: unknown, name: string): { coordinateSystem?: unkn
  * FlatGeobuf keeps Z per layer, so only a layer of one declared type (a GeoPackage table, a feature class)
  * takes the binary way; a mixed one (a CAD drawing's entities, with elevations) keeps every Z as GeoJSON.
  */
+/** Already what the import wants (lon/lat on WGS 84): PROJ would only swap the axes back. */
+function isLonLatWgs84(field: { coordinateSystem?: unknown } | undefined): boolean {
+  const id = (field?.coordinateSystem as { projjson?: { id?: { authority?: unknown; code?: unknown } } } | null | undefined)?.projjson?.id;
+  return (id?.authority === 'EPSG' && Number(id.code) === 4326) || (id?.authority === 'OGC' && id.code === 'CRS84');
+}
+
 function oneGeometryType(field: { type?: unknown } | undefined): boolean {
   return typeof field?.type === 'string' && !/^(geometry|unknown|.*collection|none)/i.test(field.type);
 }
@@ -144,7 +150,7 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
         continue;
       }
       try {
-        layers.push(await convertLayer(gdal, ds, name, { reproject, binary: oneGeometryType(field), ...(job.sourceSrs ? { sourceSrs: job.sourceSrs } : {}) }, `layer${jobCounter}_${layers.length}`, outputs, async () => (await open()).datasets[0]));
+        layers.push(await convertLayer(gdal, ds, name, { reproject, binary: oneGeometryType(field), wgs84: !job.sourceSrs && isLonLatWgs84(field), ...(job.sourceSrs ? { sourceSrs: job.sourceSrs } : {}) }, `layer${jobCounter}_${layers.length}`, outputs, async () => (await open()).datasets[0]));
       } catch (e) {
         errors.push(`${name}: ${message(e)}`);
       }

@@ -36,7 +36,8 @@ export async function convertLayer(
   gdal: GdalLike,
   ds: Dataset,
   name: string,
-  opts: { reproject: boolean; binary: boolean; sourceSrs?: string },
+  /** `wgs84`: the layer is lon/lat on WGS 84 already, so FlatGeobuf's coordinates need no PROJ pass. */
+  opts: { reproject: boolean; binary: boolean; wgs84?: boolean; sourceSrs?: string },
   output: string,
   outputs: string[],
   reopen: () => Promise<Dataset | undefined>,
@@ -54,7 +55,7 @@ export async function convertLayer(
   try {
     const text = await translate(gdal, ds, [...attributes, '-nlt', 'NONE', name], `${output}.json`, outputs);
     // Curves (arcs in a File Geodatabase) become vertices, as GDAL's GeoJSON writer does.
-    const geometries = await translate(gdal, ds, ['-f', 'FlatGeobuf', '-lco', 'SPATIAL_INDEX=NO', '-nlt', 'CONVERT_TO_LINEAR', ...srs, '-select', '', name], `${output}.fgb`, outputs);
+    const geometries = await translate(gdal, ds, ['-f', 'FlatGeobuf', '-lco', 'SPATIAL_INDEX=NO', '-nlt', 'CONVERT_TO_LINEAR', ...(opts.wgs84 ? [] : srs), '-select', '', name], `${output}.fgb`, outputs);
     return { name, geojson: new TextDecoder().decode(text), geometries, reprojected: opts.reproject };
   } catch {
     const fresh = await reopen();
