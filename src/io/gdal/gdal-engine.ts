@@ -1,9 +1,8 @@
 /**
  * What runs next to gdal3.js (in its worker, or in Node for tests): writes a source's files into
- * GDAL's in-memory file system, describes it (`ogrinfo -json`) and turns the chosen layers into
- * GeoJSON (`ogr2ogr`), reprojecting with PROJ's EPSG database when the source declares a CRS.
+ * GDAL's in-memory file system, describes it (`ogrinfo -json`) and converts the chosen layers
+ * (`ogr2ogr`, gdal-layer-output.ts), reprojecting with PROJ's EPSG database when the source declares a CRS.
  */
-
 import { convertLayer, type GdalLayerOut } from './gdal-layer-output';
 
 export type { GdalLayerOut } from './gdal-layer-output';
@@ -40,7 +39,6 @@ export interface GdalJob {
   /** 'CSV' for tables without geometry (spreadsheet sheets): the Atlas's CSV reader finds the coordinates. */
   as?: 'GeoJSON' | 'CSV';
 }
-
 
 export interface GdalJobResult {
   /** `ogrinfo -json -so -al` of the dataset, or null when it could not be opened. */
@@ -84,16 +82,16 @@ function geometryFieldOf(info: unknown, name: string): { coordinateSystem?: unkn
   return layers.find((x) => x.name === name)?.geometryFields?.[0];
 }
 
-/**
- * FlatGeobuf keeps Z per layer, so only a layer of one declared type (a GeoPackage table, a feature class)
- * takes the binary way; a mixed one (a CAD drawing's entities, with elevations) keeps every Z as GeoJSON.
- */
 /** Already what the import wants (lon/lat on WGS 84): PROJ would only swap the axes back. */
 function isLonLatWgs84(field: { coordinateSystem?: unknown } | undefined): boolean {
   const id = (field?.coordinateSystem as { projjson?: { id?: { authority?: unknown; code?: unknown } } } | null | undefined)?.projjson?.id;
   return (id?.authority === 'EPSG' && Number(id.code) === 4326) || (id?.authority === 'OGC' && id.code === 'CRS84');
 }
 
+/**
+ * FlatGeobuf keeps Z per layer, so only a layer of one declared type (a GeoPackage table, a feature class)
+ * takes the binary way; a mixed one (a CAD drawing's entities, with elevations) keeps every Z as GeoJSON.
+ */
 function oneGeometryType(field: { type?: unknown } | undefined): boolean {
   return typeof field?.type === 'string' && !/^(geometry|unknown|.*collection|none)/i.test(field.type);
 }
