@@ -24,6 +24,7 @@ import { exportGeoJson } from '../src/io/export/geojson';
 import { importGeoJson } from '../src/io/import/geojson';
 import { parseBundledText } from '../src/io/load-bundled';
 import { measureBundle } from './bench/bundle-size';
+import { gdalMeasures } from './bench/gdal-load';
 import { machineInfo } from './bench/machine';
 import { naiveDistances, naiveIntersects } from './bench/naive';
 import { generateParcels, parcelsToGeoJsonText, zoneAndTownships, type ParcelProps } from './bench/parcels';
@@ -344,7 +345,15 @@ async function main(): Promise<void> {
     });
   }
 
-  // ---- 7. initial JS size -------------------------------------------------------------------------------
+  // ---- 7. GDAL sources (scripts/bench/gdal-load.ts) ---------------------------------------------------------
+  let gdalStatus = 'skipped: disabled by BENCH_GDAL=off';
+  if (process.env.BENCH_GDAL !== 'off') {
+    const g = await gdalMeasures({ root: ROOT, text, ids, log });
+    measures.push(...g.measures);
+    gdalStatus = g.status;
+  }
+
+  // ---- 8. initial JS size -------------------------------------------------------------------------------
   const sizes: SizeMeasure[] = [];
   {
     const b = await measureBundle(ROOT);
@@ -366,6 +375,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nJiaozuo Planning Atlas benchmarks, ${features.length} parcels (${source})`);
   console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}, ${machine.date}`);
+  console.log(`GDAL baseline: ${gdalStatus}`);
   console.log(`PostGIS: ${pg.status === 'ran' ? `${pg.version}, loaded + indexed in ${pg.loadSeconds!.toFixed(0)} s; throw-away cluster (${Object.entries(SERVER_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')})` : pg.status}\n`);
   console.log(table);
   console.log('\nmedian of ≥ 5 timed runs after a warm-up; ratio = baseline / ours ("faster") or ours / baseline ("its time")');
@@ -382,6 +392,7 @@ async function main(): Promise<void> {
   const json = {
     machine,
     data: { count: features.length, source, seed: SEED, megabytes: Math.round(text.length / 1e5) / 10 },
+    gdal: { status: gdalStatus },
     postgis: { status: pg.status, version: pg.version, settings: SERVER_SETTINGS, loadSeconds: pg.loadSeconds, timing: 'EXPLAIN (ANALYZE, TIMING OFF) Execution Time, ms' },
     units: 'ms',
     measures,

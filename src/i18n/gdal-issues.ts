@@ -13,6 +13,7 @@ export const GDAL_ISSUE_TITLES: Record<GdalIssueCode, Label> = {
   'gdal-layer-split': { zh: '图层按几何类型拆分', en: 'Layer split by geometry type' },
   'gdal-cad-closed-polygons': { zh: '闭合多段线读为面', en: 'Closed polylines read as polygons' },
   'esrijson-partial': { zh: '查询结果不完整', en: 'Partial query result' },
+  'gdal-too-many-features': { zh: '图层要素过多', en: 'Layer too large' },
   'guotu-header-missing': { zh: '缺少属性描述', en: 'Header missing' },
   'guotu-bad-line': { zh: '无法识别的行', en: 'Unreadable line' },
   'guotu-point-count': { zh: '界址点数不符', en: 'Point count differs' },

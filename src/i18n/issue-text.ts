@@ -8,6 +8,7 @@ type Params = Readonly<Record<string, string | number | boolean>>;
 type Template = string | ((p: Params, issue: ImportIssue) => string);
 
 const mb = (bytes: unknown) => (typeof bytes === 'number' ? `${(bytes / 1048576).toFixed(1)} MB` : '');
+const num = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN') : '');
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /**
@@ -98,6 +99,7 @@ const ZH: Record<IssueCode, Template> = {
   'gdal-layer-split': (p) => `该图层混有多种几何类型，已拆分为 ${str(p.count)} 个图层。`,
   'gdal-cad-closed-polygons': (p) => `${str(p.count)} 条闭合多段线已按多边形读取。`,
   'esrijson-partial': 'ArcGIS 服务在记录数上限处截断了此次查询（exceededTransferLimit）：文件只含图层的一部分。请分页（resultOffset）或缩小 where 条件后重新查询。',
+  'gdal-too-many-features': (p) => `图层“${str(p.layer)}”有 ${num(p.count)} 个要素，浏览器中每个图层最多读取 ${num(p.limit)} 个；请在 QGIS/ArcGIS/AutoCAD 中拆分（如按 CAD 图层或范围）后分别导入。`,
   'guotu-header-missing': '缺少 [属性描述] 头部或其中没有带号；带号由坐标推定（CGCS2000 3° 高斯-克吕格）。',
   'guotu-bad-line': (_, i) => `${i.line !== undefined ? `第 ${i.line} 行` : '该行'}既不是地块记录（以“@”结尾），也不是界址点“点号,圈号,X,Y”，已跳过。`,
   'guotu-point-count': (p, i) => `地块 ${i.featureName ?? ''}：界址点数为 ${str(p.stated)}，实际列出 ${str(p.listed)} 个点。`,

@@ -4,7 +4,7 @@
  * of wasm and data come from the app's own origin (Vite copies them into the build); loading reports
  * progress, and a missing or broken file rejects with a message instead of hanging.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import wasmUrl from 'gdal3.js/dist/package/gdal3WebAssembly.wasm?url';
 import dataUrl from 'gdal3.js/dist/package/gdal3WebAssembly.data?url';
 import { gdalMessage, runGdalJob, type GdalJob, type GdalLike } from '../io/gdal/gdal-engine';
@@ -55,7 +55,11 @@ const api = {
   },
   async run(job: GdalJob) {
     await api.load();
-    return runGdalJob(await ready!, job);
+    const result = await runGdalJob(await ready!, job);
+    // The geometries (tens of MB for a big layer) move to the import worker instead of being copied;
+    // only buffers of their own (never a view of GDAL's memory) are handed over.
+    const own = result.layers.flatMap((l) => (l.geometries && l.geometries.byteOffset === 0 && l.geometries.byteLength === l.geometries.buffer.byteLength ? [l.geometries.buffer as ArrayBuffer] : []));
+    return transfer(result, own);
   },
   async write(job: GdalWriteJob) {
     await api.load();

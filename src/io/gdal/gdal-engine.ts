@@ -1,8 +1,11 @@
 /**
  * What runs next to gdal3.js (in its worker, or in Node for tests): writes a source's files into
- * GDAL's in-memory file system, describes it (`ogrinfo -json`) and turns the chosen layers into
- * GeoJSON (`ogr2ogr`), reprojecting with PROJ's EPSG database when the source declares a CRS.
+ * GDAL's in-memory file system, describes it (`ogrinfo -json`) and converts the chosen layers
+ * (`ogr2ogr`, gdal-layer-output.ts), reprojecting with PROJ's EPSG database when the source declares a CRS.
  */
+import { convertLayer, type GdalLayerOut } from './gdal-layer-output';
+
+export type { GdalLayerOut } from './gdal-layer-output';
 
 /** The part of gdal3.js this module uses (the same object in the browser worker and in Node). */
 export interface GdalLike {
@@ -37,13 +40,6 @@ export interface GdalJob {
   openOptions?: string[];
   /** 'CSV' for tables without geometry (spreadsheet sheets): the Atlas's CSV reader finds the coordinates. */
   as?: 'GeoJSON' | 'CSV';
-}
-
-export interface GdalLayerOut {
-  name: string;
-  /** GeoJSON FeatureCollection text, WGS 84 lon/lat when `reprojected`, else the source's coordinates. */
-  geojson: string;
-  reprojected: boolean;
 }
 
 export interface GdalJobResult {
@@ -83,10 +79,23 @@ function message(e: unknown): string {
   return String(e);
 }
 
-function layerHasSrs(info: unknown, name: string): boolean {
-  const layers = (info as { layers?: { name: string; geometryFields?: { coordinateSystem?: unknown }[] }[] })?.layers ?? [];
-  const l = layers.find((x) => x.name === name);
-  return Boolean(l?.geometryFields?.[0]?.coordinateSystem);
+function geometryFieldOf(info: unknown, name: string): { coordinateSystem?: unknown; type?: unknown } | undefined {
+  const layers = (info as { layers?: { name: string; geometryFields?: { coordinateSystem?: unknown; type?: unknown }[] }[] })?.layers ?? [];
+  return layers.find((x) => x.name === name)?.geometryFields?.[0];
+}
+
+/** Already what the import wants (lon/lat on WGS 84): PROJ would only swap the axes back. */
+function isLonLatWgs84(field: { coordinateSystem?: unknown } | undefined): boolean {
+  const id = (field?.coordinateSystem as { projjson?: { id?: { authority?: unknown; code?: unknown } } } | null | undefined)?.projjson?.id;
+  return (id?.authority === 'EPSG' && Number(id.code) === 4326) || (id?.authority === 'OGC' && id.code === 'CRS84');
+}
+
+/**
+ * FlatGeobuf keeps Z per layer, so only a layer of one declared type (a GeoPackage table, a feature class)
+ * takes the binary way; a mixed one (a CAD drawing's entities, with elevations) keeps every Z as GeoJSON.
+ */
+function oneGeometryType(field: { type?: unknown } | undefined): boolean {
+  return typeof field?.type === 'string' && !/^(geometry|unknown|.*collection|none)/i.test(field.type);
 }
 
 /**
@@ -117,7 +126,8 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
       }
       fs.writeFile(`${dir}/${f.path}`, f.bytes);
     }
-    const opened = await gdal.open(`${dir}/${job.open}`, job.openOptions ?? []).catch((e: unknown) => ({ datasets: [], errors: [e] }));
+    const open = () => gdal.open(`${dir}/${job.open}`, job.openOptions ?? []).catch((e: unknown) => ({ datasets: [], errors: [e] }));
+    const opened = await open();
     ds = opened.datasets[0];
     if (!ds) {
       errors.push(opened.errors.map(message).join('; ') || 'GDAL could not open the file');
@@ -126,7 +136,8 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
     const info = await gdal.ogrinfo(ds, ['-json', '-so', '-al']);
     const layers: GdalLayerOut[] = [];
     for (const name of job.layers ?? []) {
-      const declared = layerHasSrs(info, name);
+      const field = geometryFieldOf(info, name);
+      const declared = Boolean(field?.coordinateSystem);
       const reproject = Boolean(job.sourceSrs) || declared;
       if (job.as === 'CSV') {
         try {
@@ -138,18 +149,8 @@ export async function runGdalJob(gdal: GdalLike, job: GdalJob): Promise<GdalJobR
         }
         continue;
       }
-      // Coded-value domains get a `<field>_resolved` twin holding the description (GDAL's own way).
-      const args = ['-f', 'GeoJSON', '-resolveDomains', '-lco', 'WRITE_NAME=NO'];
-      if (job.sourceSrs) args.push('-s_srs', job.sourceSrs);
-      if (job.coordinateOperation && reproject) args.push('-ct', job.coordinateOperation);
-      // 9 decimals of a degree ≈ 0.1 mm; RFC 7946 also winds rings as GeoJSON expects.
-      if (reproject) args.push('-t_srs', 'OGC:CRS84', '-lco', 'RFC7946=YES', '-lco', 'COORDINATE_PRECISION=9');
-      args.push(name);
       try {
-        const out = await gdal.ogr2ogr(ds, args, `layer${jobCounter}_${layers.length}`);
-        outputs.push(out.local);
-        const bytes = await gdal.getFileBytes(out.local);
-        layers.push({ name, geojson: new TextDecoder().decode(bytes), reprojected: reproject });
+        layers.push(await convertLayer(gdal, ds, name, { reproject, binary: oneGeometryType(field), wgs84: !job.sourceSrs && !job.coordinateOperation && isLonLatWgs84(field), ...(job.sourceSrs ? { sourceSrs: job.sourceSrs } : {}), ...(job.coordinateOperation ? { coordinateOperation: job.coordinateOperation } : {}) }, `layer${jobCounter}_${layers.length}`, outputs, async () => (await open()).datasets[0]));
       } catch (e) {
         errors.push(`${name}: ${message(e)}`);
       }

@@ -10,6 +10,7 @@ export type GdalIssueCode =
   | 'gdal-layer-split'
   | 'gdal-cad-closed-polygons'
   | 'esrijson-partial'
+  | 'gdal-too-many-features'
   | 'guotu-header-missing'
   | 'guotu-bad-line'
   | 'guotu-point-count'

@@ -24,6 +24,7 @@ import { FAMILY } from './geometry-family';
 import { datumGroups, type GdalConvertGroup } from './gdal-datum';
 import { describeDatumShift } from '../datum/datum-shift';
 import { datumShiftParams } from '../datum/datum-step';
+import { attachGeometries } from './gdal-geometries';
 
 
 export function layerKey(source: string, layer: string): string {
@@ -36,7 +37,10 @@ export function splitByFamily(raw: RawFeature[]): { family?: 'points' | 'lines' 
   const groups = new Map<string, RawFeature[]>();
   for (const f of raw) {
     const fam = FAMILY[(f?.geometry as Geometry | null | undefined)?.type ?? ''] ?? 'other';
-    groups.set(fam, [...(groups.get(fam) ?? []), f]);
+    // Pushed in place: copying the group per feature made a 200 000-feature layer take minutes.
+    const group = groups.get(fam);
+    if (group) group.push(f);
+    else groups.set(fam, [f]);
   }
   if (groups.size <= 1) return [{ raw }];
   return [...groups.entries()].map(([fam, r]) => (fam === 'other' ? { raw: r } : { family: fam as 'points' | 'lines' | 'polygons', raw: r }));
@@ -76,7 +80,28 @@ function crsNotes(file: string, info: GdalLayerInfo, forced: string | undefined,
   return { detected: forced ?? crs!.code ?? 'custom', assumed: false, description, ...(shift ? { datumShift: shift } : {}), ...(gk ? { gkDatum: gk.datum } : {}) };
 }
 
-async function convert(source: GdalSource, infos: GdalLayerInfo[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {
+/**
+ * Most features one GDAL layer may bring into the browser. 200 000 parcels load in seconds; a million CAD
+ * entities would hold the import worker's memory (features, index, tiles) past what a browser tab gets,
+ * so such a layer is refused by its count, before GDAL converts any of it.
+ */
+export const MAX_GDAL_LAYER_FEATURES = 500_000;
+
+/** Layers over the limit are reported (file, layer, count) and left out; the rest are returned. */
+function withinLimit(source: GdalSource, infos: GdalLayerInfo[], single: boolean, result: ImportResult): GdalLayerInfo[] {
+  return infos.filter((l) => {
+    if (l.featureCount <= MAX_GDAL_LAYER_FEATURES) return true;
+    const file = single ? source.name : `${source.name}/${l.name}`;
+    const params = { layer: l.name, count: l.featureCount, limit: MAX_GDAL_LAYER_FEATURES };
+    result.issues.push(
+      makeIssue('error', 'gdal-too-many-features', file, `The layer "${l.name}" has ${l.featureCount.toLocaleString('en')} features; the atlas reads at most ${MAX_GDAL_LAYER_FEATURES.toLocaleString('en')} per layer in the browser. Split it (e.g. by CAD layer or area) in QGIS/ArcGIS/AutoCAD and import the parts.`, { params }),
+    );
+    return false;
+  });
+}
+
+async function convert(source: GdalSource, all: GdalLayerInfo[], run: GdalRunner, options: ImportOptions, ids: IdAllocator, result: ImportResult, single: boolean): Promise<void> {
+  const infos = withinLimit(source, all, single, result);
   for (const group of datumGroups(infos, options)) await convertGroup(source, group, run, options, ids, result, single);
 }
 
@@ -96,6 +121,14 @@ async function convertGroup(source: GdalSource, group: GdalConvertGroup, run: Gd
       continue;
     }
     let raw = parsed.features ?? [];
+    if (out.geometries) {
+      try {
+        await attachGeometries(raw, out.geometries, out.reprojected);
+      } catch (e) {
+        result.issues.push(makeIssue('error', 'gdal-layer-failed', file, `GDAL's output could not be read: ${(e as Error).message}.`));
+        continue;
+      }
+    }
     const issues: ImportIssue[] = [];
     if (source.kind === 'cad') {
       const c = closedLinesToPolygons(raw);

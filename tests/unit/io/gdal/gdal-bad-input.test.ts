@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../../../src/io/import/import-file';
 import type { InputFile } from '../../../../src/io/types';
 import { errors, repoRoot } from '../helpers';
+import { MAX_GDAL_LAYER_FEATURES } from '../../../../src/io/gdal/read-gdal';
+import { bigDxf } from './big-dxf';
 import { useNodeGdal } from './gdal-node';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(path.join(repoRoot, 'tests/fixtures/gdal', name)));
@@ -56,6 +58,23 @@ describe('bad GDAL inputs', () => {
     const r = await importFile([{ name: 'zone38.gdb.zip', bytes: zipSync(entries) }]);
     expect(r.issues.find((i) => i.code === 'zip-unsafe-entry')?.params?.entry).toBe('../../evil.gdbtable');
     expect(r.sources![0]!.layers).toHaveLength(2);
+  });
+
+  it('a DXF of 1 000 000 entities stops with a size message naming the file and the CAD layer set', async () => {
+    const r = await importFile([{ name: '控规总图.dxf', bytes: bigDxf(1_000_000) }]);
+    expect(r.layers).toEqual([]);
+    expect(errors(r).map((i) => [i.code, i.file, i.params])).toEqual([['gdal-too-many-features', '控规总图.dxf', { layer: 'entities', count: 1_000_000, limit: MAX_GDAL_LAYER_FEATURES }]]);
+    expect(errors(r)[0]!.message).toContain('"entities" has 1,000,000 features; the atlas reads at most 500,000 per layer');
+  }, 120_000);
+
+  it('a DXF under the limit loads as one layer per geometry type', async () => {
+    const r = await importFile([{ name: '控规总图.dxf', bytes: bigDxf(2000) }]);
+    expect(errors(r)).toEqual([]);
+    expect(r.layers.map((l) => [l.name, l.features.length, l.crs?.detected])).toEqual([
+      ['控规总图 (lines)', 1000, 'EPSG:4526'],
+      ['控规总图 (points)', 1000, 'EPSG:4526'],
+    ]);
+    expect(r.layers[1]!.features[0]!.properties?.Layer).toBe('JZD');
   });
 
   it('a Personal Geodatabase says what to do instead', async () => {
