@@ -20,7 +20,8 @@ let counter = 0;
 
 function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo | null, fromAddress: boolean): LayerEntry {
   const id = `user-${Date.now().toString(36)}-${++counter}`;
-  const landUse = big ? null : landUseSymbology(layer.features);
+  // A big layer's symbology is found in its worker; its parcels are small, so their outlines are thin.
+  const landUse = big ? (big.landUse ? { ...big.landUse, style: { ...big.landUse.style, lineWidth: 0.4 } } : null) : landUseSymbology(layer.features);
   return {
     ...(big ? { remote: { key: big.key, url: big.url, count: big.count, bbox: big.bbox, fields: big.fields } } : {}),
     ...(landUse ? { landUse: { unknown: landUse.unknown, style: landUse.style } } : {}),
@@ -33,7 +34,7 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     geometry: big ? big.geometry : geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
     // Big layers are named only close up (BIG_LABEL_MIN_ZOOM): tens of thousands of names cannot be read at once.
-    style: big ? { ...plainStyle(index), lineWidth: 0.8 } : (landUse?.style ?? { ...plainStyle(index), ...layer.style }),
+    style: landUse?.style ?? (big ? { ...plainStyle(index), lineWidth: 0.8 } : { ...plainStyle(index), ...layer.style }),
     // Named by a name field (名称, NAME, XMMC, MC, …) when there is one; never by an internal id.
     labelField: pickLabelField(big ? big.fields : layerFields(layer.features)),
     visible: true,

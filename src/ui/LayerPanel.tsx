@@ -67,6 +67,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         <label className="check layer-user-row">
           <input
             type="checkbox"
+            aria-label={t('landuse.applyLayer', { layer: title })}
             checked={layer.style === layer.landUse.style}
             onChange={(e) => atlasStore.getState().setStyle(layer.id, e.target.checked ? layer.landUse!.style : plainStyle(0))}
           />

@@ -11,6 +11,8 @@ import vtpbf from 'vt-pbf';
 import { FID } from '../map/fid';
 import { BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from '../map/big-layer';
 import { densityTile, detailZoom } from './density-tile';
+import { landUseSymbology } from '../domain/landuse-style';
+import type { LayerStyle } from '../domain/styles';
 import { bigZoneStats, type BigZoneStats } from './big-zone-stats';
 import { searchBig, type BigSearchHit } from './big-search';
 import { bigProximity, type BigProximityAnswer, type BigProximityQuestion } from './big-proximity';
@@ -26,6 +28,8 @@ export interface BigLayerInfo {
   /** Vector tiles of the layer are served from this worker under this key (`__fid` = feature position). */
   url: string;
   fields: string[];
+  /** The national land-use symbology when the layer carries YDYHFLDM / DLBM (found where the features are). */
+  landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
 }
 
 interface Held {
@@ -51,7 +55,8 @@ export function holdBigLayer(features: Feature[]): BigLayerInfo {
     { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
   );
   held.set(key, { features, index, fields, tiles });
-  return { key, count: features.length, bbox: bboxOf(features.map((f) => f.geometry)) ?? null, geometry: geometryKindOf(features), url: `${BIG_TILE_PROTOCOL}://${key}/{z}/{x}/{y}`, fields: [...fields] };
+  const landUse = landUseSymbology(features);
+  return { key, count: features.length, bbox: bboxOf(features.map((f) => f.geometry)) ?? null, geometry: geometryKindOf(features), url: `${BIG_TILE_PROTOCOL}://${key}/{z}/{x}/{y}`, fields: [...fields], ...(landUse ? { landUse: { style: landUse.style, unknown: landUse.unknown } } : {}) };
 }
 
 /** Positions of all features of a big layer in the order of one column (missing values last). */

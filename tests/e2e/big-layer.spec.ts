@@ -269,3 +269,29 @@ test('the 三区三线 check of a whole 25 000-parcel layer runs in its worker: 
   await expect(summary.getByRole('list', { name: /largest conflicts/ }).getByRole('button')).toHaveCount(Math.min(50, failing));
   await screenshot(page, 'big-layer-compliance');
 });
+
+test('a big 三调 layer (DLBM / DLMC) is drawn in the national land-use colours, with its legend and unknown codes', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=zh');
+  // The 25 000 parcels as a 三调 layer: 水田, 乔木林地, 城镇住宅用地 and one code no class has.
+  const codes = [['0101', '水田'], ['0301', '乔木林地'], ['0701', '城镇住宅用地'], ['9999', '未知地类']] as const;
+  const fc = JSON.parse(readFileSync(PATH, 'utf8')) as FeatureCollection;
+  fc.features.forEach((f, i) => (f.properties = { BSM: String(i), DLBM: codes[i % 4]![0], DLMC: codes[i % 4]![1] }));
+  await page.getByTestId('import-input').setInputFiles({ name: '三调地类图斑.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+  const report = page.getByRole('dialog', { name: '导入结果' });
+  await expect(report).toContainText('已添加 1 个图层', { timeout: 90_000 });
+  await report.getByRole('button', { name: '关闭导入结果' }).click();
+  const legend = page.getByRole('list', { name: '三调地类图斑 图例' });
+  await expect(legend).toContainText('0101 水田');
+  await expect(legend).toContainText('0301 乔木林地');
+  await expect(legend).toContainText('0701 城镇住宅用地');
+  await expect(legend).toContainText('9999');
+  await expect(page.getByRole('checkbox', { name: '三调地类图斑 使用国家用地用海分类配色' })).toBeChecked();
+  // Zoomed in on a parcel: the tiles carry the codes the colours are matched on.
+  const target = (fc.features[0]!.geometry as Polygon).coordinates[0]![0]! as [number, number];
+  await page.evaluate((ll) => (window as unknown as { __atlasStore: { getState: () => { requestCamera: (r: object) => void } } }).__atlasStore.getState().requestCamera({ center: ll, zoom: 15, instant: true }), target);
+  const id = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-'))!);
+  await expect.poll(async () => new Set((await page.evaluate((l) => window.__atlas!.renderedFeatures(l), id)).map((f) => f.properties['DLBM'])).size, { timeout: 30_000 }).toBe(4);
+  await screenshot(page, 'big-layer-landuse');
+});

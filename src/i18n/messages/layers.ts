@@ -31,6 +31,7 @@ export const zh = {
   'layers.remove': '移除 {layer}',
   'layers.user': '我的数据',
   'landuse.apply': '使用国家用地用海分类配色',
+  'landuse.applyLayer': '{layer} 使用国家用地用海分类配色',
   'landuse.unknown': '未识别代码 {code} {name}（{n}）',
   'layers.bigHint': '大数据图层：要素保存在后台线程中。要素过密处（缩小时）以密度格网显示，颜色越深地块越多；放大到 {zoom} 级以上显示名称。',
 } as const;
@@ -67,6 +68,7 @@ export const en: Record<keyof typeof zh, string> = {
   'layers.remove': 'Remove {layer}',
   'layers.user': 'My data',
   'landuse.apply': 'Use the national land-use colours',
+  'landuse.applyLayer': 'Use the national land-use colours for {layer}',
   'landuse.unknown': 'Unknown code {code} {name} ({n})',
   'layers.bigHint': 'Large layer: features are kept in a background worker. Where they are too dense to draw one by one (zoomed out) they are shown as a density grid, darker where there are more; names appear from zoom {zoom} on.',
 };
