@@ -9,6 +9,7 @@
  * per goal and writes bench-results/latest.json. A missed goal never fails the process: benchmarks report,
  * tests assert. PostGIS runs in a throw-away cluster when installed (scripts/bench/postgis.ts).
  */
+import { bigZoneStats } from '../src/workers/big-zone-stats';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -78,9 +79,11 @@ async function main(): Promise<void> {
   const radiusSql = `SELECT ord FROM parcels WHERE ST_DWithin(geog, ${pointSql}, ${RADIUS_M})`;
   const nearestSql = `SELECT ord FROM (SELECT ord, geog FROM parcels ORDER BY geog <-> ${pointSql} LIMIT ${KNN_CANDIDATES}) c ORDER BY ST_Distance(geog, ${pointSql}), ord LIMIT ${NEAREST_N}`;
 
+  const statsSql = `SELECT z.name, count(p.ord), sum(ST_Area(p.geog)), sum(p.investment) FROM zones z JOIN parcels p ON ST_Intersects(p.geom, z.geom) WHERE z.name LIKE 'tw-%' GROUP BY z.name ORDER BY z.name`;
+
   // ---- PostGIS ------------------------------------------------------------------------------------------
   type PgResult = { timing: QueryTiming; ords: number[] };
-  const pg: { status: string; version?: string; loadSeconds?: number; zoneValid?: string; zone?: PgResult; radius?: PgResult; nearest?: PgResult } = { status: 'skipped' };
+  const pg: { status: string; version?: string; loadSeconds?: number; zoneValid?: string; zone?: PgResult; radius?: PgResult; nearest?: PgResult; stats?: { rows: string[]; timing: QueryTiming } } = { status: 'skipped' };
   const bins = process.env.BENCH_POSTGIS === 'off' ? { missing: 'disabled by BENCH_POSTGIS=off' } : findPostgis();
   if ('missing' in bins) {
     pg.status = `skipped: ${bins.missing}. To compare with PostGIS install it (${POSTGIS_INSTALL_HINT}) and run npm run bench again.`;
@@ -91,13 +94,15 @@ async function main(): Promise<void> {
       log(`PostGIS: starting a throw-away cluster (${bins.version}) …`);
       cluster = PostgisCluster.start(bins);
       pg.version = `${bins.version}, ${cluster.postgisVersion}`;
-      pg.loadSeconds = cluster.loadParcels(features.map((f) => ({ id: f.properties.id, ring: f.geometry.coordinates[0]! })));
+      pg.loadSeconds = cluster.loadParcels(features.map((f) => ({ id: f.properties.id, ring: f.geometry.coordinates[0]!, investment: f.properties.investment_cny })));
+      for (const t of townships) if (t.geometry.type === 'Polygon') cluster.addZone(t.id, t.geometry);
       pg.zoneValid = cluster.addZone('test', testZone.polygon);
       log(`PostGIS: loaded and indexed in ${pg.loadSeconds.toFixed(1)} s; test zone ${pg.zoneValid}`);
       const run = (sql: string): PgResult => ({ ords: cluster!.column(sql).map(Number), timing: cluster!.time(sql) });
       pg.zone = run(zoneSql);
       pg.radius = run(radiusSql);
       pg.nearest = run(nearestSql);
+      pg.stats = { rows: cluster.column(statsSql.replace('SELECT z.name,', "SELECT z.name || '|' || count(p.ord) || '|' || sum(ST_Area(p.geog)) || '|' || coalesce(sum(p.investment), 0) AS r, ")), timing: cluster.time(statsSql) };
       pg.status = 'ran';
       log(`PostGIS: zone ${describeTiming(pg.zone.timing.timing)}, radius ${describeTiming(pg.radius.timing.timing)}, nearest ${describeTiming(pg.nearest.timing.timing)}`);
     } catch (e) {
@@ -147,6 +152,37 @@ async function main(): Promise<void> {
       ],
       checks,
       details: { hits: ours.result.length, zone: { township: testZone.township, vertices: testZone.vertices, areaKm2: testZone.areaKm2, postgisValid: pg.zoneValid }, postgisPlanningMs: pg.zone?.timing.planningMs },
+    });
+  }
+
+  // ---- 1b. zone statistics (the worker's big-layer path) ---------------------------------------------------
+  {
+    log('zone statistics …');
+    const zones = [...townships].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const ours = timeSync(() => bigZoneStats(features, index, zones.map((z) => z.geometry)), { minRuns: 5 });
+    const checks: Check[] = [];
+    if (pg.stats) {
+      const theirs = new Map(pg.stats.rows.map((r) => { const [name, n, a, inv] = r.split('|'); return [name!, { n: Number(n), area: Number(a), inv: Number(inv) }]; }));
+      let worstArea = 0;
+      let countsSame = true;
+      let invSame = true;
+      zones.forEach((z, k) => {
+        const t = theirs.get(z.id) ?? { n: 0, area: 0, inv: 0 };
+        if (t.n !== ours.result.ids[k]!.length) countsSame = false;
+        if (t.inv !== ours.result.investmentCny[k]) invSame = false;
+        if (t.area > 0) worstArea = Math.max(worstArea, Math.abs(ours.result.areaM2[k]! - t.area) / t.area);
+      });
+      checks.push({ text: `${countsSame ? '✓' : '✗'} counts per township identical to PostGIS (${zones.map((z, k) => ours.result.ids[k]!.length).join(', ')})`, ok: countsSame });
+      checks.push({ text: `${invSame ? '✓' : '✗'} investment sums identical`, ok: invSame });
+      checks.push({ text: `${worstArea <= 1e-9 ? '✓' : '–'} area sums within ${worstArea.toExponential(1)} relative of ST_Area(geography) (goal 1e-9)`, ok: worstArea <= 1e-9 });
+    } else checks.push({ text: 'PostGIS sums not checked', ok: null });
+    measures.push({
+      id: 'zone-stats',
+      title: `zone statistics: per township (${zones.length}), count, ellipsoidal area sum and investment sum of the parcels meeting it`,
+      ours: ours.timing,
+      oursNote: 'bigZoneStats (the big-layer worker path): filterByZone per township + cached geodesicArea',
+      baselines: [{ name: 'PostGIS JOIN … ON ST_Intersects … GROUP BY, GiST; ST_Area(geography)', timing: pg.stats?.timing.timing ?? null, kind: 'speedup', goal: 1, note: pg.stats ? 'server execution time' : pg.status.startsWith('skipped') ? 'PostGIS not run' : 'PostGIS failed' }],
+      checks,
     });
   }
 
