@@ -172,9 +172,9 @@ async function main(): Promise<void> {
         if (t.inv !== ours.result.investmentCny[k]) invSame = false;
         if (t.area > 0) worstArea = Math.max(worstArea, Math.abs(ours.result.areaM2[k]! - t.area) / t.area);
       });
-      checks.push({ text: `${countsSame ? '✓' : '✗'} counts per township identical to PostGIS (${zones.map((z, k) => ours.result.ids[k]!.length).join(', ')})`, ok: countsSame });
-      checks.push({ text: `${invSame ? '✓' : '✗'} investment sums identical`, ok: invSame });
-      checks.push({ text: `${worstArea <= 1e-9 ? '✓' : '–'} area sums within ${worstArea.toExponential(1)} relative of ST_Area(geography) (goal 1e-9)`, ok: worstArea <= 1e-9 });
+      checks.push({ text: `counts per township ${countsSame ? 'identical to' : 'differ from'} PostGIS (${zones.map((z, k) => ours.result.ids[k]!.length).join(', ')})`, ok: countsSame });
+      checks.push({ text: `investment sums ${invSame ? 'identical' : 'differ'}`, ok: invSame });
+      checks.push({ text: `area sums within ${worstArea.toExponential(1)} relative of ST_Area(geography) (goal 1e-9)`, ok: worstArea <= 1e-9 });
     } else checks.push({ text: 'PostGIS sums not checked', ok: null });
     measures.push({
       id: 'zone-stats',
