@@ -16,6 +16,7 @@ import { BigCompliance } from './BigCompliance';
 import { bigComplianceJob, cancelBigCompliance, startBigCompliance, subscribeBigCompliance } from '../../app/big-compliance-job';
 
 type Subject = 'selection' | 'drawn' | 'layer';
+const chosen: { subject: Subject; layerId: string } = { subject: 'selection', layerId: 'ppp-parcels' };
 const SLIVER_M2 = 1;
 
 type Kind = ComplianceResult['subjectKind'];
@@ -51,8 +52,11 @@ function overlapFigure(r: OverlapResult, kind: Kind, lang: Lang, t: ReturnType<t
 export function CompliancePanel() {
   const t = useT();
   const lang = useLang();
-  const [subject, setSubject] = useState<Subject>('selection');
-  const [layerId, setLayerId] = useState('ppp-parcels');
+  // What to check outlives the panel: leaving the tab (a long big-layer check runs meanwhile) keeps the choice.
+  const [subject, setSubjectState] = useState<Subject>(chosen.subject);
+  const [layerId, setLayerIdState] = useState(chosen.layerId);
+  const setSubject = (v: Subject) => setSubjectState((chosen.subject = v));
+  const setLayerId = (v: string) => setLayerIdState((chosen.layerId = v));
   const [rows, setRows] = useState<ComplianceRow[] | null>(null);
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.id.startsWith('landuse')).reverse()));
   const selectionCount = useAtlas((s) => s.selection.length);
