@@ -1,9 +1,6 @@
-import { pointOnFeature } from '@turf/turf';
 import type { Feature, Position } from 'geojson';
 import { geodesicCircle } from '../analysis/geodesic-circle';
-import { buildFeatureIndex, type FeatureIndex } from '../analysis/feature-index';
-import { nearestToFeature, withinDistanceOfFeature } from '../analysis/feature-distance';
-import { nearestFeatures, withinRadius } from '../analysis/nearest';
+import { proximitySearch, proximityStart, type ProximityStart } from '../analysis/proximity-search';
 import { indexOf } from './filter-result';
 import { featureById, featureId } from './selectors';
 import type { AtlasState } from './store';
@@ -16,24 +13,12 @@ export interface ProximityResult {
   ring: Feature | null;
 }
 
-/**
- * Where distances start: a picked point or a point feature from itself; any other feature from its whole
- * geometry (its outline, 0 inside it), with a point on it to mark it.
- */
-interface Origin {
-  point: Position;
-  feature: Feature | null;
-  /** the origin feature packed for distance queries; null when distances start from `point` */
-  packed: FeatureIndex | null;
-}
-
-function originOf(s: AtlasState, q: ProximityQuery): Origin | null {
-  if (q.origin.type === 'point') return { point: q.origin.lngLat, feature: null, packed: null };
+/** Where the current question's distances start (null while its origin feature is not on the page). */
+function originOf(s: AtlasState, q: ProximityQuery): ProximityStart | null {
+  if (q.origin.type === 'point') return proximityStart({ point: q.origin.lngLat });
   const layer = s.layers[q.origin.layerId];
   const f = layer ? featureById(layer, q.origin.featureId) : undefined;
-  if (!f?.geometry) return null;
-  if (f.geometry.type === 'Point') return { point: f.geometry.coordinates, feature: f, packed: null };
-  return { point: pointOnFeature(f).geometry.coordinates, feature: f, packed: buildFeatureIndex([f]) };
+  return f ? proximityStart({ feature: f }) : null;
 }
 
 /**
@@ -65,15 +50,9 @@ function proximityRows(s: AtlasState): (Omit<ProximityResult, 'ring'> & { fromPo
   else if (q && layer && origin) {
     const index = indexOf(layer.data);
     const self = q.origin.type === 'feature' && q.origin.layerId === q.layerId ? q.origin.featureId : null;
-    const want = q.mode === 'nearest' ? q.n + (self ? 1 : 0) : 0;
-    const r = q.radiusKm * 1000;
-    const raw = origin.packed
-      ? q.mode === 'nearest' ? nearestToFeature(index, origin.packed, 0, want) : withinDistanceOfFeature(index, origin.packed, 0, r)
-      : q.mode === 'nearest' ? nearestFeatures(index, origin.point, want) : withinRadius(index, origin.point, r);
-    const rows = raw
-      .map((x) => ({ layerId: layer.id, featureId: featureId(layer.data.features[x.index]!), distanceMeters: x.distanceMeters, feature: layer.data.features[x.index]! }))
-      .filter((x) => x.featureId !== self)
-      .slice(0, q.mode === 'nearest' ? q.n : undefined);
+    const features = layer.data.features;
+    const raw = proximitySearch(index, origin, { mode: q.mode, n: q.n, radiusMeters: q.radiusKm * 1000 }, self === null ? undefined : (i) => featureId(features[i]!) === self);
+    const rows = raw.map((x) => ({ layerId: layer.id, featureId: featureId(features[x.index]!), distanceMeters: x.distanceMeters, feature: features[x.index]! }));
     value = { origin: origin.point, rows, fromPoint: !origin.packed };
   }
   rowsMemo = { key, value };
