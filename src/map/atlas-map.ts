@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import type { MapView } from '../state/view-slice';
 import { offlineBaseStyle } from './basemap';
-import { isLabelled, layerSpecs, PARTS, sourceId, styleLayerId } from './layer-specs';
+import { isLabelled, layerSpecs, PARTS, sourceId, sourceSpec, styleLayerId } from './layer-specs';
 import { labelPriority } from '../domain/label-priority';
 import { registerBoxSelect } from './box-select';
 import { swallowNextClick } from './click-guard';
@@ -20,7 +20,7 @@ import { CameraQueue, keepContentOnResize, showView } from './camera';
 import { featureAt } from './hit-test';
 import { FeatureStates, type LayerFilterView } from './feature-states';
 import type { DrawRequest, MapHandlers, MapModel } from './map-model';
-import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from './big-layer';
+import { BIG_TILE_PROTOCOL } from './big-layer';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -164,13 +164,7 @@ export class AtlasMap {
     for (const entry of layers) {
       const prev = this.drawn.get(entry.id);
       if (!prev) {
-        // Big layers arrive as a URL so MapLibre's worker parses them, not the page.
-        this.map.addSource(
-          sourceId(entry.id),
-          entry.remote
-            ? { type: 'vector', tiles: [entry.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
-            : { type: 'geojson', data: withFid(entry.data, isLabelled(entry)), promoteId: FID },
-        );
+        this.map.addSource(sourceId(entry.id), sourceSpec(entry));
       } else if ((prev.entry.data !== entry.data || isLabelled(prev.entry) !== isLabelled(entry)) && !entry.remote) {
         (this.map.getSource(sourceId(entry.id)) as maplibregl.GeoJSONSource).setData(withFid(entry.data, isLabelled(entry)));
       }
@@ -183,7 +177,7 @@ export class AtlasMap {
         prev.lang !== lang
       ) {
         this.removeStyleLayers(entry.id);
-        const specs = layerSpecs(entry, lang, entry.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined);
+        const specs = layerSpecs(entry, lang);
         for (const spec of specs) this.map.addLayer(spec, OVERLAY_FIRST);
         this.states.layerBuilt(entry.id, specs);
         this.order = [];

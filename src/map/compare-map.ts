@@ -2,9 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import { offlineBaseStyle } from './basemap';
-import { FID, withFid } from './fid';
-import { isLabelled, layerSpecs, sourceId } from './layer-specs';
-import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER } from './big-layer';
+import { layerSpecs, sourceId, sourceSpec } from './layer-specs';
 
 /**
  * The right-hand map of a swipe comparison: a second, non-interactive map stacked over the main one,
@@ -57,14 +55,8 @@ export class CompareMap {
     for (const id of Object.keys(this.map.getStyle().sources ?? {})) this.map.removeSource(id);
     for (const entry of layers) {
       // A big layer's tiles come from its worker through the same protocol as on the main map.
-      this.map.addSource(
-        sourceId(entry.id),
-        entry.remote
-          ? { type: 'vector', tiles: [entry.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
-          : { type: 'geojson', data: withFid(entry.data, isLabelled(entry)), promoteId: FID },
-      );
-      const big = entry.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined;
-      for (const spec of layerSpecs({ ...entry, visible: true }, this.lang, big)) this.map.addLayer(spec);
+      this.map.addSource(sourceId(entry.id), sourceSpec(entry));
+      for (const spec of layerSpecs({ ...entry, visible: true }, this.lang)) this.map.addLayer(spec);
     }
   }
 

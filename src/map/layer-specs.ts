@@ -1,9 +1,9 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { LayerStyle } from '../domain/styles';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
-import { LABEL_POINT } from './fid';
-import { DENSITY_FIELD } from './big-layer';
+import { FID, LABEL_POINT, withFid } from './fid';
+import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, DENSITY_FIELD } from './big-layer';
 
 export type Part = 'density' | 'fill' | 'line' | 'circle' | 'label';
 export const PARTS: readonly Part[] = ['density', 'fill', 'line', 'circle', 'label'];
@@ -70,8 +70,19 @@ function densitySpec(layer: LayerEntry, source: string, visibility: 'visible' | 
 
 const notDensity = ['!', ['has', DENSITY_FIELD]] as ExpressionSpecification;
 
+/**
+ * Where MapLibre gets a layer's features: its GeoJSON (with ids and polygon label points), or for a big
+ * layer the vector tiles its worker cuts (as a URL, so MapLibre's worker parses them, not the page).
+ */
+export function sourceSpec(layer: LayerEntry): SourceSpecification {
+  return layer.remote
+    ? { type: 'vector', tiles: [layer.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
+    : { type: 'geojson', data: withFid(layer.data, isLabelled(layer)), promoteId: FID };
+}
+
 /** The MapLibre layers that draw one atlas layer: fill, outline/line, circle and label parts (and density cells for big layers). */
-export function layerSpecs(layer: LayerEntry, lang: Lang, big?: { labelMinzoom: number; sourceLayer: string }): LayerSpecification[] {
+export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] {
+  const big = layer.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined;
   const { style } = layer;
   const source = sourceId(layer.id);
   const color = colorExpression(style);
