@@ -42,11 +42,15 @@ interface AtlasLayerGroup {
   features: Feature<Geometry | null>[];
 }
 
-/** The exported features per atlas layer (the whole export is one, named `base`, when layers are not told). */
-function byAtlasLayer(features: readonly Feature<Geometry | null>[], base: string, options: ExportOptions): AtlasLayerGroup[] {
+/**
+ * The exported features (`prepared`, the written copies of `features`, position by position) per atlas
+ * layer; the whole export is one, named `base`, when layers are not told.
+ */
+function byAtlasLayer(features: readonly Feature<Geometry | null>[], prepared: readonly Feature<Geometry | null>[], base: string, options: ExportOptions): AtlasLayerGroup[] {
   const groups = new Map<string, AtlasLayerGroup>();
-  for (const f of features) {
-    const of = options.layerOf?.(f);
+  for (let i = 0; i < prepared.length; i++) {
+    const f = prepared[i]!;
+    const of = options.layerOf?.(features[i]!);
     const name = of?.name.trim() || base;
     const g = groups.get(name) ?? { name, ...(of ? { labelField: of.labelField } : options.labelField !== undefined ? { labelField: options.labelField } : {}), features: [] };
     g.features.push(f);
@@ -102,35 +106,33 @@ export async function writeViaGdal(features: readonly Feature<Geometry | null>[]
   if (!backend) throw new Error('The format library (GDAL) is not available here');
   const issues: ImportIssue[] = [];
   const base = (options.name ?? 'export').trim() || 'export';
-  // prepareFeatures copies each feature: the atlas layer is looked up on the original, by position.
-  const layerOfCopy = new Map<Feature<Geometry | null>, Feature<Geometry | null>>();
-  const prepared = prepareFeatures(features, options);
-  prepared.forEach((p, i) => layerOfCopy.set(p, features[i]!));
-  const atlasLayers = byAtlasLayer(prepared, base, { ...options, ...(options.layerOf ? { layerOf: (f) => options.layerOf!(layerOfCopy.get(f) ?? f) } : {}) });
+  const atlasLayers = byAtlasLayer(features, prepareFeatures(features, options), base, options);
   let skipped = 0;
-  const named: { name: string; list: Feature<Geometry | null>[] }[] = [];
+  const named: { name: string; list: Feature<Geometry | null>[]; alias?: string }[] = [];
   for (const layer of atlasLayers) {
     const { groups, skipped: none } = groupByFamily(layer.features);
     skipped += none;
     for (const [fam, list] of groups) named.push({ name: kind === 'dxf' || groups.size === 1 ? layer.name : `${layer.name}_${fam}`, list });
   }
   if (skipped) issues.push(makeIssue('warning', 'export-geometry-skipped', base, `${skipped} features without a point, line or polygon geometry were left out.`, { params: { count: skipped } }));
-  const renamed = new Map<string, string>();
+  const reported = new Set<string>();
   for (const g of named) {
     const to = layerNameFor(kind, g.name);
-    if (to !== g.name && !renamed.has(g.name)) {
-      renamed.set(g.name, to);
+    if (to === g.name) continue;
+    // A DXF lists one atlas layer once per geometry family: its renaming is said once.
+    if (!reported.has(g.name)) {
+      reported.add(g.name);
       const alias = kind === 'filegdb';
       issues.push(makeIssue('info', 'export-layer-renamed', g.name, `${FORMAT_NAME[kind]} does not allow the layer name “${g.name}”; it was written as “${to}”${alias ? ' (its alias keeps the name)' : ''}.`, { params: { format: FORMAT_NAME[kind], from: g.name, to, ...(alias ? { alias: 1 } : {}) } }));
     }
+    g.alias = g.name;
     g.name = to;
   }
   if (kind === 'dxf') for (const l of atlasLayers) l.name = layerNameFor('dxf', l.name);
-  const aliasOf = (name: string) => [...renamed].find(([, to]) => to === name)?.[0];
   const layers =
     kind === 'dxf'
       ? [{ name: base, geojson: collection(dxfEntities(named, atlasLayers, options)) }]
-      : named.map((g) => ({ name: g.name, geojson: collection(g.list), ...(kind === 'filegdb' && aliasOf(g.name) ? { options: [`LAYER_ALIAS=${aliasOf(g.name)}`] } : {}) }));
+      : named.map((g) => ({ name: g.name, geojson: collection(g.list), ...(kind === 'filegdb' && g.alias ? { options: [`LAYER_ALIAS=${g.alias}`] } : {}) }));
   const written: { path: string; bytes: Uint8Array }[] = [];
   // FlatGeobuf holds one layer a file: one write per layer, zipped together when there are several.
   const jobs = kind === 'flatgeobuf' ? layers.map((l) => [l]) : [layers];
