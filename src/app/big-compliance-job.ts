@@ -6,7 +6,7 @@ import { proxy } from 'comlink';
 import type { Feature } from 'geojson';
 import type { ComplianceControls } from '../analysis/compliance';
 import { ioWorker } from '../workers/io-client';
-import type { BigComplianceAnswer } from '../workers/big-compliance';
+import { NOT_CHECKED, type BigComplianceAnswer } from '../workers/big-compliance';
 
 /** The worst conflicts listed by name (the CSV holds every failing feature). */
 const LISTED = 50;
@@ -17,6 +17,9 @@ export interface BigComplianceJob {
   /** 0–1 while running; null once answered or cancelled. */
   progress: number | null;
   answer: BigComplianceAnswer | null;
+  /** How many features were checked, and the positions of those that do not comply. */
+  checked: number;
+  failing: number[];
   worst: { i: number; f: Feature | undefined }[];
 }
 
@@ -43,15 +46,20 @@ export function subscribeBigCompliance(listener: () => void): () => void {
 export function startBigCompliance(layerId: string, key: string, controls: ComplianceControls, slivers: number): void {
   cancelBigCompliance();
   const id = ++seq;
-  set({ layerId, key, progress: 0, answer: null, worst: [] });
+  set({ layerId, key, progress: 0, answer: null, checked: 0, failing: [], worst: [] });
   const mine = () => seq === id && job !== null;
   void (async () => {
     const a = await ioWorker().complianceBig(key, id, controls, slivers, proxy((f: number) => mine() && job!.progress !== null && set({ ...job!, progress: f })));
     if (!mine() || a.cancelled) return;
-    const failing = Array.from(a.ok.keys()).filter((i) => a.ok[i] === 0);
+    const failing: number[] = [];
+    let checked = 0;
+    a.ok.forEach((v, i) => {
+      if (v !== NOT_CHECKED) checked++;
+      if (v === 0) failing.push(i);
+    });
     const worst = [...failing].sort((x, y) => conflictM2(a, y) - conflictM2(a, x)).slice(0, LISTED);
     const features = await ioWorker().featuresBig(key, worst);
-    if (mine()) set({ layerId, key, progress: null, answer: a, worst: worst.map((i, k) => ({ i, f: features[k] })) });
+    if (mine()) set({ layerId, key, progress: null, answer: a, checked, failing, worst: worst.map((i, k) => ({ i, f: features[k] })) });
   })().catch((e: unknown) => {
     console.error('compliance in the worker failed', e);
     if (mine()) set(null);
@@ -59,7 +67,7 @@ export function startBigCompliance(layerId: string, key: string, controls: Compl
 }
 
 export function cancelBigCompliance(): void {
-  if (job?.progress !== null && job) void ioWorker().cancelJob(seq);
+  if (job && job.progress !== null) void ioWorker().cancelJob(seq);
   seq++;
   set(null);
 }

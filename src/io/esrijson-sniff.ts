@@ -18,9 +18,9 @@ export function looksLikeEsriJson(bytes: Uint8Array): boolean {
 
 /** ArcGIS stops a query at the server's record limit and says so; the planner must know the layer is partial. */
 export function esriJsonExceededLimit(bytes: Uint8Array): boolean {
-  const text = new TextDecoder().decode(bytes.length > 2 * HEAD ? bytes.subarray(bytes.length - HEAD) : bytes);
-  const head = new TextDecoder().decode(bytes.subarray(0, HEAD));
-  return /"exceededTransferLimit"\s*:\s*true/.test(head) || /"exceededTransferLimit"\s*:\s*true/.test(text);
+  // ArcGIS writes the flag before or after the features: the start and the end of the text are read.
+  const said = (part: Uint8Array) => /"exceededTransferLimit"\s*:\s*true/.test(new TextDecoder().decode(part));
+  return said(bytes.subarray(0, HEAD)) || (bytes.length > HEAD && said(bytes.subarray(Math.max(HEAD, bytes.length - HEAD))));
 }
 
 /**

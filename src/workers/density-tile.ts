@@ -7,8 +7,6 @@
 import type Flatbush from 'flatbush';
 import { DENSITY_FIELD } from '../map/big-layer';
 
-export { DENSITY_FIELD };
-
 /** A zoom where some tile holds more features than this is drawn as density (an 8 000-parcel tile encodes in ≈ 60 ms). */
 export const DENSITY_LIMIT = 8_000;
 /** Cells per tile side: 32 cells of 16 px on a 512 px tile. */

@@ -118,39 +118,24 @@ export function ZoneStatsPanel() {
                   <th scope="row">{zone}</th>
                   <td className="num">{formatArea(r.zoneAreaM2, areaUnit, lang)}</td>
                   {counted.map((l) => {
-                    if (l.remote) {
-                      const s = big[l.id];
-                      const z = zones.findIndex((x) => x.id === r.zoneId);
-                      const hits = s?.ids[z];
+                    // A big layer's cell holds the worker's positions, once it has answered.
+                    const hits: ArrayLike<number | string> | undefined = l.remote ? big[l.id]?.ids[zones.findIndex((x) => x.id === r.zoneId)] : (r.featureIds[l.id] ?? []);
+                    if (!hits)
                       return (
-                        <td key={l.id} className="num" aria-busy={!s}>
-                          {hits ? (
-                            <button
-                              type="button"
-                              className="link-btn"
-                              disabled={hits.length === 0}
-                              aria-label={t('stats.selectCell', { layer: l.title[lang], zone, n: hits.length })}
-                              onClick={() => atlasStore.getState().setSelection(Array.from(hits, (i) => ({ layerId: l.id, featureId: String(i) })))}
-                            >
-                              {formatCount(hits.length, lang)}
-                            </button>
-                          ) : (
-                            '…'
-                          )}
+                        <td key={l.id} className="num" aria-busy="true">
+                          …
                         </td>
                       );
-                    }
-                    const ids = r.featureIds[l.id] ?? [];
                     return (
                       <td key={l.id} className="num">
                         <button
                           type="button"
                           className="link-btn"
-                          disabled={ids.length === 0}
-                          aria-label={t('stats.selectCell', { layer: l.title[lang], zone, n: ids.length })}
-                          onClick={() => atlasStore.getState().setSelection(ids.map((featureId) => ({ layerId: l.id, featureId })))}
+                          disabled={hits.length === 0}
+                          aria-label={t('stats.selectCell', { layer: l.title[lang], zone, n: hits.length })}
+                          onClick={() => atlasStore.getState().setSelection(Array.from(hits, (id: number | string) => ({ layerId: l.id, featureId: String(id) })))}
                         >
-                          {formatCount(r.counts[l.id] ?? 0, lang)}
+                          {formatCount(hits.length, lang)}
                         </button>
                       </td>
                     );

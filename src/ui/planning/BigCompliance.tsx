@@ -29,7 +29,7 @@ export function BigCompliance({ layer }: { layer: LayerEntry }) {
   const exportFailing = async () => {
     if (!answer || !layer.remote) return;
     const { a } = answer;
-    const failing = Array.from(a.ok.keys()).filter((i) => a.ok[i] === 0);
+    const failing = job.failing;
     const features = await ioWorker().featuresBig(layer.remote.key, failing);
     const rows: Feature[] = failing.map((i, k) => ({
       type: 'Feature',
@@ -57,7 +57,7 @@ export function BigCompliance({ layer }: { layer: LayerEntry }) {
     );
   if (!answer) return null;
   const { a, worst } = answer;
-  const checked = Array.from(a.ok).filter((v) => v !== 255).length;
+  const checked = job.checked;
   return (
     <div className="comp-sheet" role="region" aria-label={t('comp.bigSummary', { layer: layer.title[lang] })} data-testid="compliance-big">
       <dl className="attributes">

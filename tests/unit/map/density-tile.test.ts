@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import { describe, expect, it } from 'vitest';
-import { DENSITY_FIELD, densityTile, detailZoom } from '../../../src/workers/density-tile';
+import { DENSITY_FIELD } from '../../../src/map/big-layer';
+import { densityTile, detailZoom } from '../../../src/workers/density-tile';
 
 /** n point-sized boxes at lon/lat pairs. */
 function tree(points: [number, number][]): Flatbush {
