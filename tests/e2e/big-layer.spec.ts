@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bbox, booleanIntersects } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { bundled, bundledFeature, clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, bundledFeature, canvasRgb, clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
 import { formatArea } from '../../src/domain/format';
 import { buildFeatureIndex } from '../../src/analysis/feature-index';
 import { nearestFeatures } from '../../src/analysis/nearest';
@@ -146,20 +146,7 @@ test('a big layer imported from a file comes back after a reload, with its id, a
 });
 
 /** Every 4th pixel of the map canvas, as MapLibre drew it (RGB). */
-async function canvasSamples(page: import('@playwright/test').Page, canvasIndex = 0): Promise<number[]> {
-  return page.evaluate((k) => {
-    const canvas = document.querySelectorAll<HTMLCanvasElement>('canvas.maplibregl-canvas')[k]!;
-    const c = document.createElement('canvas');
-    c.width = canvas.width;
-    c.height = canvas.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const out: number[] = [];
-    for (let i = 0; i < d.length; i += 16) out.push(d[i]!, d[i + 1]!, d[i + 2]!);
-    return out;
-  }, canvasIndex);
-}
+const canvasSamples = (page: import('@playwright/test').Page, canvasIndex = 0) => canvasRgb(page, canvasIndex, undefined, 4);
 
 test('a 200 000-parcel layer is drawn at the district view (density where too dense), parcel by parcel and named when zoomed in', async ({ page }) => {
   test.setTimeout(180_000);

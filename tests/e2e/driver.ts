@@ -93,6 +93,30 @@ export async function dragOnMap(page: Page, from: [number, number], to: [number,
   for (const m of modifiers) await page.keyboard.up(m);
 }
 
+/**
+ * The RGB values MapLibre drew on map canvas `canvasIndex` (read back through a 2D copy), flat, every
+ * `step`-th pixel of `rect` (CSS pixels; the whole canvas when absent).
+ */
+export async function canvasRgb(page: Page, canvasIndex = 0, rect?: { x: number; y: number; w: number; h: number }, step = 1): Promise<number[]> {
+  return page.evaluate(
+    ({ i, rect, step }) => {
+      const canvas = document.querySelectorAll<HTMLCanvasElement>('canvas.maplibregl-canvas')[i]!;
+      const c = document.createElement('canvas');
+      c.width = canvas.width;
+      c.height = canvas.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const r = canvas.width / canvas.clientWidth;
+      const [x, y, w, h] = rect ? [Math.round(rect.x * r), Math.round(rect.y * r), Math.max(1, Math.round(rect.w * r)), Math.max(1, Math.round(rect.h * r))] : [0, 0, c.width, c.height];
+      const d = ctx.getImageData(x, y, w, h).data;
+      const out: number[] = [];
+      for (let k = 0; k < d.length; k += 4 * step) out.push(d[k]!, d[k + 1]!, d[k + 2]!);
+      return out;
+    },
+    { i: canvasIndex, rect: rect ?? null, step },
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/${name}.png` });
 }

@@ -2,26 +2,14 @@ import { test, type Page } from '@playwright/test';
 import { booleanPointInPolygon, featureCollection, intersect, pointOnFeature } from '@turf/turf';
 import geographiclib from 'geographiclib-geodesic';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { bundled, bundledFeature, clickFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, bundledFeature, canvasRgb, clickFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
 const BACKGROUND = [244, 241, 234];
 
 /** The colour MapLibre drew at a map coordinate (read back from the WebGL canvas). */
 async function pixelAt(page: Page, lngLat: Position, canvasIndex = 0): Promise<number[]> {
   const xy = await page.evaluate((ll) => window.__atlas!.project(ll as [number, number]), lngLat);
-  return page.evaluate(
-    ({ x, y, i }) => {
-      const canvas = document.querySelectorAll<HTMLCanvasElement>('canvas.maplibregl-canvas')[i]!;
-      const c = document.createElement('canvas');
-      c.width = canvas.width;
-      c.height = canvas.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const r = canvas.width / canvas.clientWidth;
-      return [...ctx.getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data].slice(0, 3);
-    },
-    { x: xy.x, y: xy.y, i: canvasIndex },
-  );
+  return canvasRgb(page, canvasIndex, { x: xy.x, y: xy.y, w: 1, h: 1 });
 }
 
 function blend(rgb: number[], alpha: number): number[] {
