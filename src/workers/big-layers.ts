@@ -16,6 +16,8 @@ import type { LayerStyle } from '../domain/styles';
 import { bigZoneStats, type BigZoneStats } from './big-zone-stats';
 import { searchBig, type BigSearchHit } from './big-search';
 import { bigProximity, type BigProximityAnswer, type BigProximityQuestion } from './big-proximity';
+import { landUseBalance } from '../analysis/landuse-balance';
+import { toWire, type LandUseBalanceWire } from '../analysis/landuse-balance-wire';
 
 /** Layers this large stay in the worker: the page gets counts, ids and a URL for MapLibre, not the features. */
 export const BIG_LAYER_FEATURES = 20_000;
@@ -128,6 +130,12 @@ export function searchBigLayer(key: string, layerId: string, query: string, limi
 export function proximityBigLayer(key: string, q: BigProximityQuestion): BigProximityAnswer | null {
   const h = held.get(key);
   return h ? bigProximity(h.features, h.index, q) : null;
+}
+
+/** 用地平衡表 of a big layer, inside `zone` when given (see landUseBalance); null when the layer is gone. */
+export function balanceBigLayer(key: string, zone: Polygon | MultiPolygon | null): LandUseBalanceWire | null {
+  const h = held.get(key);
+  return h ? toWire(landUseBalance(h.features, zone, { index: h.index })) : null;
 }
 
 /** The big layer's features, for the worker's own long-running analyses (big-compliance.ts). */

@@ -11,7 +11,8 @@ import { formatById, type FormatId } from '../io/formats';
 import { setGdalBackend } from '../io/gdal/gdal-runner';
 import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
 import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
-import { BIG_LAYER_FEATURES, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, bigLayerFeatures, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
+import { wireBuffers } from '../analysis/landuse-balance-wire';
+import { BIG_LAYER_FEATURES, balanceBigLayer, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, bigLayerFeatures, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
 
@@ -103,6 +104,10 @@ const api = {
   },
   cancelJob(job: number): void {
     cancelledJobs.add(job);
+  },
+  balanceBig(key: string, zone: Polygon | MultiPolygon | null) {
+    const r = balanceBigLayer(key, zone);
+    return r ? transfer(r, wireBuffers(r)) : null;
   },
   proximityBig(key: string, q: BigProximityQuestion) {
     return proximityBigLayer(key, q);

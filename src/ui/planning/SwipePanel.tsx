@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { AREA_DECIMALS, formatNumber } from '../../domain/format';
-import { compareBalance, landUseBalance } from '../../analysis/landuse-balance';
-import { indexOf } from '../../state/filter-result';
+import { compareBalance } from '../../analysis/landuse-balance';
+import { useLayerBalance } from './use-layer-balance';
 import { useShallow } from 'zustand/react/shallow';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
@@ -33,12 +33,13 @@ export function SwipePanel() {
   const left = layers.find((l) => l.id === sides.left);
   const right = layers.find((l) => l.id === sides.right);
   // What changed between the two versions, by land-use class (both sides must carry land-use codes).
+  // Big layers are measured by their worker.
+  const a = useLayerBalance(left?.landUse ? left : undefined, null);
+  const b = useLayerBalance(right?.landUse ? right : undefined, null);
   const changes = useMemo(() => {
-    if (!left?.landUse || !right?.landUse) return null;
-    const a = landUseBalance(left.data.features, null, { index: indexOf(left.data) });
-    const b = landUseBalance(right.data.features, null, { index: indexOf(right.data) });
+    if (!a || !b) return null;
     return compareBalance(a, b).filter((r) => r.level !== 2 && Math.abs(r.change.areaHa) >= 0.01);
-  }, [left, right]);
+  }, [a, b]);
   const choose = (side: 'left' | 'right', id: string) => {
     const next = { ...sides, [side]: id };
     setSides(next);
