@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { area as turfArea } from '@turf/turf';
-import type { Feature, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { buildFeatureIndex } from '../src/analysis/feature-index';
 import { geodesicArea } from '../src/analysis/geodesic-area';
 import { nearestFeatures, withinRadius } from '../src/analysis/nearest';
@@ -34,6 +34,7 @@ import { mulberry32, sampleIndices } from './bench/prng';
 import { markdownTable, verdictLines, type Check, type Measure, type SizeMeasure } from './bench/report';
 import { addTimings, collectGarbage, describeTiming, scaleTiming, timeRounds, timeSync, type Timing } from './bench/stats';
 import { buildTestZone } from './bench/test-zone';
+import { landUseCode, planningMeasures, runPlanningQueries, type PlanningPg } from './bench/planning';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `npm run bench -- --count 20000` for a quick try; the published figures use 200 000. */
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     text = parcelsToGeoJsonText(generateParcels({ count: COUNT, seed: SEED, zone, townships }));
     source = `generated in memory (seed ${SEED})`;
   }
+  const controlLines = JSON.parse(readFileSync(join(ROOT, 'geodata/control-lines.geojson'), 'utf8')) as FeatureCollection;
   const features = (JSON.parse(text) as { features: Feature<Polygon, ParcelProps>[] }).features;
   const ids = features.map((f) => f.properties.id);
   const index = buildFeatureIndex(features);
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
 
   // ---- PostGIS ------------------------------------------------------------------------------------------
   type PgResult = { timing: QueryTiming; ords: number[] };
+  let pgPlanning: PlanningPg | undefined;
   const pg: { status: string; version?: string; loadSeconds?: number; zoneValid?: string; zone?: PgResult; radius?: PgResult; nearest?: PgResult; stats?: { rows: string[]; timing: QueryTiming } } = { status: 'skipped' };
   const bins = process.env.BENCH_POSTGIS === 'off' ? { missing: 'disabled by BENCH_POSTGIS=off' } : findPostgis();
   if ('missing' in bins) {
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
       log(`PostGIS: starting a throw-away cluster (${bins.version}) …`);
       cluster = PostgisCluster.start(bins);
       pg.version = `${bins.version}, ${cluster.postgisVersion}`;
-      pg.loadSeconds = cluster.loadParcels(features.map((f) => ({ id: f.properties.id, ring: f.geometry.coordinates[0]!, investment: f.properties.investment_cny })));
+      pg.loadSeconds = cluster.loadParcels(features.map((f, i) => ({ id: f.properties.id, ring: f.geometry.coordinates[0]!, investment: f.properties.investment_cny, code: landUseCode(f.properties.category, i) })));
       for (const t of townships) if (t.geometry.type === 'Polygon') cluster.addZone(t.id, t.geometry);
       pg.zoneValid = cluster.addZone('test', testZone.polygon);
       log(`PostGIS: loaded and indexed in ${pg.loadSeconds.toFixed(1)} s; test zone ${pg.zoneValid}`);
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
       pg.radius = run(radiusSql);
       pg.nearest = run(nearestSql);
       pg.stats = { rows: cluster.column(statsSql.replace('SELECT z.name,', "SELECT z.name || '|' || count(p.ord) || '|' || sum(ST_Area(p.geog)) || '|' || coalesce(sum(p.investment), 0) AS r, ")), timing: cluster.time(statsSql) };
+      pgPlanning = runPlanningQueries(cluster, controlLines);
       pg.status = 'ran';
       log(`PostGIS: zone ${describeTiming(pg.zone.timing.timing)}, radius ${describeTiming(pg.radius.timing.timing)}, nearest ${describeTiming(pg.nearest.timing.timing)}`);
     } catch (e) {
@@ -185,6 +189,10 @@ async function main(): Promise<void> {
       checks,
     });
   }
+
+  // ---- 1c. compliance and land-use balance (scripts/bench/planning.ts) -----------------------------------------
+  log('compliance and land-use balance …');
+  measures.push(...planningMeasures(features, index, controlLines, pgPlanning, pg.status.startsWith('skipped') ? 'PostGIS not run' : 'PostGIS failed'));
 
   // ---- 2 & 3. radius and nearest ------------------------------------------------------------------------
   log('radius and nearest …');

@@ -133,20 +133,20 @@ export class PostgisCluster {
   }
 
   /**
-   * Loads parcels as table `parcels(ord, id, geom geometry(Polygon, 4326), geog geography(Polygon, 4326))`
+   * Loads parcels as table `parcels(ord, id, geom geometry(Polygon, 4326), geog geography(Polygon, 4326), investment, code)`
    * from EWKT through COPY, with GiST indexes on both columns, then VACUUM ANALYZE. Returns seconds taken.
    */
-  loadParcels(rows: readonly { id: string; ring: readonly (readonly number[])[]; investment?: number }[]): number {
+  loadParcels(rows: readonly { id: string; ring: readonly (readonly number[])[]; investment?: number; code?: string }[]): number {
     const t0 = performance.now();
     const lines: string[] = [];
-    rows.forEach((r, i) => lines.push(`${i}\t${r.id}\tSRID=4326;POLYGON((${r.ring.map((p) => `${p[0]} ${p[1]}`).join(',')}))\t${r.investment ?? '\\N'}`));
+    rows.forEach((r, i) => lines.push(`${i}\t${r.id}\tSRID=4326;POLYGON((${r.ring.map((p) => `${p[0]} ${p[1]}`).join(',')}))\t${r.investment ?? '\\N'}\t${r.code ?? '\\N'}`));
     this.sql(
       [
-        'CREATE UNLOGGED TABLE staging (ord int, id text, geom geometry(Polygon, 4326), investment double precision);',
+        'CREATE UNLOGGED TABLE staging (ord int, id text, geom geometry(Polygon, 4326), investment double precision, code text);',
         'COPY staging FROM STDIN;',
         ...lines,
         '\\.',
-        'CREATE TABLE parcels AS SELECT ord, id, geom, geom::geography AS geog, investment FROM staging ORDER BY ord;',
+        'CREATE TABLE parcels AS SELECT ord, id, geom, geom::geography AS geog, investment, code FROM staging ORDER BY ord;',
         'DROP TABLE staging;',
         'CREATE INDEX parcels_geom ON parcels USING gist (geom);',
         'CREATE INDEX parcels_geog ON parcels USING gist (geog);',

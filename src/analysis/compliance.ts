@@ -1,15 +1,13 @@
-import { difference, featureCollection, intersect, union } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import { detectLandUseFields, landUseClass } from '../domain/landuse-palette';
-import { buildFeatureIndex, type FeatureIndex } from './feature-index';
+import { buildFeatureIndex } from './feature-index';
+import { arealBoundary, arealOverlap, indexed, relations, type Relation } from './compliance-areal';
 import { geodesicArea } from './geodesic-area';
 import { geodesicLength } from './geodesic-length';
 import { pointLineBoundary, pointLineOverlap, type PointLine } from './compliance-linear';
-import { prepareZone, type PreparedZone } from './prepared-zone';
 import { AREA_UNIT_M2 } from './units';
 import { formatArea, formatLength } from '../domain/format';
 import { detectNameField, featureNames } from '../domain/feature-name';
-import { filterByZone } from './zone-filter';
 
 type Areal = Polygon | MultiPolygon;
 export type ComplianceSubject = Feature<Areal | Point | LineString | MultiPoint | MultiLineString>;
@@ -89,80 +87,34 @@ export interface ComplianceResult {
  * r.farmland.areaM2 // ≈ 182_418 (cl-pbf-04); r.boundary.status // 'partly' (≈ 589_119 m² outside)
  * r.verdict.rules // ['permanent_basic_farmland', 'cultivated_land', 'urban_development_boundary']
  */
-export function checkCompliance(subject: ComplianceSubject, controls: ComplianceControls, opts: ComplianceOptions = {}): ComplianceResult {
+export function checkCompliance(subject: ComplianceSubject, controls: ComplianceControls, opts: ComplianceOptions = {}, met?: ControlRelations): ComplianceResult {
   const slivers = opts.slivers ?? 1;
   const g = subject.geometry;
   const areal = g.type === 'Polygon' || g.type === 'MultiPolygon';
   const subjectAreaM2 = areal ? geodesicArea(g) : 0;
-  const zone = areal ? prepareZone(g) : null;
   const kind = areal ? 'area' : g.type === 'LineString' || g.type === 'MultiLineString' ? 'line' : 'point';
-  const overlap = (layer: readonly Feature[]): OverlapResult => {
-    if (zone) return arealOverlap(g as Areal, zone, indexed(layer), slivers, subjectAreaM2);
+  // The subject packed once, unless a whole layer's relations were worked out beforehand (compliance-areal).
+  const packed = areal && !met ? buildFeatureIndex([subject]) : null;
+  const related = (layer: readonly Feature[], k: keyof ControlRelations): readonly Relation[] => (met ? met[k] : relations(packed!, indexed(layer)));
+  const overlap = (layer: readonly Feature[], k: keyof ControlRelations): OverlapResult => {
+    if (areal) return arealOverlap(g, related(layer, k), indexed(layer), slivers, subjectAreaM2);
     const r = pointLineOverlap(g as PointLine, indexed(layer));
     return { ...r, areaM2: 0, areaMu: 0, share: 0, pieces: [] };
   };
-  const farmland = overlap(controls.farmland);
-  const redLine = overlap(controls.redLine);
-  const cultivated = overlap(controls.cultivated);
-  const boundary: BoundaryResult = zone
-    ? arealBoundary(g as Areal, zone, indexed(controls.boundary), slivers, subjectAreaM2)
+  const farmland = overlap(controls.farmland, 'farmland');
+  const redLine = overlap(controls.redLine, 'redLine');
+  const cultivated = overlap(controls.cultivated, 'cultivated');
+  const boundary: BoundaryResult = areal
+    ? arealBoundary(g, related(controls.boundary, 'boundary'), indexed(controls.boundary), slivers, subjectAreaM2)
     : { ...pointLineBoundary(g as PointLine, indexed(controls.boundary)), outsideAreaM2: 0, outsideMu: 0, outsidePieces: [] };
   const subjectLengthM = kind === 'line' ? geodesicLength(g) : 0;
   return { subjectKind: kind, subjectAreaM2, subjectLengthM, farmland, redLine, cultivated, boundary, verdict: verdict(farmland, redLine, cultivated, boundary, kind) };
 }
 
-/** Control polygons with an index, cached per control array (so treat the arrays as immutable). */
-interface Indexed { features: Feature<Areal>[]; index: FeatureIndex }
-const cache = new WeakMap<readonly Feature[], Indexed>();
-
-function indexed(layer: readonly Feature[]): Indexed {
-  let hit = cache.get(layer);
-  if (!hit) {
-    const features = layer.filter((f): f is Feature<Areal> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
-    hit = { features, index: buildFeatureIndex(features) };
-    cache.set(layer, hit);
-  }
-  return hit;
-}
+/** For a (Multi)Polygon subject: the control polygons of each layer it meets (see layerRelations). */
+export type ControlRelations = Record<'farmland' | 'redLine' | 'cultivated' | 'boundary', readonly Relation[]>;
 
 const idOf = (f: Feature, i: number): string => String(f.id ?? f.properties?.id ?? i);
-const plain = (geometry: Areal, properties: Record<string, unknown> = {}): Feature<Areal> => ({ type: 'Feature', properties, geometry });
-
-function arealOverlap(g: Areal, zone: PreparedZone, layer: Indexed, slivers: number, subjectAreaM2: number): OverlapResult {
-  const pieces: Feature<Areal>[] = [];
-  let contact = false;
-  for (const i of filterByZone(layer.index, zone, 'intersects')) {
-    const control = layer.features[i]!;
-    const piece = intersect(featureCollection<Areal>([plain(g), plain(control.geometry)]));
-    const areaM2 = piece ? geodesicArea(piece.geometry) : 0;
-    if (piece && areaM2 >= slivers) pieces.push(plain(piece.geometry, { control_id: idOf(control, i), area_m2: areaM2 }));
-    else contact = true;
-  }
-  let areaM2 = pieces.reduce((s, p) => s + (p.properties!.area_m2 as number), 0);
-  if (pieces.length > 1) {
-    const merged = union(featureCollection(pieces.map((p) => plain(p.geometry))));
-    areaM2 = merged ? geodesicArea(merged.geometry) : areaM2; // controls may overlap each other
-  }
-  return {
-    overlaps: pieces.length > 0,
-    touching: pieces.length === 0 && contact,
-    areaM2,
-    lengthM: 0,
-    areaMu: areaM2 / AREA_UNIT_M2.mu,
-    share: subjectAreaM2 > 0 ? (areaM2 / subjectAreaM2) * 100 : 0,
-    pieces,
-    controlIds: pieces.map((p) => p.properties!.control_id as string),
-  };
-}
-
-function arealBoundary(g: Areal, zone: PreparedZone, layer: Indexed, slivers: number, subjectAreaM2: number): BoundaryResult {
-  const candidates = filterByZone(layer.index, zone, 'intersects').map((i) => plain(layer.features[i]!.geometry));
-  const outside = candidates.length ? difference(featureCollection<Areal>([plain(g), ...candidates])) : plain(g);
-  const outsideM2 = outside ? geodesicArea(outside.geometry) : 0;
-  const status = outsideM2 < slivers ? 'inside' : subjectAreaM2 - outsideM2 < slivers ? 'outside' : 'partly';
-  if (status === 'inside') return { status, outsideAreaM2: 0, outsideMu: 0, outsideLengthM: 0, outsidePieces: [] };
-  return { status, outsideAreaM2: outsideM2, outsideMu: outsideM2 / AREA_UNIT_M2.mu, outsideLengthM: 0, outsidePieces: [plain(outside!.geometry)] };
-}
 
 const RULE_TEXT: Record<Exclude<ComplianceRule, 'urban_development_boundary'>, [string, string]> = {
   permanent_basic_farmland: ['永久基本农田', 'permanent basic farmland'],
@@ -175,12 +127,25 @@ const OK_TEXT = ['未占用永久基本农田、生态保护红线和耕地，�
 
 function verdict(farmland: OverlapResult, redLine: OverlapResult, cultivated: OverlapResult, boundary: BoundaryResult, kind: ComplianceResult['subjectKind']): ComplianceResult['verdict'] {
   const rules: ComplianceRule[] = [];
+  for (const [rule, r] of [['permanent_basic_farmland', farmland], ['ecological_red_line', redLine], ['cultivated_land', cultivated]] as const) if (r.overlaps) rules.push(rule);
+  if (boundary.status !== 'inside') rules.push('urban_development_boundary');
+  // The sentences are written when first read: a whole big layer's check reads only `ok`.
+  let texts: readonly [string, string] | undefined;
+  const text = () => (texts ??= rules.length ? verdictTexts(farmland, redLine, cultivated, boundary, kind) : OK_TEXT);
+  return {
+    ok: rules.length === 0,
+    rules,
+    get text_zh() { return text()[0]; },
+    get text_en() { return text()[1]; },
+  };
+}
+
+function verdictTexts(farmland: OverlapResult, redLine: OverlapResult, cultivated: OverlapResult, boundary: BoundaryResult, kind: ComplianceResult['subjectKind']): [string, string] {
   const zh: string[] = [];
   const en: string[] = [];
   const size = (m2: number, lang: 'zh' | 'en') => `${formatArea(m2, 'ha', lang)}${lang === 'zh' ? '（' : ' ('}${formatArea(m2, 'mu', lang)}${lang === 'zh' ? '）' : ')'}`;
   for (const [rule, r] of [['permanent_basic_farmland', farmland], ['ecological_red_line', redLine], ['cultivated_land', cultivated]] as const) {
     if (!r.overlaps) continue;
-    rules.push(rule);
     const [nameZh, nameEn] = RULE_TEXT[rule];
     if (kind === 'area') {
       zh.push(`占用${nameZh} ${size(r.areaM2, 'zh')}`);
@@ -194,7 +159,6 @@ function verdict(farmland: OverlapResult, redLine: OverlapResult, cultivated: Ov
     }
   }
   if (boundary.status !== 'inside') {
-    rules.push('urban_development_boundary');
     const partly = boundary.status === 'partly';
     const m2 = boundary.outsideAreaM2;
     const m = boundary.outsideLengthM;
@@ -203,9 +167,8 @@ function verdict(farmland: OverlapResult, redLine: OverlapResult, cultivated: Ov
     zh.push(`${partly ? '部分' : ''}位于城镇开发边界外${extraZh}`);
     en.push(`${partly ? 'partly ' : ''}outside the urban development boundary${extraEn}`);
   }
-  if (!rules.length) return { ok: true, rules, text_zh: OK_TEXT[0], text_en: OK_TEXT[1] };
   const first = en.join('; ');
-  return { ok: false, rules, text_zh: zh.join('；'), text_en: first.charAt(0).toUpperCase() + first.slice(1) };
+  return [zh.join('；'), first.charAt(0).toUpperCase() + first.slice(1)];
 }
 
 /** One row of a layer's compliance table. */

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { PART_LINES, PART_POINTS, type FeatureIndex } from './feature-index';
+import { featureBBox, PART_LINES, PART_POINTS, type FeatureIndex } from './feature-index';
 import { INSIDE, ON_BOUNDARY, OUTSIDE, prepareZone, type PreparedZone } from './prepared-zone';
 
 export type ZonePredicate = 'intersects' | 'within';
@@ -33,6 +33,23 @@ export function filterByZone(indexed: FeatureIndex, zone: Polygon | MultiPolygon
     return within ? featureWithin(indexed, i, z) : featureIntersects(indexed, i, z);
   });
   return Array.from(Uint32Array.from(hits).sort());
+}
+
+/**
+ * How feature `f` of an index meets a prepared zone, by the same tests as {@link filterByZone}: 'within'
+ * (the 'within' predicate holds), 'intersects' (meets it without being within) or null (disjoint). For
+ * one feature against a few zones prepared once, e.g. a parcel against the 三区三线 control polygons.
+ * @example relateFeature(buildFeatureIndex([parcel]), 0, prepareZone(farmland.geometry)) // 'within'
+ */
+export function relateFeature(indexed: FeatureIndex, f: number, z: PreparedZone): 'within' | 'intersects' | null {
+  const b = featureBBox(indexed, f);
+  if (!b || b[2] < z.minX || b[0] > z.maxX || b[3] < z.minY || b[1] > z.maxY) return null;
+  const quick = z.classifyBox(b[0], b[1], b[2], b[3]);
+  if (quick === INSIDE) return 'within';
+  if (quick === OUTSIDE) return null;
+  const inBox = b[0] >= z.minX && b[2] <= z.maxX && b[1] >= z.minY && b[3] <= z.maxY;
+  if (inBox && featureWithin(indexed, f, z)) return 'within';
+  return featureIntersects(indexed, f, z) ? 'intersects' : null;
 }
 
 function featureIntersects(g: FeatureIndex, f: number, z: PreparedZone): boolean {

@@ -138,9 +138,10 @@ export function balanceBigLayer(key: string, zone: Polygon | MultiPolygon | null
   return h ? toWire(landUseBalance(h.features, zone, { index: h.index })) : null;
 }
 
-/** The big layer's features, for the worker's own long-running analyses (big-compliance.ts). */
-export function bigLayerFeatures(key: string): readonly Feature[] | null {
-  return held.get(key)?.features ?? null;
+/** The big layer's features and index, for the worker's own long-running analyses (big-compliance.ts). */
+export function bigLayerHeld(key: string): { features: readonly Feature[]; index: FeatureIndex } | null {
+  const h = held.get(key);
+  return h ? { features: h.features, index: h.index } : null;
 }
 
 export function dropBigLayer(key: string): void {

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { bigCompliance } from './big-compliance';
+import { buildFeatureIndex } from '../analysis/feature-index';
 import type { ComplianceControls } from '../analysis/compliance';
 import type { BigProximityQuestion } from './big-proximity';
 import { expose, transfer } from 'comlink';
@@ -12,7 +13,7 @@ import { setGdalBackend } from '../io/gdal/gdal-runner';
 import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
 import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
 import { wireBuffers } from '../analysis/landuse-balance-wire';
-import { BIG_LAYER_FEATURES, balanceBigLayer, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, bigLayerFeatures, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
+import { BIG_LAYER_FEATURES, balanceBigLayer, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, bigLayerHeld, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
 
@@ -96,9 +97,9 @@ const api = {
   },
   /** 三区三线 check of a whole big layer; `job` names it for {@link cancelJob}. */
   async complianceBig(key: string, job: number, controls: ComplianceControls, slivers: number, onProgress: (fraction: number) => void) {
-    const features = bigLayerFeatures(key) ?? [];
+    const h = bigLayerHeld(key) ?? { features: [], index: buildFeatureIndex([]) };
     cancelledJobs.delete(job);
-    const r = await bigCompliance(features, controls, { slivers }, (done, total) => void onProgress(done / total), () => cancelledJobs.has(job));
+    const r = await bigCompliance(h.features, h.index, controls, { slivers }, (done, total) => void onProgress(done / total), () => cancelledJobs.has(job));
     cancelledJobs.delete(job);
     return transfer(r, [r.farmlandM2, r.redLineM2, r.cultivatedM2, r.outsideM2, r.boundary, r.ok].map((x) => x.buffer as ArrayBuffer));
   },
