@@ -40,7 +40,7 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
       else if (!get().tool) get().clearSelection();
     },
     onViewChange: (view) => get().setView(view, 'map'),
-    loadBigTile: (key, z, x, y) => ioWorker().tileBig(key, z, x, y),
+    loadBigTile: (key, z, x, y, maskId) => ioWorker().tileBig(key, z, x, y, maskId),
     onBoxSelect: (ring) => void selectInPolygon(store, ringToPolygon(ring)),
     onDrawChange: (g) => {
       if (get().tool) get().setDrawn(g);

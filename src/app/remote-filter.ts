@@ -23,11 +23,11 @@ export function startRemoteFilter(store: AtlasStore): () => void {
       const zone = zoneGeometry(s, s.zone);
       void ioWorker()
         .filterBig(layer.remote.key, zone, s.predicate, s.attr)
-        .then(({ matched, investmentCny }) => {
+        .then(({ matched, investmentCny, maskId }) => {
           if (filterKey(store.getState()) !== key) return;
           const ids = new Set<string>();
           for (const i of matched) ids.add(String(i));
-          store.getState().setRemoteResult(layer.id, { key, ids, investmentCny });
+          store.getState().setRemoteResult(layer.id, { key, ids, investmentCny, maskId });
         });
     }
   });

@@ -11,7 +11,12 @@ export interface StyleClass {
 export interface LayerStyle {
   color: string;
   /** Colour features by a coded field; the legend lists these classes. */
-  categorical?: { field: string; classes: StyleClass[] };
+  categorical?: {
+    field: string;
+    classes: StyleClass[];
+    /** Values of the field without a class of their own (drawn in `color`); absent for curated styles. */
+    others?: number;
+  };
   fillOpacity?: number;
   lineWidth?: number;
   dashed?: boolean;

@@ -9,6 +9,7 @@ export const enOne: Partial<Record<MessageKey, string>> = {
   'table.rows': '{n} row',
   'layers.count': '{n} feature',
   'layers.groupCount': '{n} layer',
+  'layers.otherValues': '{n} other value (layer colour)',
   'import.added': '{n} layer added',
   'import.layer': '{name}: {n} feature',
   'export.copied': 'Copied GeoJSON of {n} feature',

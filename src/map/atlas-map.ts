@@ -49,6 +49,8 @@ export class AtlasMap {
   private readonly drawer: DrawController;
   private readonly cursor: KeyboardCursor;
   private compareMap: CompareMap | null = null;
+  /** The tile address each big layer's source was last given (absent: its own, unfiltered). */
+  private readonly tileUrls = new Map<string, string>();
   private lastView: MapView | null = null;
   private readonly camera: CameraQueue;
   private readonly unregister: (() => void)[] = [];
@@ -57,9 +59,9 @@ export class AtlasMap {
   constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
     // Tiles of big layers: MapLibre asks, the worker holding the layer encodes the tile, only bytes cross.
     maplibregl.addProtocol(BIG_TILE_PROTOCOL, async (params) => {
-      const m = /^atlasbig:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)/.exec(params.url);
+      const m = /^atlasbig:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)(?:\?m=(\d+))?$/.exec(params.url);
       if (!m) throw new Error(`bad tile address ${params.url}`);
-      const data = await this.handlers.loadBigTile(m[1]!, Number(m[2]), Number(m[3]), Number(m[4]));
+      const data = await this.handlers.loadBigTile(m[1]!, Number(m[2]), Number(m[3]), Number(m[4]), m[5] === undefined ? undefined : Number(m[5]));
       return { data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer };
     });
     this.map = new maplibregl.Map({
@@ -107,6 +109,7 @@ export class AtlasMap {
     this.pending = null;
     this.syncLayers(model.layers, model.lang);
     this.states.syncFilter(model.filter, this.drawn.keys());
+    this.syncBigTiles(model.filter.masks ?? {});
     this.states.syncSelection(model.selection);
     this.syncOverlay(model.overlay);
     this.syncDraw(model.draw);
@@ -195,6 +198,17 @@ export class AtlasMap {
     }
   }
 
+  /** Big layers' density cells count what passes the filter: their tiles are asked for again under its mask. */
+  private syncBigTiles(masks: Readonly<Record<string, number>>): void {
+    for (const [id, { entry }] of this.drawn) {
+      if (!entry.remote) continue;
+      const url = masks[id] === undefined ? entry.remote.url : `${entry.remote.url}?m=${masks[id]}`;
+      if ((this.tileUrls.get(id) ?? entry.remote.url) === url) continue;
+      (this.map.getSource(sourceId(id)) as maplibregl.VectorTileSource | undefined)?.setTiles([url]);
+      this.tileUrls.set(id, url);
+    }
+  }
+
   private removeStyleLayers(id: string): void {
     for (const p of PARTS) if (this.map.getLayer(styleLayerId(id, p))) this.map.removeLayer(styleLayerId(id, p));
   }
@@ -203,6 +217,7 @@ export class AtlasMap {
     this.removeStyleLayers(id);
     if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
     this.drawn.delete(id);
+    this.tileUrls.delete(id);
     this.states.layerRemoved(id);
   }
 

@@ -10,6 +10,8 @@ export interface LayerFilterView {
   /** Ids that pass the filter, per filtered layer; layers not listed are unfiltered. */
   byLayer: Record<string, ReadonlySet<string>>;
   mode: 'dim' | 'hide';
+  /** Big layers: the worker's id of the filter result, for tiles whose density cells count what passes. */
+  masks?: Readonly<Record<string, number>>;
 }
 
 function refKey(r: FeatureRef): string {
@@ -56,7 +58,8 @@ export class FeatureStates {
         const base = this.baseFilters.get(lid);
         if (!this.map.getLayer(lid)) continue;
         // `match` compiles its labels into a lookup table, so large id sets stay cheap to evaluate.
-        const keep = ids && filter.mode === 'hide' ? (ids.size ? (['match', ['get', FID], [...ids], true, false] as maplibregl.FilterSpecification) : (['boolean', false] as maplibregl.FilterSpecification)) : null;
+        // Density cells carry no feature id: they count what passes themselves (see syncBigTiles).
+        const keep = ids && filter.mode === 'hide' && p !== 'density' ? (ids.size ? (['match', ['get', FID], [...ids], true, false] as maplibregl.FilterSpecification) : (['boolean', false] as maplibregl.FilterSpecification)) : null;
         // Not validated: MapLibre's check serializes the whole style (every other layer's id list included)
         // on each call, which took ~40 ms per call with 200 000 parcels; the expression's shape is fixed here.
         this.map.setFilter(lid, keep ? (base ? (['all', base, keep] as maplibregl.FilterSpecification) : keep) : (base ?? null), { validate: false });

@@ -3,7 +3,7 @@ import type { LayerStyle } from '../domain/styles';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import { FID, LABEL_POINT, withFid } from './fid';
-import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, DENSITY_FIELD } from './big-layer';
+import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, DENSITY_FIELD, DENSITY_MATCHED_FIELD } from './big-layer';
 
 export type Part = 'density' | 'fill' | 'line' | 'circle' | 'label';
 export const PARTS: readonly Part[] = ['density', 'fill', 'line', 'circle', 'label'];
@@ -62,7 +62,8 @@ function densitySpec(layer: LayerEntry, source: string, visibility: 'visible' | 
     layout: { visibility },
     paint: {
       'fill-color': layer.style.color,
-      'fill-opacity': ['interpolate', ['linear'], ['get', DENSITY_FIELD], 1, 0.15 * o, 20, 0.35 * o, 200, 0.6 * o, 2000, 0.85 * o] as ExpressionSpecification,
+      // Under a filter the cells are shaded by what passes it (none: not drawn).
+      'fill-opacity': ['interpolate', ['linear'], ['coalesce', ['get', DENSITY_MATCHED_FIELD], ['get', DENSITY_FIELD]], 0, 0, 1, 0.15 * o, 20, 0.35 * o, 200, 0.6 * o, 2000, 0.85 * o] as ExpressionSpecification,
       'fill-outline-color': 'rgba(0,0,0,0)',
     },
   };

@@ -13,6 +13,8 @@ export interface FilterResult {
   active: boolean;
   zoneGeometry: Polygon | MultiPolygon | null;
   byLayer: Record<string, ReadonlySet<string>>;
+  /** Big layers with a current result: the worker's id of its mask (tiles count what passes). */
+  masks: Record<string, number>;
 }
 
 const indexes = new WeakMap<FeatureCollection, FeatureIndex>();
@@ -77,6 +79,7 @@ export function selectFilterResult(s: AtlasState): FilterResult {
   const zone = zoneGeometry(s, s.zone);
   const active = zone !== null || !isEmptyFilter(s.attr);
   const byLayer: Record<string, ReadonlySet<string>> = {};
+  const masks: Record<string, number> = {};
   if (active) {
     const current = filterKey(s);
     for (const layer of Object.values(s.layers)) {
@@ -84,11 +87,14 @@ export function selectFilterResult(s: AtlasState): FilterResult {
       if (layer.remote) {
         // Big layers are filtered in the worker; until its answer for this filter arrives they stay as they are.
         const r = s.remoteResults[layer.id];
-        if (r && r.key === current) byLayer[layer.id] = r.ids;
+        if (r && r.key === current) {
+          byLayer[layer.id] = r.ids;
+          masks[layer.id] = r.maskId;
+        }
       } else byLayer[layer.id] = filterLayer(layer, zone, s.predicate, s.attr);
     }
   }
-  const result = { active, zoneGeometry: zone, byLayer };
+  const result = { active, zoneGeometry: zone, byLayer, masks };
   memo = { key, result };
   return result;
 }

@@ -5,6 +5,9 @@ import type { AtlasState } from './store';
 
 export type ZoneSpec = UrlZone;
 
+/** A big layer's filter result from its worker: passing ids, their investment, and the id of its mask there. */
+export interface RemoteResult { key: string; ids: ReadonlySet<string>; investmentCny: number; maskId: number }
+
 export interface FiltersSlice {
   /** The zone features must lie in (a polygon feature or a drawn ring); null = no spatial filter. */
   zone: ZoneSpec | null;
@@ -13,8 +16,8 @@ export interface FiltersSlice {
   /** Features outside the filter are hidden or greyed out. */
   mode: FilterMode;
   /** Results for big layers, computed in the worker for the filter named by `key`. */
-  remoteResults: Record<string, { key: string; ids: ReadonlySet<string>; investmentCny: number }>;
-  setRemoteResult: (layerId: string, r: { key: string; ids: ReadonlySet<string>; investmentCny: number }) => void;
+  remoteResults: Record<string, RemoteResult>;
+  setRemoteResult: (layerId: string, r: RemoteResult) => void;
   setZone: (zone: ZoneSpec | null) => void;
   setPredicate: (p: ZonePredicate) => void;
   setAttr: (change: Partial<AttributeFilter>) => void;

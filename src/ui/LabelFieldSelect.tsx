@@ -1,21 +1,15 @@
-import { useMemo } from 'react';
-import { layerFields } from '../domain/attribute-filter';
 import type { LayerEntry } from '../state/layers-slice';
 import { atlasStore } from '../state/store';
+import { useLayerFields } from './use-layer-fields';
 import { useT } from './use-t';
 
 const DEFAULT = '';
 const NONE = '\u0000none';
-/** Bookkeeping properties that never make a label. */
-const INTERNAL = new Set(['schematic', 'milestones', 'programmes', '__fid']);
 
 /** Which field names a layer's features on the map: the default name, none, or any field of the layer. */
 export function LabelFieldSelect({ layer, title }: { layer: LayerEntry; title: string }) {
   const t = useT();
-  const fields = useMemo(
-    () => (layer.remote ? layer.remote.fields : [...layerFields(layer.data.features)]).filter((f) => !INTERNAL.has(f)),
-    [layer.data, layer.remote],
-  );
+  const fields = useLayerFields(layer);
   const hasDefault = layer.style.labelled !== false;
   const value = layer.labelField === null ? NONE : (layer.labelField ?? (hasDefault ? DEFAULT : NONE));
   const onChange = (v: string) => atlasStore.getState().setLabelField(layer.id, v === NONE ? null : v === DEFAULT ? undefined : v);

@@ -10,6 +10,7 @@ import { ImportButton } from './import/ImportButton';
 import { plainStyle } from '../app/import-actions';
 import { BIG_LABEL_MIN_ZOOM } from '../map/big-layer';
 import { LabelFieldSelect } from './LabelFieldSelect';
+import { ColorFieldSelect } from './ColorFieldSelect';
 import { LayerGroup } from './LayerGroup';
 import { groupRuns } from '../domain/source-group';
 
@@ -48,6 +49,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
           <input type="color" value={layer.style.color} onChange={(e) => setColor(layer.id, e.target.value)} aria-label={t('layers.color', { layer: title })} />
         )}
       </div>
+      <ColorFieldSelect layer={layer} title={title} />
       <LabelFieldSelect layer={layer} title={title} />
       {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LABEL_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (

@@ -1,4 +1,5 @@
 import type { LayerEntry } from '../state/layers-slice';
+import { plural } from '../i18n/plural';
 import { useLang, useT } from './use-t';
 
 function Swatch({ color, geometry }: { color: string; geometry: LayerEntry['geometry'] }) {
@@ -25,6 +26,12 @@ export function Legend({ layer }: { layer: LayerEntry }) {
         <li>
           <Swatch color={layer.style.color} geometry={layer.geometry} />
           {title}
+        </li>
+      )}
+      {(layer.style.categorical?.others ?? 0) > 0 && (
+        <li className="legend-others">
+          <Swatch color={layer.style.color} geometry={layer.geometry} />
+          {plural(lang, 'layers.otherValues', layer.style.categorical!.others!)}
         </li>
       )}
       {layer.remote && (

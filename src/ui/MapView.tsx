@@ -32,7 +32,7 @@ function modelOf(s: AtlasState): MapModel {
     selection: s.selection,
     view: s.view,
     viewFromMap: s.viewOrigin === 'map',
-    filter: { byLayer: selectFilterResult(s).byLayer, mode: s.mode },
+    filter: { byLayer: selectFilterResult(s).byLayer, masks: selectFilterResult(s).masks, mode: s.mode },
     camera: s.camera,
     insets: s.mapInsets,
     draw: tool && tool.kind !== 'pick' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure' } : null,

@@ -18,6 +18,7 @@ import { searchBig, type BigSearchHit } from './big-search';
 import { bigProximity, type BigProximityAnswer, type BigProximityQuestion } from './big-proximity';
 import { landUseBalance } from '../analysis/landuse-balance';
 import { toWire, type LandUseBalanceWire } from '../analysis/landuse-balance-wire';
+import { valueCounts, type ValueCounts } from '../domain/value-counts';
 
 /** Layers this large stay in the worker: the page gets counts, ids and a URL for MapLibre, not the features. */
 export const BIG_LAYER_FEATURES = 20_000;
@@ -41,7 +42,13 @@ interface Held {
   tiles: GeoJSONVT;
   /** Zooms below this are drawn as density (found on the first tile asked for). */
   detailZoom?: number;
+  /** Recent filter results, 1 per passing feature, by the id the page puts in tile addresses. */
+  masks: Map<number, Uint8Array>;
 }
+
+/** Filter masks kept per layer: the current one and a few the map may still be loading tiles for. */
+const MASKS_KEPT = 4;
+let maskCounter = 0;
 
 const held = new Map<string, Held>();
 let counter = 0;
@@ -56,7 +63,7 @@ export function holdBigLayer(features: Feature[]): BigLayerInfo {
     { type: 'FeatureCollection', features: features.map((f, i) => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, [FID]: String(i) } })) },
     { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
   );
-  held.set(key, { features, index, fields, tiles });
+  held.set(key, { features, index, fields, tiles, masks: new Map() });
   const landUse = landUseSymbology(features);
   return { key, count: features.length, bbox: bboxOf(features.map((f) => f.geometry)) ?? null, geometry: geometryKindOf(features), url: `${BIG_TILE_PROTOCOL}://${key}/{z}/{x}/{y}`, fields: [...fields], ...(landUse ? { landUse: { style: landUse.style, unknown: landUse.unknown } } : {}) };
 }
@@ -67,22 +74,28 @@ export function sortBigLayer(key: string, field: string, dir: 1 | -1): Uint32Arr
   return sortOrder(features.length, (i) => features[i]!.properties?.[field], dir);
 }
 
-/** One vector tile (MVT bytes) of a big layer: its features, or their density where too many; empty when it holds nothing. */
-export function bigTile(key: string, z: number, x: number, y: number): Uint8Array {
+/**
+ * One vector tile (MVT bytes) of a big layer: its features, or their density where too many (counting
+ * those passing the filter of `maskId` too); empty when it holds nothing.
+ */
+export function bigTile(key: string, z: number, x: number, y: number, maskId?: number): Uint8Array {
   const h = held.get(key);
   if (!h) return new Uint8Array(0);
   h.detailZoom ??= detailZoom(h.index.tree);
-  const density = z < h.detailZoom ? densityTile(h.index.tree, z, x, y, 0) : null;
+  const density = z < h.detailZoom ? densityTile(h.index.tree, z, x, y, 0, maskId === undefined ? undefined : h.masks.get(maskId)) : null;
   if (density) return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: density }, { version: 2 });
   const tile = h.tiles.getTile(z, x, y);
   if (!tile || tile.features.length === 0) return new Uint8Array(0);
   return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: tile }, { version: 2 });
 }
 
-/** Positions of the features passing a zone and attribute filter, and the investment they carry. */
-export function filterBigLayer(key: string, zone: Polygon | MultiPolygon | null, predicate: 'intersects' | 'within', attr: AttributeFilter): { matched: Uint32Array; investmentCny: number } {
+/**
+ * Positions of the features passing a zone and attribute filter, the investment they carry, and the id of
+ * the filter's mask, which tile addresses name so density cells count what passes.
+ */
+export function filterBigLayer(key: string, zone: Polygon | MultiPolygon | null, predicate: 'intersects' | 'within', attr: AttributeFilter): { matched: Uint32Array; investmentCny: number; maskId: number } {
   const h = held.get(key);
-  if (!h) return { matched: new Uint32Array(0), investmentCny: 0 };
+  if (!h) return { matched: new Uint32Array(0), investmentCny: 0, maskId: 0 };
   const candidates = zone ? filterByZone(h.index, zone, predicate) : h.features.map((_, i) => i);
   const empty = isEmptyFilter(attr);
   const out: number[] = [];
@@ -94,7 +107,12 @@ export function filterBigLayer(key: string, zone: Polygon | MultiPolygon | null,
     const v = p?.investment_cny;
     if (typeof v === 'number' && Number.isFinite(v)) investmentCny += v;
   }
-  return { matched: Uint32Array.from(out), investmentCny };
+  const mask = new Uint8Array(h.features.length);
+  for (const i of out) mask[i] = 1;
+  const maskId = ++maskCounter;
+  h.masks.set(maskId, mask);
+  for (const old of h.masks.keys()) if (h.masks.size > MASKS_KEPT) h.masks.delete(old);
+  return { matched: Uint32Array.from(out), investmentCny, maskId };
 }
 
 export function bigFeature(key: string, i: number): Feature | null {
@@ -136,6 +154,12 @@ export function proximityBigLayer(key: string, q: BigProximityQuestion): BigProx
 export function balanceBigLayer(key: string, zone: Polygon | MultiPolygon | null): LandUseBalanceWire | null {
   const h = held.get(key);
   return h ? toWire(landUseBalance(h.features, zone, { index: h.index })) : null;
+}
+
+/** The most frequent values of a field of a big layer (see valueCounts), for colouring by it. */
+export function valueCountsBigLayer(key: string, field: string, limit: number): ValueCounts | null {
+  const h = held.get(key);
+  return h ? valueCounts(h.features, field, limit) : null;
 }
 
 /** The big layer's features and index, for the worker's own long-running analyses (big-compliance.ts). */

@@ -5,7 +5,7 @@
  * and the legend says what they are.
  */
 import type Flatbush from 'flatbush';
-import { DENSITY_FIELD } from '../map/big-layer';
+import { DENSITY_FIELD, DENSITY_MATCHED_FIELD } from '../map/big-layer';
 
 /** A zoom where some tile holds more features than this is drawn as density (an 8 000-parcel tile encodes in ≈ 60 ms). */
 export const DENSITY_LIMIT = 8_000;
@@ -60,16 +60,18 @@ function tileBounds(z: number, x: number, y: number): [number, number, number, n
 
 /**
  * The density grid of tile z/x/y over features boxed in `tree` (empty cells left out), or null when the
- * tile holds at most `limit` features (pass 0 to always get the grid).
+ * tile holds at most `limit` features (pass 0 to always get the grid). With a filter `mask` (1 per feature
+ * passing), each cell also counts the features that pass.
  * @example densityTile(index.tree, 10, 836, 407) // { features: [{ type: 3, geometry: [[…]], tags: { __density: 412 } }, …] }
  */
-export function densityTile(tree: Flatbush, z: number, x: number, y: number, limit = DENSITY_LIMIT): VtTile | null {
+export function densityTile(tree: Flatbush, z: number, x: number, y: number, limit = DENSITY_LIMIT, mask?: Uint8Array): VtTile | null {
   const [w, s, e, n] = tileBounds(z, x, y);
   const counts = new Uint32Array(DENSITY_GRID * DENSITY_GRID);
+  const matched = mask ? new Uint32Array(DENSITY_GRID * DENSITY_GRID) : null;
   const scale = 2 ** z;
   let total = 0;
   // Counted inside the tree's walk (its callback sees each box): no list of 200 000 hits is built.
-  tree.search(w, s, e, n, (_i, x0, y0, x1, y1) => {
+  tree.search(w, s, e, n, (i, x0, y0, x1, y1) => {
     total++;
     const cx = (x0 + x1) / 2;
     const cy = (y0 + y1) / 2;
@@ -81,6 +83,7 @@ export function densityTile(tree: Flatbush, z: number, x: number, y: number, lim
     const col = Math.min(DENSITY_GRID - 1, Math.max(0, Math.floor(mx * DENSITY_GRID)));
     const row = Math.min(DENSITY_GRID - 1, Math.max(0, Math.floor(my * DENSITY_GRID)));
     counts[row * DENSITY_GRID + col]!++;
+    if (matched && mask![i]) matched[row * DENSITY_GRID + col]!++;
     return false;
   });
   if (total <= limit) return null;
@@ -90,7 +93,7 @@ export function densityTile(tree: Flatbush, z: number, x: number, y: number, lim
     if (!counts[k]) continue;
     const x0 = (k % DENSITY_GRID) * cell;
     const y0 = Math.floor(k / DENSITY_GRID) * cell;
-    features.push({ type: 3, geometry: [[[x0, y0], [x0 + cell, y0], [x0 + cell, y0 + cell], [x0, y0 + cell], [x0, y0]]], tags: { [DENSITY_FIELD]: counts[k]! } });
+    features.push({ type: 3, geometry: [[[x0, y0], [x0 + cell, y0], [x0 + cell, y0 + cell], [x0, y0 + cell], [x0, y0]]], tags: matched ? { [DENSITY_FIELD]: counts[k]!, [DENSITY_MATCHED_FIELD]: matched[k]! } : { [DENSITY_FIELD]: counts[k]! } });
   }
   return { features };
 }

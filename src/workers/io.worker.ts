@@ -13,7 +13,7 @@ import { setGdalBackend } from '../io/gdal/gdal-runner';
 import type { GdalWriteJob } from '../io/gdal/gdal-write-engine';
 import { runInGdalWorker, writeInGdalWorker } from './gdal-client';
 import { wireBuffers } from '../analysis/landuse-balance-wire';
-import { BIG_LAYER_FEATURES, balanceBigLayer, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, bigLayerHeld, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
+import { BIG_LAYER_FEATURES, balanceBigLayer, bigTile, bigFeature, bigFeatures, bigInPolygon, dropBigLayer, filterBigLayer, holdBigLayer, bigLayerHeld, valueCountsBigLayer, proximityBigLayer, searchBigLayer, sortBigLayer, zoneStatsBigLayer, type BigLayerInfo } from './big-layers';
 
 export type ProgressFn = (phase: 'reading' | 'library' | 'parsing', fraction: number) => void;
 
@@ -106,6 +106,9 @@ const api = {
   cancelJob(job: number): void {
     cancelledJobs.add(job);
   },
+  fieldValuesBig(key: string, field: string, limit: number) {
+    return valueCountsBigLayer(key, field, limit);
+  },
   balanceBig(key: string, zone: Polygon | MultiPolygon | null) {
     const r = balanceBigLayer(key, zone);
     return r ? transfer(r, wireBuffers(r)) : null;
@@ -134,8 +137,8 @@ const api = {
     const order = sortBigLayer(key, field, dir);
     return transfer(order, [order.buffer as ArrayBuffer]);
   },
-  tileBig(key: string, z: number, x: number, y: number): Uint8Array {
-    const data = bigTile(key, z, x, y);
+  tileBig(key: string, z: number, x: number, y: number, maskId?: number): Uint8Array {
+    const data = bigTile(key, z, x, y, maskId);
     return transfer(data, [data.buffer as ArrayBuffer]);
   },
   /** The page's GDAL writes (export) go through here, to the one GDAL worker. */

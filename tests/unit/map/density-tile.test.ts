@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import { describe, expect, it } from 'vitest';
-import { DENSITY_FIELD } from '../../../src/map/big-layer';
+import { DENSITY_FIELD, DENSITY_MATCHED_FIELD } from '../../../src/map/big-layer';
 import { densityTile, detailZoom } from '../../../src/workers/density-tile';
 
 /** n point-sized boxes at lon/lat pairs. */
@@ -28,6 +28,18 @@ describe('density tiles', () => {
     expect(byCount.get(30)).toEqual([0, 0]);
     expect(byCount.get(12)).toEqual([4096 - 128, 4096 - 128]);
     expect(t.features.every((f) => f.type === 3 && f.geometry[0]!.length === 5)).toBe(true);
+    expect(t.features.every((f) => !(DENSITY_MATCHED_FIELD in f.tags))).toBe(true);
+  });
+
+  it('under a filter, each cell also counts the features that pass it (feature positions in the mask)', () => {
+    const pts: [number, number][] = [];
+    for (let i = 0; i < 30; i++) pts.push([113.21, 35.17]);
+    for (let i = 0; i < 12; i++) pts.push([113.55, 34.887]);
+    const mask = new Uint8Array(pts.length);
+    for (let i = 0; i < 30; i += 3) mask[i] = 1; // 10 of the first cell, none of the second
+    const t = densityTile(tree(pts), 10, 834, 405, 10, mask)!;
+    const cells = t.features.map((f) => [f.tags[DENSITY_FIELD], f.tags[DENSITY_MATCHED_FIELD]]).sort((a, b) => a[0]! - b[0]!);
+    expect(cells).toEqual([[12, 0], [30, 10]]);
   });
 });
 
