@@ -27,7 +27,7 @@ export function startBigProximity(store: AtlasStore): () => void {
       if (q.origin.type === 'point') origin = { point: q.origin.lngLat };
       else {
         const from = s.layers[q.origin.layerId];
-        const f: Feature | null | undefined = from?.remote ? await ioWorker().featureBig(from.remote.key, Number(q.origin.featureId)) : from ? featureById(from, q.origin.featureId) : undefined;
+        const f: Feature | null | undefined = q.origin.feature ?? (from?.remote ? await ioWorker().featureBig(from.remote.key, Number(q.origin.featureId)) : from ? featureById(from, q.origin.featureId) : undefined);
         if (f) origin = { feature: f };
         if (q.origin.layerId === q.layerId) self = Number(q.origin.featureId);
       }

@@ -17,7 +17,7 @@ export interface ProximityResult {
 function originOf(s: AtlasState, q: ProximityQuery): ProximityStart | null {
   if (q.origin.type === 'point') return proximityStart({ point: q.origin.lngLat });
   const layer = s.layers[q.origin.layerId];
-  const f = layer ? featureById(layer, q.origin.featureId) : undefined;
+  const f = q.origin.feature ?? (layer ? featureById(layer, q.origin.featureId) : undefined);
   return f ? proximityStart({ feature: f }) : null;
 }
 
@@ -29,7 +29,7 @@ export function featureRingOrigin(s: AtlasState): Feature | null {
   const q = s.proximity;
   if (!q || q.mode !== 'radius' || q.origin.type !== 'feature') return null;
   const layer = s.layers[q.origin.layerId];
-  const f = layer ? featureById(layer, q.origin.featureId) : undefined;
+  const f = q.origin.feature ?? (layer ? featureById(layer, q.origin.featureId) : undefined);
   return f?.geometry && f.geometry.type !== 'Point' ? f : null;
 }
 

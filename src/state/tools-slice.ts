@@ -33,7 +33,8 @@ export interface CameraRequest {
 }
 
 /** Where a proximity question starts: a feature or a point picked on the map. */
-export type ProximityOrigin = { type: 'feature'; layerId: string; featureId: string } | { type: 'point'; lngLat: [number, number] };
+/** A feature of a big layer comes with its geometry (`feature`): its layer's features are not on the page. */
+export type ProximityOrigin = { type: 'feature'; layerId: string; featureId: string; feature?: Feature } | { type: 'point'; lngLat: [number, number] };
 
 export interface ProximityQuery {
   origin: ProximityOrigin;

@@ -8,6 +8,7 @@ import type { ProximityQuery } from '../../state/tools-slice';
 import { featureName } from '../labels';
 import { useLang, useT } from '../use-t';
 import { LayerSelect } from '../LayerSelect';
+import { useFeature } from '../use-feature';
 
 const DEFAULT: Omit<ProximityQuery, 'origin'> = { layerId: 'villages', mode: 'nearest', n: 5, radiusKm: 2 };
 
@@ -18,10 +19,9 @@ export function ProximityPanel() {
   const q = useAtlas((s) => s.proximity);
   const tool = useAtlas((s) => s.tool);
   const inspected = useAtlas((s) => s.inspected);
-  const inspectedName = useAtlas((s) => {
-    const r = resolveRef(s, s.inspected);
-    return r ? featureName(r.feature.properties, s.lang, r.feature.id === undefined ? '' : String(r.feature.id)) : null;
-  });
+  // A big layer's feature comes from its worker (useFeature), and goes into the question with its geometry.
+  const inspectedFeature = useFeature(inspected);
+  const inspectedName = inspectedFeature ? featureName(inspectedFeature.feature.properties, lang, inspectedFeature.feature.id === undefined ? '' : String(inspectedFeature.feature.id)) : null;
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable).reverse()));
   const result = useAtlas(selectProximity);
   const lengthUnit = useAtlas((s) => s.lengthUnit);
@@ -35,7 +35,7 @@ export function ProximityPanel() {
     q?.origin.type === 'point'
       ? t('prox.point', { lon: q.origin.lngLat[0].toFixed(5), lat: q.origin.lngLat[1].toFixed(5) })
       : q?.origin.type === 'feature'
-        ? featureName(resolveRef(s, q.origin)?.feature.properties, lang, q.origin.featureId)
+        ? featureName((q.origin.feature ?? resolveRef(s, q.origin)?.feature)?.properties, lang, q.origin.featureId)
         : t('prox.noOrigin');
   return (
     <section className="group" aria-labelledby="prox-title">
@@ -46,7 +46,12 @@ export function ProximityPanel() {
       </div>
       <div className="button-row">
         {inspected && inspectedName !== null && (
-          <button type="button" onClick={() => s.setProximity({ ...base, origin: { type: 'feature', ...inspected } } as ProximityQuery)}>
+          <button
+            type="button"
+            onClick={() =>
+              s.setProximity({ ...base, origin: { type: 'feature', ...inspected, ...(inspectedFeature?.layer.remote ? { feature: inspectedFeature.feature } : {}) } } as ProximityQuery)
+            }
+          >
             {t('prox.fromSelected', { name: inspectedName })}
           </button>
         )}
