@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, featureCollection, intersect, lineSplit, along, length as turfLength } from '@turf/turf';
+import { booleanPointInPolygon, lineSplit, along, length as turfLength } from '@turf/turf';
+import { intersectAreal } from './polygon-ops';
 import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 
 function pointInside(p: Position, zone: Feature<Polygon | MultiPolygon>): boolean {
@@ -41,8 +42,8 @@ export function clipToZone(f: Feature, zone: Polygon | MultiPolygon): Feature | 
     }
     case 'Polygon':
     case 'MultiPolygon': {
-      const out = intersect(featureCollection([{ type: 'Feature', properties: {}, geometry: g }, z]));
-      return out ? keep(out.geometry) : null;
+      const out = intersectAreal(g, zone);
+      return out ? keep(out) : null;
     }
     default:
       return null;

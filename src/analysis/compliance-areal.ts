@@ -1,4 +1,5 @@
-import { bboxClip, difference, featureCollection, intersect, union } from '@turf/turf';
+import { bboxClip } from '@turf/turf';
+import { differenceAreal, intersectAreal, unionAreal } from './polygon-ops';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { buildFeatureIndex, featureBBox, type FeatureIndex } from './feature-index';
 import { geodesicArea } from './geodesic-area';
@@ -7,8 +8,8 @@ import { AREA_UNIT_M2 } from './units';
 import { filterByZone, relateFeature } from './zone-filter';
 import type { BoundaryResult, OverlapResult } from './compliance';
 
-// Polygons against 三区三线 control polygons: the exact overlap (turf intersect) and the part outside the
-// boundary (turf difference), skipping the clip where the subject lies wholly within a control polygon.
+// Polygons against 三区三线 control polygons: the exact overlap (intersectAreal) and the part outside the
+// boundary (differenceAreal), skipping the clip where the subject lies wholly within a control polygon.
 
 type Areal = Polygon | MultiPolygon;
 
@@ -100,15 +101,15 @@ export function arealOverlap(g: Areal, met: readonly Relation[], layer: Indexed,
     const control = layer.features[i]!;
     // A subject within the control overlaps it whole: no clipping needed.
     const near = within ? null : nearSubject(control.geometry, box!);
-    const piece = within ? plain(g) : near && intersect(featureCollection<Areal>([plain(g), plain(near)]));
-    const areaM2 = within ? subjectAreaM2 : piece ? geodesicArea(piece.geometry) : 0;
-    if (piece && areaM2 >= slivers) pieces.push(plain(piece.geometry, { control_id: idOf(control, i), area_m2: areaM2 }));
+    const piece = within ? g : near && intersectAreal(g, near);
+    const areaM2 = within ? subjectAreaM2 : piece ? geodesicArea(piece) : 0;
+    if (piece && areaM2 >= slivers) pieces.push(plain(piece, { control_id: idOf(control, i), area_m2: areaM2 }));
     else contact = true;
   }
   let areaM2 = pieces.reduce((s, p) => s + (p.properties!.area_m2 as number), 0);
   if (pieces.length > 1) {
-    const merged = union(featureCollection(pieces.map((p) => plain(p.geometry))));
-    areaM2 = merged ? geodesicArea(merged.geometry) : areaM2; // controls may overlap each other
+    const merged = unionAreal(pieces.map((p) => p.geometry));
+    areaM2 = merged ? geodesicArea(merged) : areaM2; // controls may overlap each other
   }
   return {
     overlaps: pieces.length > 0,
@@ -127,11 +128,11 @@ export function arealBoundary(g: Areal, met: readonly Relation[], layer: Indexed
   const box = bboxOf(g);
   const candidates = met.flatMap((m) => {
     const near = nearSubject(layer.features[m.i]!.geometry, box);
-    return near ? [plain(near)] : [];
+    return near ? [near] : [];
   });
-  const outside = candidates.length ? difference(featureCollection<Areal>([plain(g), ...candidates])) : plain(g);
-  const outsideM2 = outside ? geodesicArea(outside.geometry) : 0;
+  const outside = differenceAreal(g, candidates);
+  const outsideM2 = candidates.length === 0 ? subjectAreaM2 : outside ? geodesicArea(outside) : 0;
   const status = outsideM2 < slivers ? 'inside' : subjectAreaM2 - outsideM2 < slivers ? 'outside' : 'partly';
   if (status === 'inside') return { status, outsideAreaM2: 0, outsideMu: 0, outsideLengthM: 0, outsidePieces: [] };
-  return { status, outsideAreaM2: outsideM2, outsideMu: outsideM2 / AREA_UNIT_M2.mu, outsideLengthM: 0, outsidePieces: [plain(outside!.geometry)] };
+  return { status, outsideAreaM2: outsideM2, outsideMu: outsideM2 / AREA_UNIT_M2.mu, outsideLengthM: 0, outsidePieces: [plain(outside!)] };
 }

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon } from 'geojson';
 import { detectLandUseFields, landUseClass } from '../domain/landuse-palette';
-import { buildFeatureIndex } from './feature-index';
+import { buildFeatureIndex, type FeatureIndex } from './feature-index';
 import { arealBoundary, arealOverlap, indexed, relations, type Relation } from './compliance-areal';
 import { geodesicArea } from './geodesic-area';
 import { geodesicLength } from './geodesic-length';
@@ -76,7 +76,7 @@ export interface ComplianceResult {
 /**
  * 三区三线 check of one feature: its overlap with permanent basic farmland, the ecological red line and
  * cultivated land, and its position relative to the urban development boundary. Polygons are intersected
- * exactly with the real control polygons (holes and multipolygons included; turf intersect/difference),
+ * exactly with the real control polygons (holes and multipolygons included; polygon-ops: polygon-clipping),
  * areas are ellipsoidal (geodesicArea). Overlaps below `slivers` m² are reported as touching. Points
  * report the layers they lie in; lines the layers they run through and the ellipsoidal length inside each
  * and outside the boundary (compliance-linear); their areas are 0.
@@ -94,21 +94,28 @@ export function checkCompliance(subject: ComplianceSubject, controls: Compliance
   const subjectAreaM2 = areal ? geodesicArea(g) : 0;
   const kind = areal ? 'area' : g.type === 'LineString' || g.type === 'MultiLineString' ? 'line' : 'point';
   // The subject packed once, unless a whole layer's relations were worked out beforehand (compliance-areal).
-  const packed = areal && !met ? buildFeatureIndex([subject]) : null;
-  const related = (layer: readonly Feature[], k: keyof ControlRelations): readonly Relation[] => (met ? met[k] : relations(packed!, indexed(layer)));
-  const overlap = (layer: readonly Feature[], k: keyof ControlRelations): OverlapResult => {
-    if (areal) return arealOverlap(g, related(layer, k), indexed(layer), slivers, subjectAreaM2);
-    const r = pointLineOverlap(g as PointLine, indexed(layer));
-    return { ...r, areaM2: 0, areaMu: 0, share: 0, pieces: [] };
-  };
-  const farmland = overlap(controls.farmland, 'farmland');
-  const redLine = overlap(controls.redLine, 'redLine');
-  const cultivated = overlap(controls.cultivated, 'cultivated');
+  const c: Subject = { g, areal, met, packed: areal && !met ? buildFeatureIndex([subject]) : null, slivers, subjectAreaM2 };
+  const farmland = overlapOf(c, controls.farmland, 'farmland');
+  const redLine = overlapOf(c, controls.redLine, 'redLine');
+  const cultivated = overlapOf(c, controls.cultivated, 'cultivated');
   const boundary: BoundaryResult = areal
-    ? arealBoundary(g, related(controls.boundary, 'boundary'), indexed(controls.boundary), slivers, subjectAreaM2)
+    ? arealBoundary(g as Areal, relatedOf(c, controls.boundary, 'boundary'), indexed(controls.boundary), slivers, subjectAreaM2)
     : { ...pointLineBoundary(g as PointLine, indexed(controls.boundary)), outsideAreaM2: 0, outsideMu: 0, outsidePieces: [] };
   const subjectLengthM = kind === 'line' ? geodesicLength(g) : 0;
   return { subjectKind: kind, subjectAreaM2, subjectLengthM, farmland, redLine, cultivated, boundary, verdict: verdict(farmland, redLine, cultivated, boundary, kind) };
+}
+
+// Module-level helpers rather than closures: a big layer's check calls them hundreds of thousands of times.
+interface Subject { g: ComplianceSubject['geometry']; areal: boolean; met: ControlRelations | undefined; packed: FeatureIndex | null; slivers: number; subjectAreaM2: number }
+
+function relatedOf(c: Subject, layer: readonly Feature[], k: keyof ControlRelations): readonly Relation[] {
+  return c.met ? c.met[k] : relations(c.packed!, indexed(layer));
+}
+
+function overlapOf(c: Subject, layer: readonly Feature[], k: keyof ControlRelations): OverlapResult {
+  if (c.areal) return arealOverlap(c.g as Areal, relatedOf(c, layer, k), indexed(layer), c.slivers, c.subjectAreaM2);
+  const r = pointLineOverlap(c.g as PointLine, indexed(layer));
+  return { ...r, areaM2: 0, areaMu: 0, share: 0, pieces: [] };
 }
 
 /** For a (Multi)Polygon subject: the control polygons of each layer it meets (see layerRelations). */
@@ -125,19 +132,32 @@ const RULE_TEXT: Record<Exclude<ComplianceRule, 'urban_development_boundary'>, [
 const OK_TEXT = ['未占用永久基本农田、生态保护红线和耕地，位于城镇开发边界内',
   'Clear of permanent basic farmland, the ecological red line and cultivated land; inside the urban development boundary'] as const;
 
+/** The verdict's sentences are written when first read: a whole big layer's check reads only `ok`. */
+class Verdict {
+  #texts: readonly [string, string] | undefined;
+  constructor(
+    readonly ok: boolean,
+    readonly rules: ComplianceRule[],
+    private readonly parts: Parameters<typeof verdictTexts>,
+  ) {}
+  #text(): readonly [string, string] {
+    return (this.#texts ??= this.ok ? OK_TEXT : verdictTexts(...this.parts));
+  }
+  get text_zh(): string {
+    return this.#text()[0];
+  }
+  get text_en(): string {
+    return this.#text()[1];
+  }
+}
+
 function verdict(farmland: OverlapResult, redLine: OverlapResult, cultivated: OverlapResult, boundary: BoundaryResult, kind: ComplianceResult['subjectKind']): ComplianceResult['verdict'] {
   const rules: ComplianceRule[] = [];
-  for (const [rule, r] of [['permanent_basic_farmland', farmland], ['ecological_red_line', redLine], ['cultivated_land', cultivated]] as const) if (r.overlaps) rules.push(rule);
+  if (farmland.overlaps) rules.push('permanent_basic_farmland');
+  if (redLine.overlaps) rules.push('ecological_red_line');
+  if (cultivated.overlaps) rules.push('cultivated_land');
   if (boundary.status !== 'inside') rules.push('urban_development_boundary');
-  // The sentences are written when first read: a whole big layer's check reads only `ok`.
-  let texts: readonly [string, string] | undefined;
-  const text = () => (texts ??= rules.length ? verdictTexts(farmland, redLine, cultivated, boundary, kind) : OK_TEXT);
-  return {
-    ok: rules.length === 0,
-    rules,
-    get text_zh() { return text()[0]; },
-    get text_en() { return text()[1]; },
-  };
+  return new Verdict(rules.length === 0, rules, [farmland, redLine, cultivated, boundary, kind]);
 }
 
 function verdictTexts(farmland: OverlapResult, redLine: OverlapResult, cultivated: OverlapResult, boundary: BoundaryResult, kind: ComplianceResult['subjectKind']): [string, string] {

@@ -1,4 +1,4 @@
-import { featureCollection, intersect } from '@turf/turf';
+import { intersectAreal } from './polygon-ops';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { compareCodes, detectLandUseFields, landUseClass, type LandUseFields, type RGB } from '../domain/landuse-palette';
 import { neutralizeCell } from '../io/export/csv';
@@ -56,7 +56,7 @@ export interface LandUseBalance {
 /**
  * Land-use balance: area per first- and second-level class of the 2023 classification, in m², ha and 亩,
  * with shares. With a zone, only the part of each polygon inside it counts: candidates come from the feature
- * index, polygons wholly within the zone are measured as they are, the others are clipped (turf intersect).
+ * index, polygons wholly within the zone are measured as they are, the others are clipped (intersectAreal).
  *
  * Shares: first-level rows plus the unrecognised row add up to exactly 100.00 (largest-remainder rounding
  * of hundredths of a percent). The second-level rows of a class share out their parent's rounded share the
@@ -119,13 +119,10 @@ function measure(features: readonly Feature[], zone: Polygon | MultiPolygon | nu
   const prepared = zone && prepareZone(zone);
   const idx = prepared && (index ?? buildFeatureIndex(features as Feature<Geometry | null>[]));
   const within = new Set(idx ? filterByZone(idx, prepared, 'within') : []);
-  const zoneFeature: Feature<Polygon | MultiPolygon> | null = zone && { type: 'Feature', properties: {}, geometry: zone };
   for (const i of idx ? filterByZone(idx, prepared, 'intersects') : features.keys()) {
     const g = features[i]!.geometry;
     if (!isAreal(g)) continue;
-    const piece = !zoneFeature || within.has(i)
-      ? g
-      : intersect(featureCollection<Polygon | MultiPolygon>([{ type: 'Feature', properties: {}, geometry: g }, zoneFeature]))?.geometry;
+    const piece = !zone || within.has(i) ? g : intersectAreal(g, zone);
     const a = piece ? geodesicArea(piece) : 0;
     if (a > 0) out.set(i, a);
   }

@@ -1,4 +1,4 @@
-import { featureCollection, intersect } from '@turf/turf';
+import { intersectAreal } from './polygon-ops';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import Papa from 'papaparse';
 import { neutralizeCell } from '../io/export/csv';
@@ -134,11 +134,8 @@ function areaInside(f: Feature, within: boolean, zone: Polygon | MultiPolygon): 
   const g = f.geometry;
   if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return 0;
   if (within) return geodesicArea(g);
-  const piece = intersect(featureCollection<Polygon | MultiPolygon>([
-    { type: 'Feature', properties: {}, geometry: g },
-    { type: 'Feature', properties: {}, geometry: zone },
-  ]));
-  return piece ? geodesicArea(piece.geometry) : 0;
+  const piece = intersectAreal(g, zone);
+  return piece ? geodesicArea(piece) : 0;
 }
 
 function featureId(f: Feature, i: number): string {
