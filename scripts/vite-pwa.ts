@@ -7,7 +7,8 @@ import { VitePWA } from 'vite-plugin-pwa';
  * time from the emitted files (the app shell, every JS/CSS chunk and worker, the bundled `geodata/` layers
  * as Vite emits them under `assets/`, the icons and the manifest), each with a content hash, so a new build
  * gives a new `sw.js` that the browser installs in place of the old one, and old entries are dropped.
- * The one exception is the GDAL format library (gdal3.js' ~28 MB wasm and ~12 MB data, loaded only when a
+ * The print font (Noto Sans SC, 10 MB, loaded when the print dialog first opens) is kept the same way.
+ * The other exception is the GDAL format library (gdal3.js' ~28 MB wasm and ~12 MB data, loaded only when a
  * file needs it): precaching it would make every first visit download 40 MB, so it is kept the first time
  * it is used, from this origin only, under its hashed name (a new build's library replaces the old).
  * Nothing else is cached at runtime: a planner's services, `?data=` files, imports (blob:), POSTs and
@@ -46,7 +47,7 @@ export function atlasPwa() {
     },
     workbox: {
       globPatterns: ['index.html', 'assets/**/*'],
-      globIgnores: ['assets/gdal3WebAssembly-*'],
+      globIgnores: ['assets/gdal3WebAssembly-*', 'assets/NotoSansSC_*'],
       // MapLibre's chunk is ~1 MB; nothing the build emits comes near this.
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       // Vite's file names carry a content hash already: Workbox need not add a revision to them.
@@ -60,6 +61,12 @@ export function atlasPwa() {
           urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/gdal3WebAssembly-[^/]+\.(?:wasm|data)$/.test(url.pathname),
           handler: 'CacheFirst',
           options: { cacheName: 'atlas-gdal', expiration: { maxEntries: 2 }, cacheableResponse: { statuses: [200] } },
+        },
+        {
+          // The print font (10 MB), kept once it was first used, so printing works offline from then on.
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/NotoSansSC_[^/]+\.ttf$/.test(url.pathname),
+          handler: 'CacheFirst',
+          options: { cacheName: 'atlas-print-font', expiration: { maxEntries: 1 }, cacheableResponse: { statuses: [200] } },
         },
       ],
       skipWaiting: true,

@@ -21,6 +21,7 @@ import { featureAt } from './hit-test';
 import { FeatureStates, type LayerFilterView } from './feature-states';
 import type { DrawRequest, MapHandlers, MapModel } from './map-model';
 import { BIG_TILE_PROTOCOL } from './big-layer';
+import { maxDrawingSide, renderPrintMap, type PrintRenderRequest } from './print-render';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -148,6 +149,21 @@ export class AtlasMap {
     this.cursor.destroy();
     this.drawer.destroy();
     this.map.remove();
+  }
+
+  /** The map as it is drawn now, at another size and resolution, for printing (see print-render). */
+  renderForPrint(req: PrintRenderRequest): Promise<HTMLCanvasElement> {
+    return renderPrintMap(this.map, req, (m) => this.states.copyTo(m));
+  }
+
+  maxPrintSide(): number {
+    return maxDrawingSide(this.map);
+  }
+
+  /** What the map shows now: [west, south, east, north]. */
+  viewBounds(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
   /** Ids of the atlas layers that have sources and style layers on the map. */

@@ -81,12 +81,18 @@ export class FeatureStates {
     this.selected = next;
   }
 
+  /** The same selected and dimmed marks on another map drawn from this one's style (the printed map). */
+  copyTo(map: maplibregl.Map): void {
+    for (const [id, f] of this.filtered) if (f.mode === 'dim') this.setDimmed(id, f.ids, true, map);
+    for (const r of this.selected.values()) if (map.getSource(sourceId(r.layerId))) map.setFeatureState(this.target(r.layerId, r.featureId), { selected: true });
+  }
+
   /** Marks every feature NOT in `keep` as dimmed (or clears the mark). */
-  private setDimmed(layerId: string, keep: ReadonlySet<string>, dimmed: boolean): void {
+  private setDimmed(layerId: string, keep: ReadonlySet<string>, dimmed: boolean, map: maplibregl.Map = this.map): void {
     const entry = this.entryOf(layerId);
-    if (!entry) return;
+    if (!entry || !map.getSource(sourceId(layerId))) return;
     const ids = entry.remote ? Array.from({ length: entry.remote.count }, (_, i) => String(i)) : entry.data.features.map((f, i) => String(f.id ?? f.properties?.id ?? i));
-    for (const id of ids) if (!keep.has(id)) this.map.setFeatureState(this.target(layerId, id), { dimmed });
+    for (const id of ids) if (!keep.has(id)) map.setFeatureState(this.target(layerId, id), { dimmed });
   }
 
   private target(layerId: string, id: string): maplibregl.FeatureIdentifier {

@@ -34,6 +34,9 @@ export interface LayoutSlice {
   /** Height of the attribute table sheet in px (the user drags its edge). */
   tableHeight: number;
   mapInsets: MapInsets;
+  /** The print dialog, open on an extent ('selection' from the selection bar), or closed. */
+  printDialog: { extent: 'view' | 'selection' } | null;
+  setPrintDialog: (open: { extent: 'view' | 'selection' } | null) => void;
   /** A new window width: a change of class resets the panels to that class's defaults. */
   setWindowWidth: (width: number) => void;
   setPanelOpen: (panel: Panel, open: boolean) => void;
@@ -51,6 +54,8 @@ export const createLayoutSlice: StateCreator<AtlasState, [], [], LayoutSlice> = 
   tableOpen: false,
   tableHeight: 260,
   mapInsets: NO_INSETS,
+  printDialog: null,
+  setPrintDialog: (printDialog) => set({ printDialog }),
   setWindowWidth: (width) =>
     set((s) => {
       const size = layoutSizeOf(width);

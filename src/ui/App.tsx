@@ -16,6 +16,7 @@ import { UrlNotice } from './UrlNotice';
 import { DropZone } from './import/DropZone';
 import { ImportReport } from './import/ImportReport';
 import { ExportMenu } from './export/ExportMenu';
+import { PrintButton, PrintHost, PrintSelectionButton } from './print/PrintButtons';
 import { PanelToggle } from './layout/PanelToggle';
 import { TableSheet } from './layout/TableSheet';
 import { COVERS_MAP, useWindowLayout } from './layout/use-window-layout';
@@ -75,6 +76,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <span className="subtitle">{t('app.subtitle')}</span>
         <SearchBox />
+        <PrintButton />
         {inspected && <PanelToggle panel="inspector" controls="inspector-panel" icon="ⓘ" label={t('layout.inspector')} />}
         <LanguageSwitch />
       </header>
@@ -104,6 +106,7 @@ export function App() {
           </div>
           <SelectionBar>
             <ExportMenu />
+            <PrintSelectionButton />
             <button
               type="button"
               aria-pressed={tableOpen}
@@ -117,6 +120,7 @@ export function App() {
         </div>
         {beside && inspector}
       </main>
+      <PrintHost />
     </div>
   );
 }

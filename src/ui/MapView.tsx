@@ -7,6 +7,7 @@ import { selectFilterResult } from '../state/filter-result';
 import { selectOverlay } from '../state/overlay';
 import { exposeTestHooks } from '../app/test-hooks';
 import { mapHandlers } from '../app/map-actions';
+import { setPrintPort } from '../app/print-port';
 import { useT } from './use-t';
 import { DrawAnnouncer } from './a11y/DrawAnnouncer';
 
@@ -59,7 +60,9 @@ export function MapView() {
         atlas.update(modelOf(s));
         const unsubscribe = atlasStore.subscribe((next) => atlas.update(modelOf(next)));
         exposeTestHooks(atlas);
+        setPrintPort({ render: (req) => atlas.renderForPrint(req), maxSide: () => atlas.maxPrintSide(), viewBounds: () => atlas.viewBounds() });
         dispose = () => {
+          setPrintPort(null);
           unsubscribe();
           atlas.destroy();
         };

@@ -1,0 +1,156 @@
+// 专题制图 as a planner uses it: the top bar's 出图 button, the dialog's choices, then the file. The PDF is
+// read with poppler (pdfinfo, pdftotext, pdftoppm), the PNG's size and pHYs with its chunks.
+import { test, type Download, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, openAtlas, waitForIdle } from './driver';
+import geographiclib from 'geographiclib-geodesic';
+import { dpiOf } from '../../src/print/png-dpi';
+
+const OUT = 'test-results';
+
+async function openDialog(page: Page, name: RegExp | string) {
+  await page.getByRole('button', { name }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('print-summary')).toBeVisible({ timeout: 60_000 });
+  return dialog;
+}
+
+async function create(page: Page, dialog: ReturnType<Page['getByRole']>, button: string): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), dialog.getByRole('button', { name: button }).click()]);
+  return download;
+}
+
+function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+test.describe.configure({ timeout: 300_000 });
+
+test('an A3 landscape PDF of the current view: exact page size, title, legend and notes as real text', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=zh');
+  await waitForIdle(page);
+  const dialog = await openDialog(page, '出图');
+  await dialog.getByLabel('纸张').selectOption('A3');
+  await dialog.getByLabel('标题', { exact: true }).fill('焦作市城乡一体化示范区新型城镇化规划图');
+  await dialog.getByLabel('编制单位').fill('示范区规划局');
+  await expect(dialog.getByTestId('print-summary')).toContainText('420 × 297 毫米');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(OUT, 'print-dialog-zh.png') });
+  const download = await create(page, dialog, '生成文件');
+  expect(download.suggestedFilename()).toMatch(/-A3-landscape-150dpi\.pdf$/);
+  const file = join(OUT, 'print-a3.pdf');
+  copyFileSync((await download.path())!, file);
+  const info = pdfInfo(file);
+  expect(info['Page size']).toMatch(/^1190\.55 x 841\.89 pts/);
+  expect(info['Pages']).toBe('1');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  for (const s of ['焦作市城乡一体化示范区新型城镇化规划图', '编制单位：示范区规划局', '图例', '示意数据', '比例尺 1:']) expect(text).toContain(s);
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', file, join(OUT, 'print-a3-page')]);
+  await expect(dialog.getByRole('status').filter({ hasText: '已生成' })).toBeVisible();
+});
+
+test('a PNG at 96 dpi records its resolution and has the page size in pixels', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=en');
+  await waitForIdle(page);
+  const dialog = await openDialog(page, 'Print map');
+  await dialog.getByLabel('Resolution').selectOption('96');
+  await dialog.getByRole('radio', { name: 'PNG' }).check();
+  await dialog.getByLabel('Title', { exact: true }).fill('Jiaozuo demonstration zone');
+  const download = await create(page, dialog, 'Create file');
+  const file = join(OUT, 'print-a4.png');
+  copyFileSync((await download.path())!, file);
+  const png = new Uint8Array(readFileSync(file));
+  const view = new DataView(png.buffer, png.byteOffset);
+  // A4 landscape, 297 × 210 mm at 96 dpi.
+  expect([view.getUint32(16), view.getUint32(20)]).toEqual([Math.round((297 / 25.4) * 96), Math.round((210 / 25.4) * 96)]);
+  expect(dpiOf(png)).toBeCloseTo(96, 1);
+});
+
+/** Centres of the clusters of selection-colour (#00e5ff) pixels in a PNG, decoded by the browser. */
+async function selectionBlobs(page: Page, png: Buffer): Promise<[number, number][]> {
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bmp = await createImageBitmap(blob);
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, bmp.width, bmp.height);
+    const pts: [number, number][] = [];
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      if (data[i]! < 70 && data[i + 1]! > 200 && data[i + 2]! > 220) pts.push([x, y]);
+    }
+    // Greedy clustering: points within 30 px of a cluster's first point belong to it.
+    const clusters: { x: number; y: number; n: number; seed: [number, number] }[] = [];
+    for (const [x, y] of pts) {
+      const c = clusters.find((k) => Math.hypot(k.seed[0] - x, k.seed[1] - y) < 30);
+      if (c) {
+        c.x += x;
+        c.y += y;
+        c.n++;
+      } else clusters.push({ x, y, n: 1, seed: [x, y] });
+    }
+    return clusters.filter((k) => k.n > 20).map((k) => [k.x / k.n, k.y / k.n] as [number, number]);
+  }, png.toString('base64'));
+}
+
+test('at a fixed 1:10 000, two selected villages lie as far apart on paper as on the ground, drawn in the selection colour', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openAtlas(page, '?lang=en');
+  await waitForIdle(page);
+  const a = [113.220561, 35.12981];
+  const b = [113.210518, 35.129324];
+  await page.evaluate(([a, b]) => {
+    const store = (window as unknown as { __atlasStore: { getState: () => { setSelection: (r: unknown[]) => void; setView: (v: unknown, o: string) => void } } }).__atlasStore;
+    store.getState().setSelection([{ layerId: 'villages', featureId: 'vl-047' }, { layerId: 'villages', featureId: 'vl-049' }]);
+    store.getState().setView({ center: [(a![0]! + b![0]!) / 2, (a![1]! + b![1]!) / 2], zoom: 14 }, 'app');
+  }, [a, b]);
+  await waitForIdle(page);
+  const dialog = await openDialog(page, 'Print map');
+  await dialog.getByLabel('Resolution').selectOption('96');
+  await dialog.getByRole('radio', { name: 'Fixed scale (centred on the view)' }).check();
+  await dialog.getByLabel('Scale denominator (1:N)').fill('10000');
+  for (const off of ['Legend', 'Overview map']) await dialog.getByRole('checkbox', { name: off }).uncheck();
+  await dialog.getByRole('radio', { name: 'PNG' }).check();
+  await expect(dialog.getByTestId('print-summary')).toContainText('scale 1:10,000');
+  const download = await create(page, dialog, 'Create file');
+  const png = readFileSync((await download.path())!);
+  copyFileSync((await download.path())!, join(OUT, 'print-scale-10000.png'));
+  const blobs = await selectionBlobs(page, png);
+  expect(blobs).toHaveLength(2);
+  const pixels = Math.hypot(blobs[0]![0] - blobs[1]![0], blobs[0]![1] - blobs[1]![1]);
+  // GeographicLib: 917.56 m between vl-047 and vl-049; at 1:10 000 and 96 dpi one pixel is 2.6458 m.
+  const metres = geographiclib.Geodesic.WGS84.Inverse(a[1]!, a[0]!, b[1]!, b[0]!).s12!;
+  const onPaper = pixels * (25.4 / 96) / 1000 * 10000;
+  expect(Math.abs(onPaper - metres) / metres).toBeLessThan(0.01);
+});
+
+test('the dialog is usable on a phone and passes axe; an English A4 portrait lists the legend of what it shows', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openAtlas(page, '?lang=en');
+  await waitForIdle(page);
+  const dialog = await openDialog(page, 'Print map');
+  const result = await new AxeBuilder({ page }).include('[role=dialog]').analyze();
+  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await dialog.getByRole('radio', { name: 'Portrait' }).check();
+  await dialog.getByLabel('Printed language').selectOption('en');
+  await dialog.getByRole('button', { name: 'Create file' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(OUT, 'print-dialog-phone.png') });
+  const download = await create(page, dialog, 'Create file');
+  const file = join(OUT, 'print-a4-portrait.pdf');
+  copyFileSync((await download.path())!, file);
+  expect(pdfInfo(file)['Page size']).toMatch(/^595\.276 x 841\.89 pts \(A4\)/);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  // Layers drawn at the phone's district view, in English.
+  for (const s of ['Legend', 'Key projects', 'Beautiful villages', 'Schematic data', 'Scale 1:']) expect(text).toContain(s);
+  // Escape closes the dialog and gives the map back.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+});
