@@ -4,6 +4,7 @@
  *   npm run bench:browser                # rebuilds dist/ only when missing, not a test build, or stale
  *   npm run bench:browser -- --rebuild   # always rebuilds dist/ first
  *   npm run bench:browser -- --runs 5    # more runs per page (default 3)
+ *   npm run bench:browser -- --print-only  # only the print rows (A3 at 300 dpi, A0 at 150 dpi)
  *
  * Builds dist/ with VITE_TEST_HOOKS=1 when needed, puts generated/parcels-200000.geojson in dist/ (generating
  * it when missing), serves dist/ with `vite preview` on 127.0.0.1:4180 and, for each run, opens
@@ -22,7 +23,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { expectedYangmiaoCount } from './bench/browser/expected';
-import { buildRows, markdownTable, verdict } from './bench/browser/report';
+import { buildRows, markdownTable, printRows, verdict } from './bench/browser/report';
+import { runPrintOnce, type PrintRun } from './bench/browser/print';
 import { runInput, runOnce, type InputResult, type RunResult } from './bench/browser/scenarios';
 import { ensureBuild, ensureParcels, startPreview, type PreviewServer } from './bench/browser/setup';
 import { measureBundle } from './bench/bundle-size';
@@ -36,22 +38,24 @@ const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-u
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
-function parseArgs(argv: readonly string[]): { rebuild: boolean; runs: number } {
+function parseArgs(argv: readonly string[]): { rebuild: boolean; runs: number; printOnly: boolean } {
   let rebuild = false;
+  let printOnly = false;
   let runs = 3;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--rebuild') rebuild = true;
+    else if (a === '--print-only') printOnly = true;
     else if (a === '--runs' || a.startsWith('--runs=')) runs = Number(a.includes('=') ? a.split('=')[1] : argv[++i]);
-    else throw new Error(`unknown option ${a} (use --rebuild, --runs N)`);
+    else throw new Error(`unknown option ${a} (use --rebuild, --runs N, --print-only)`);
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
-  return { rebuild, runs };
+  return { rebuild, runs, printOnly };
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const { rebuild, runs } = parseArgs(process.argv.slice(2));
+  const { rebuild, runs, printOnly } = parseArgs(process.argv.slice(2));
   const machine = machineInfo();
   log(`bench:browser on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage}`);
 
@@ -81,12 +85,13 @@ async function main(): Promise<void> {
   const base: RunResult[] = [];
   const bigInput: InputResult[] = [];
   const baseInput: InputResult[] = [];
+  const prints: PrintRun[] = [];
   try {
     server = await startPreview(ROOT, PORT);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}, preview at ${server.url}`);
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < (printOnly ? 0 : runs); i++) {
       // Alternating, so a slow spell of the machine hits both sides.
       for (const kind of i % 2 === 0 ? (['baseline', 'big'] as const) : (['big', 'baseline'] as const)) {
         let t0 = Date.now();
@@ -102,6 +107,13 @@ async function main(): Promise<void> {
         log(`run ${i + 1}/${runs} ${kind.padEnd(8)} ${((Date.now() - t0) / 1000).toFixed(1)} s: input max ${inp.maxLatencyMs?.toFixed(0) ?? '–'} ms, median ${inp.medianLatencyMs?.toFixed(0) ?? '–'} ms (${inp.answered}/${inp.clicksSent} clicks)`);
       }
     }
+    for (const c of [{ paper: 'A3', dpi: 300 }, { paper: 'A0', dpi: 150 }] as const) {
+      for (let i = 0; i < runs; i++) {
+        const r = await runPrintOnce(browser, server.url, c, i % 2 === 0);
+        prints.push(r);
+        log(`print ${c.paper} ${c.dpi} dpi run ${i + 1}/${runs}: ${(r.oursMs / 1000).toFixed(1)} s (bare render ${(r.floorMs / 1000).toFixed(1)} s), ${(r.bytes / 1e6).toFixed(1)} MB`);
+      }
+    }
   } finally {
     await browser?.close().catch(() => undefined);
     cleanup();
@@ -112,7 +124,8 @@ async function main(): Promise<void> {
   const loadAtEnd = Math.round(loadavg()[0]! * 100) / 100;
   const renderer = big[0]?.webglRenderer ?? base[0]?.webglRenderer ?? 'unknown';
   const swiftShader = /swiftshader/i.test(renderer);
-  const rows = buildRows(big, base, bigInput, baseInput, bundle ? { ours: bundle.gzipBytes, baseline: bundle.baseline.gzipBytes } : null);
+  const rows = printOnly ? [] : buildRows(big, base, bigInput, baseInput, bundle ? { ours: bundle.gzipBytes, baseline: bundle.baseline.gzipBytes } : null);
+  rows.push(...printRows(prints));
   for (const r of rows) r.met = verdict(r, swiftShader);
   const countsOk = big.every((r) => r.filter.countText === expectedText);
   const longTaskSupported = [...big, ...base].every((r) => r.longTaskSupported);
@@ -140,7 +153,8 @@ async function main(): Promise<void> {
   const table = markdownTable(rows);
   process.stdout.write(`\n${table}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 
-  const out = join(ROOT, 'bench-results', 'browser.json');
+  // A print-only run keeps the full run's file.
+  const out = join(ROOT, 'bench-results', printOnly ? 'browser-print.json' : 'browser.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,
@@ -156,7 +170,7 @@ async function main(): Promise<void> {
         goals: { longestTaskMs: 100, inputLatencyMs: 100, initialJsGzipBytes: 600_000 },
         rows,
         bundle,
-        runs: { big, baseline: base, inputBig: bigInput, inputBaseline: baseInput },
+        runs: { big, baseline: base, inputBig: bigInput, inputBaseline: baseInput, prints },
         notes,
         durationS: Math.round((Date.now() - started) / 1000),
       },

@@ -90,6 +90,7 @@ export function printInputs(s: AtlasState, view: { center: [number, number]; bou
     legendFor: (bounds) => shown.map((l) => legendLayer(s, l, bounds, pass[l.id])),
     texts: texts(),
     moreText: (n) => printedText(lang, 'print.legendMore', { n }),
+    gridNote: (crs, epsg) => printedText(lang, 'print.gridNote', { crs, epsg }),
     maxSide,
   };
 }

@@ -9,11 +9,17 @@ declare global {
       /** Label symbols MapLibre placed for a layer (where, and of which feature) and its text-field. */
       labels: (layerId: string) => { placed: { id: string; at: [number, number] }[]; textField: unknown };
       unproject: (point: { x: number; y: number }) => [number, number];
+      /**
+       * The floor of printing (bench:browser): the off-screen map alone, from the live style, fitted to the
+       * current view at `width` × `height` CSS pixels and `pixelRatio`, drawn to idle and read back (ms).
+       */
+      bareRender: (width: number, height: number, pixelRatio: number) => Promise<number>;
     };
   }
 }
 
 import { atlasStore } from '../state/store';
+import { fitBox } from '../print/extent';
 
 /** The store for the browser tests, from the start (the map comes later, in a chunk of its own). */
 export function exposeTestStore(): void {
@@ -51,6 +57,12 @@ export function exposeTestHooks(atlas: AtlasMap): void {
     unproject: (point) => {
       const ll = atlas.map.unproject([point.x, point.y]);
       return [ll.lng, ll.lat];
+    },
+    bareRender: async (width, height, pixelRatio) => {
+      const view = fitBox(atlas.viewBounds(), width, height, 0);
+      const t0 = performance.now();
+      await atlas.renderForPrint({ center: view.center, zoom: view.zoom, width, height, pixelRatio });
+      return performance.now() - t0;
     },
   };
 }

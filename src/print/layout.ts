@@ -27,6 +27,8 @@ export interface PageTexts {
   dataNote: string;
   /** "数据来源：a.shp、b.gpkg", or empty. */
   sources: string;
+  /** What the coordinate frame's numbers are, when not degrees; or empty. */
+  gridNote?: string;
   legendTitle: string;
   north: string;
   /** "比例尺 1:10 000" for a denominator. */
@@ -77,7 +79,7 @@ export function wrap(text: string, sizePt: number, width: number, measure: Measu
 
 function footerLines(texts: PageTexts, width: number, m: PageMetrics, measure: Measure): string[] {
   const first = [texts.producer, texts.date].filter(Boolean).join('    ');
-  return [first, texts.notes, texts.dataNote, texts.sources].filter(Boolean).flatMap((t) => wrap(t, m.bodyPt, width, measure));
+  return [first, texts.notes, texts.dataNote, texts.sources, texts.gridNote ?? ''].filter(Boolean).flatMap((t) => wrap(t, m.bodyPt, width, measure));
 }
 
 const lineH = (pt: number, factor = 1.35) => pt * PT_MM * factor;
@@ -110,6 +112,8 @@ export interface Composition {
   items: PageItem[];
 }
 
+type Tick = { at: number; label: string };
+
 export interface ComposeInput {
   page: PageSize;
   texts: PageTexts;
@@ -118,7 +122,7 @@ export interface ComposeInput {
   /** Scale denominator at the frame's centre. */
   scale: number;
   /** Degree ticks: positions as shares of the frame (0–1) with their labels. */
-  ticks: { lng: { at: number; label: string }[]; lat: { at: number; label: string }[] };
+  ticks: { lng: Tick[]; lat: Tick[]; lngBottom?: Tick[]; latRight?: Tick[] };
   /** Items the legend could not fit are counted in a last line. */
   moreText: (n: number) => string;
 }
@@ -156,15 +160,22 @@ function gridItems(frame: Rect, ticks: ComposeInput['ticks'], m: PageMetrics): P
   const len = 1.5 * m.k;
   const line = (x1: number, y1: number, x2: number, y2: number): PageItem => ({ kind: 'line', x1, y1, x2, y2, stroke: '#000', lineMm: 0.2 * m.k });
   const text = (x: number, y: number, t: string, align: 'left' | 'center' | 'right'): PageItem => ({ kind: 'text', x, y, text: t, size: m.gridPt, color: '#000', align, role: 'grid' });
-  for (const { at, label } of ticks.lng) {
+  const inside = (at: number) => at >= 0 && at <= 1;
+  for (const { at, label } of ticks.lng.filter((t) => inside(t.at))) {
     const x = frame.x + at * frame.w;
-    out.push(line(x, frame.y, x, frame.y - len), line(x, frame.y + frame.h, x, frame.y + frame.h + len));
-    out.push(text(x, frame.y - len - 0.6 * m.k, label, 'center'), text(x, frame.y + frame.h + len + lineH(m.gridPt, 0.9), label, 'center'));
+    out.push(line(x, frame.y, x, frame.y - len), text(x, frame.y - len - 0.6 * m.k, label, 'center'));
   }
-  for (const { at, label } of ticks.lat) {
+  for (const { at, label } of (ticks.lngBottom ?? ticks.lng).filter((t) => inside(t.at))) {
+    const x = frame.x + at * frame.w;
+    out.push(line(x, frame.y + frame.h, x, frame.y + frame.h + len), text(x, frame.y + frame.h + len + lineH(m.gridPt, 0.9), label, 'center'));
+  }
+  for (const { at, label } of ticks.lat.filter((t) => inside(t.at))) {
     const y = frame.y + at * frame.h;
-    out.push(line(frame.x, y, frame.x - len, y), line(frame.x + frame.w, y, frame.x + frame.w + len, y));
-    out.push(text(frame.x - len - 0.6 * m.k, y + lineH(m.gridPt, 0.35), label, 'right'), text(frame.x + frame.w + len + 0.6 * m.k, y + lineH(m.gridPt, 0.35), label, 'left'));
+    out.push(line(frame.x, y, frame.x - len, y), text(frame.x - len - 0.6 * m.k, y + lineH(m.gridPt, 0.35), label, 'right'));
+  }
+  for (const { at, label } of (ticks.latRight ?? ticks.lat).filter((t) => inside(t.at))) {
+    const y = frame.y + at * frame.h;
+    out.push(line(frame.x + frame.w, y, frame.x + frame.w + len, y), text(frame.x + frame.w + len + 0.6 * m.k, y + lineH(m.gridPt, 0.35), label, 'left'));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, openAtlas, waitForIdle } from './driver';
+import { bundled, clickFeature, expect, openAtlas, waitForIdle } from './driver';
 import geographiclib from 'geographiclib-geodesic';
 import { dpiOf } from '../../src/print/png-dpi';
 
@@ -153,4 +153,47 @@ test('the dialog is usable on a phone and passes axe; an English A4 portrait lis
   // Escape closes the dialog and gives the map back.
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
+});
+
+test('a Gauss–Krüger frame names EPSG:4547; Cancel stops an A3 300 dpi job and says so', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=zh');
+  await waitForIdle(page);
+  const dialog = await openDialog(page, '出图');
+  await dialog.getByLabel('坐标框单位').selectOption('gk');
+  await dialog.getByLabel('分辨率').selectOption('96');
+  const download = await create(page, dialog, '生成文件');
+  const file = join(OUT, 'print-gk.pdf');
+  copyFileSync((await download.path())!, file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('EPSG:4547');
+  // Eastings around 430 000 m and northings around 3 890 000 m in Jiaozuo (CM 114°E).
+  expect(text).toMatch(/4[0-9]{2} 000/);
+  expect(text).toMatch(/3 89[0-9] 000/);
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', file, join(OUT, 'print-gk-page')]);
+
+  await dialog.getByLabel('纸张').selectOption('A3');
+  await dialog.getByLabel('分辨率').selectOption('300');
+  await expect(dialog.getByTestId('print-summary')).toContainText('300 dpi');
+  await dialog.getByRole('button', { name: '生成文件' }).click();
+  await expect(dialog.getByRole('progressbar', { name: '出图进度' })).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: '已取消出图' })).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByRole('button', { name: '生成文件' })).toBeEnabled();
+});
+
+test('打印所选 prints the clicked feature: the extent is the selection and the legend lists its layer', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openAtlas(page, '?lang=zh');
+  await waitForIdle(page);
+  await clickFeature(page, 'featured-towns.geojson', bundled('featured-towns.geojson').features[0]!.properties!.id as string);
+  await expect(page.getByTestId('selection-count')).toContainText('1');
+  const dialog = await openDialog(page, '打印所选');
+  await expect(dialog.getByRole('radio', { name: '所选要素' })).toBeChecked();
+  const download = await create(page, dialog, '生成文件');
+  const file = join(OUT, 'print-selection.pdf');
+  copyFileSync((await download.path())!, file);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('特色小镇');
+  expect(text).toContain(String(bundled('featured-towns.geojson').features[0]!.properties!.name_zh));
 });

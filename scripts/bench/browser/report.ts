@@ -14,6 +14,8 @@ export interface Row {
   baselineName: string;
   /** goal on ours (≤), if any */
   goal?: number;
+  /** goal on ours as a multiple of the baseline (≤ goalRatio × baseline) */
+  goalRatio?: number;
   /** the goal is about the main thread: on software WebGL the baseline alone can miss it */
   renderBound?: boolean;
   samples: { ours: number[]; baseline: number[] };
@@ -33,6 +35,7 @@ export function median(xs: readonly number[]): number | null {
  * (ours − baseline) stays within the goal, ✗ when even the difference exceeds it.
  */
 export function verdict(row: Row, swiftShader: boolean): string {
+  if (row.goalRatio !== undefined) return row.ours === null || row.baseline === null ? '?' : row.ours <= row.goalRatio * row.baseline ? '✓' : '✗';
   if (row.goal === undefined) return '–';
   if (row.ours === null) return '?';
   if (row.ours <= row.goal) return '✓';
@@ -48,12 +51,14 @@ export function fmt(v: number | null, unit: Row['unit']): string {
 
 function diff(row: Row): string {
   if (row.ours === null || row.baseline === null) return '–';
+  if (row.goalRatio !== undefined) return `${(row.ours / row.baseline).toFixed(2)}×`;
   const d = row.ours - row.baseline;
   const sign = d >= 0 ? '+' : '−';
   return `${sign}${fmt(Math.abs(d), row.unit)}`;
 }
 
 function goalText(row: Row): string {
+  if (row.goalRatio !== undefined) return `≤ ${row.goalRatio}× baseline`;
   if (row.goal === undefined) return '–';
   return `≤ ${fmt(row.goal, row.unit)}`;
 }
@@ -110,4 +115,26 @@ export function buildRows(
     samples: { ours: bundle ? [bundle.ours] : [], baseline: bundle ? [bundle.baseline] : [] },
   });
   return rows;
+}
+
+/** Rows of the print runs: dialog → file against the bare off-screen render, per paper and dpi. */
+export function printRows(runs: readonly { case: { paper: string; dpi: number }; oursMs: number; floorMs: number; pixels: [number, number] }[]): Row[] {
+  const keys = [...new Set(runs.map((r) => `${r.case.paper}|${r.case.dpi}`))];
+  return keys.map((k) => {
+    const of = runs.filter((r) => `${r.case.paper}|${r.case.dpi}` === k);
+    const [paper, dpi] = k.split('|');
+    const px = of[0]!.pixels;
+    const o = of.map((r) => r.oursMs);
+    const b = of.map((r) => r.floorMs);
+    return {
+      id: `print-${paper}-${dpi}`,
+      measure: `print ${paper} landscape at ${dpi} dpi, default view, PDF: "Create file" → download (map ${px[0]} × ${px[1]} px)`,
+      ours: median(o),
+      baseline: median(b),
+      unit: 'ms' as const,
+      baselineName: 'bare MapLibre render of the same style, view and pixel size (off screen, to idle, read back)',
+      goalRatio: paper === 'A3' ? 1.5 : undefined,
+      samples: { ours: o, baseline: b },
+    };
+  });
 }

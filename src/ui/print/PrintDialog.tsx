@@ -45,6 +45,7 @@ export function PrintDialog({ extent, onClose }: { extent: PrintSettings['extent
     lang,
     format: 'pdf',
     furniture: { legend: true, scaleBar: true, northArrow: true, grid: true, overview: true },
+    gridUnits: 'degrees',
   }));
   const [fields, setFields] = useState<PrintFields>({ title: '', subtitle: '', producer: '', date: today(), notes: '' });
   const [progress, setProgress] = useState<PrintProgress | null>(null);

@@ -119,6 +119,15 @@ export function PrintOptions({ settings: s, fields, onSettings, onFields }: Prop
             {t(label)}
           </label>
         ))}
+        {s.furniture.grid && (
+          <label className="field">
+            <span>{t('print.gridUnits')}</span>
+            <select value={s.gridUnits} onChange={(e) => onSettings({ gridUnits: e.target.value as PrintSettings['gridUnits'] })}>
+              <option value="degrees">{t('print.gridDegrees')}</option>
+              <option value="gk">{t('print.gridGk')}</option>
+            </select>
+          </label>
+        )}
       </fieldset>
       <div className="print-row">
         <label className="field">

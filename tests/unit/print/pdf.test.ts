@@ -47,6 +47,7 @@ const settings = (paper: PrintSettings['paper'], orientation: PrintSettings['ori
   lang,
   format: 'pdf',
   furniture: { legend: true, scaleBar: true, northArrow: true, grid: true, overview: true },
+  gridUnits: 'degrees',
 });
 
 const classes = [
@@ -64,6 +65,7 @@ async function printPage(paper: PrintSettings['paper'], orientation: PrintSettin
       legendFor: () => [{ title: { zh: '地块', en: 'Parcels' }, geometry: 'polygon', style: { color: '#999', categorical: { field: 'k', classes } }, present: true, values: new Set(['a', 'b']), others: false }],
       texts: texts(lang),
       moreText: (n) => `${n} more`,
+      gridNote: (crs, epsg) => `${crs} EPSG:${epsg}`,
       maxSide: 8192,
     },
     measure,
