@@ -197,3 +197,30 @@ test('打印所选 prints the clicked feature: the extent is the selection and t
   expect(text).toContain('特色小镇');
   expect(text).toContain(String(bundled('featured-towns.geojson').features[0]!.properties!.name_zh));
 });
+
+test('A0 at 300 dpi, beyond what the browser can draw, is refused with the largest dpi that fits', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=en');
+  await waitForIdle(page);
+  const dialog = await openDialog(page, 'Print map');
+  const max = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2')!;
+    const dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+    return Math.min(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE) as number, gl.getParameter(gl.MAX_TEXTURE_SIZE) as number, dims[0]!, dims[1]!);
+  });
+  await dialog.getByLabel('Paper').selectOption('A0');
+  await dialog.getByLabel('Resolution').selectOption('300');
+  const alert = dialog.getByRole('alert');
+  // A0 landscape's map frame is about 1092 × 765 mm: 12 903 × 9 043 px at 300 dpi.
+  if (max >= 12903) {
+    await expect(dialog.getByTestId('print-summary')).toContainText('300 dpi');
+    return;
+  }
+  await expect(alert).toContainText('px a side');
+  const m = /needs ([\d,]+) × ([\d,]+) px/.exec((await alert.textContent()) ?? '')!;
+  const w = Number(m[1]!.replace(/,/g, ''));
+  expect(Math.abs(w - 12903)).toBeLessThanOrEqual(2);
+  await expect(alert).toContainText(`the ${max.toLocaleString('en-US')} px a side`);
+  await expect(alert).toContainText(`at most ${Math.floor((300 * max) / w)} dpi`);
+  await expect(dialog.getByRole('button', { name: 'Create file' })).toBeDisabled();
+});
