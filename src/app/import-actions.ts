@@ -31,6 +31,7 @@ function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo |
     origin: 'user',
     ...(fromAddress ? { fromAddress: true as const } : {}),
     title: { zh: layer.name, en: layer.name },
+    ...(layer.source ? { sourceFile: layer.source } : {}),
     geometry: big ? big.geometry : geometryKindOf(layer.features),
     data: { type: 'FeatureCollection', features: layer.features },
     // Big layers are named only close up (BIG_LABEL_MIN_ZOOM): tens of thousands of names cannot be read at once.

@@ -68,7 +68,7 @@ export function printInputs(s: AtlasState, view: { center: [number, number]; bou
   // depends on the footer, so it cannot wait for the bounds.
   const texts = (): PageTexts => {
     const here = shown;
-    const users = here.filter((l) => l.origin === 'user').map((l) => l.title[lang === 'en' ? 'en' : 'zh'] || l.title.zh);
+    const users = [...new Set(here.filter((l) => l.origin === 'user').map((l) => l.sourceFile ?? (l.title[lang === 'en' ? 'en' : 'zh'] || l.title.zh)))];
     return {
       title: fields.title.trim(),
       subtitle: fields.subtitle.trim(),

@@ -30,6 +30,8 @@ export interface LayerEntry {
   landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
   /** Field whose values label the features; `null`: no labels; absent: the style's default (the name). */
   labelField?: string | null;
+  /** Imported layers: the name of the file they were read from (printed maps list it as a source). */
+  sourceFile?: string;
   /** The file the layer was read from, when it gave several layers (the layer panel groups them). */
   group?: { key: string; title: string };
   /** Field name → alias from the source (File Geodatabase, GeoPackage), shown as the field's label. */

@@ -13,7 +13,7 @@ const OUT = 'test-results';
 
 async function openDialog(page: Page, name: RegExp | string) {
   await page.getByRole('button', { name }).first().click();
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: /出图|Print map/ });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('print-summary')).toBeVisible({ timeout: 60_000 });
   return dialog;
@@ -223,4 +223,29 @@ test('A0 at 300 dpi, beyond what the browser can draw, is refused with the large
   await expect(alert).toContainText(`the ${max.toLocaleString('en-US')} px a side`);
   await expect(alert).toContainText(`at most ${Math.floor((300 * max) / w)} dpi`);
   await expect(dialog.getByRole('button', { name: 'Create file' })).toBeDisabled();
+});
+
+test('an imported file is named as the source, its layer in the legend; the page keeps text from data as text', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=en');
+  await waitForIdle(page);
+  const fc = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { name: '<img src=x onerror=alert(1)>' }, geometry: { type: 'Polygon', coordinates: [[[113.2, 35.12], [113.23, 35.12], [113.23, 35.14], [113.2, 35.14], [113.2, 35.12]]] } },
+    ],
+  };
+  await page.getByTestId('import-input').setInputFiles({ name: '规划地块.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fc)) });
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('1 layer added');
+  await report.getByRole('button').first().click();
+  await waitForIdle(page);
+  const dialog = await openDialog(page, 'Print map');
+  const download = await create(page, dialog, 'Create file');
+  const file = join(OUT, 'print-imported.pdf');
+  copyFileSync((await download.path())!, file);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Sources: 规划地块.geojson');
+  expect(text).toContain('Schematic data');
+  expect(await page.locator('img[src=x]').count()).toBe(0);
 });
