@@ -6,6 +6,16 @@ import { PRINT_FONT_FAMILY } from './font';
 
 export type Slots = Partial<Record<'map' | 'overview', CanvasImageSource>>;
 
+/** Fills the current path, then strokes it when the item has an outline. */
+function paintPath(ctx: CanvasRenderingContext2D, it: { fill: string; stroke?: string; lineMm?: number }, px: number): void {
+  ctx.fillStyle = it.fill;
+  ctx.fill();
+  if (!it.stroke) return;
+  ctx.strokeStyle = it.stroke;
+  ctx.lineWidth = (it.lineMm ?? 0.2) * px;
+  ctx.stroke();
+}
+
 function item(ctx: CanvasRenderingContext2D, it: PageItem, px: number, slots: Slots): void {
   ctx.save();
   switch (it.kind) {
@@ -42,27 +52,15 @@ function item(ctx: CanvasRenderingContext2D, it: PageItem, px: number, slots: Sl
       ctx.stroke();
       break;
     case 'circle':
-      ctx.fillStyle = it.fill;
       ctx.beginPath();
       ctx.arc(it.x * px, it.y * px, it.r * px, 0, 2 * Math.PI);
-      ctx.fill();
-      if (it.stroke) {
-        ctx.strokeStyle = it.stroke;
-        ctx.lineWidth = (it.lineMm ?? 0.2) * px;
-        ctx.stroke();
-      }
+      paintPath(ctx, it, px);
       break;
     case 'polygon':
-      ctx.fillStyle = it.fill;
       ctx.beginPath();
       it.points.forEach(([x, y], i) => (i ? ctx.lineTo(x * px, y * px) : ctx.moveTo(x * px, y * px)));
       ctx.closePath();
-      ctx.fill();
-      if (it.stroke) {
-        ctx.strokeStyle = it.stroke;
-        ctx.lineWidth = (it.lineMm ?? 0.2) * px;
-        ctx.stroke();
-      }
+      paintPath(ctx, it, px);
       break;
     case 'text':
       ctx.fillStyle = it.color;
