@@ -35,9 +35,9 @@ function boxOf(f: Feature): BBox | null {
   return b;
 }
 
-function legendLayer(s: AtlasState, layer: LayerEntry, bounds: BBox, pass: ReadonlySet<string> | undefined): LegendLayer {
+function legendLayer(s: AtlasState, layer: LayerEntry, bounds: BBox, pass: ReadonlySet<string> | undefined, lang: PrintLang): LegendLayer {
   const base = { title: layer.title, geometry: layer.geometry, style: layer.style };
-  if (layer.remote) return { ...base, present: !!layer.remote.bbox && boxesMeet(layer.remote.bbox, bounds), values: null, others: false };
+  if (layer.remote) return { ...base, present: !!layer.remote.bbox && boxesMeet(layer.remote.bbox, bounds), values: null, others: false, density: printedText(lang, 'layers.densityLegend') };
   const field = layer.style.categorical?.field;
   const known = new Set(layer.style.categorical?.classes.map((c) => c.value));
   const values = new Set<string>();
@@ -87,7 +87,7 @@ export function printInputs(s: AtlasState, view: { center: [number, number]; bou
     view,
     selectionBox,
     zoneBox,
-    legendFor: (bounds) => shown.map((l) => legendLayer(s, l, bounds, pass[l.id])),
+    legendFor: (bounds) => shown.map((l) => legendLayer(s, l, bounds, pass[l.id], lang)),
     texts: texts(),
     moreText: (n) => printedText(lang, 'print.legendMore', { n }),
     gridNote: (crs, epsg) => printedText(lang, 'print.gridNote', { crs, epsg }),

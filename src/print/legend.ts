@@ -21,6 +21,8 @@ export interface LegendLayer {
   values: ReadonlySet<string> | null;
   /** Whether shown features in the extent have a value without a class (drawn in the layer colour). */
   others: boolean;
+  /** A big layer drawn as a density grid where too dense: what the grid means, in the printed language. */
+  density?: string;
 }
 
 export interface LegendEntry {
@@ -58,12 +60,14 @@ export function printLegend(layers: readonly LegendLayer[], lang: PrintLang): Le
     });
     const cat = layer.style.categorical;
     const title = labelText(layer.title, lang);
+    const density = layer.density ? [{ ...swatch(layer.style.color, layer.density), geometry: 'polygon' as const, outline: false }] : [];
     if (!cat || cat.classes.length === 0) {
-      out.push({ title, entries: [swatch(layer.style.color, title)] });
+      out.push({ title, entries: [swatch(layer.style.color, title), ...density] });
       continue;
     }
     const entries = cat.classes.filter((c) => layer.values === null || layer.values.has(c.value)).map((c) => swatch(c.color, labelText(c.label, lang)));
     if (layer.others || (layer.values === null && (cat.others ?? 0) > 0)) entries.push(swatch(layer.style.color, labelText(OTHERS, lang)));
+    entries.push(...density);
     if (entries.length) out.push({ title, entries });
   }
   return out;

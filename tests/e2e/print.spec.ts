@@ -1,33 +1,16 @@
 // 专题制图 as a planner uses it: the top bar's 出图 button, the dialog's choices, then the file. The PDF is
 // read with poppler (pdfinfo, pdftotext, pdftoppm), the PNG's size and pHYs with its chunks.
-import { test, type Download, type Page } from '@playwright/test';
+import { test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundled, clickFeature, expect, openAtlas, waitForIdle } from './driver';
+import { create, differingPixels, openDialog, pdfInfo, selectionBlobs } from './print-driver';
 import geographiclib from 'geographiclib-geodesic';
 import { dpiOf } from '../../src/print/png-dpi';
 
 const OUT = 'test-results';
-
-async function openDialog(page: Page, name: RegExp | string) {
-  await page.getByRole('button', { name }).first().click();
-  const dialog = page.getByRole('dialog', { name: /出图|Print map/ });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByTestId('print-summary')).toBeVisible({ timeout: 60_000 });
-  return dialog;
-}
-
-async function create(page: Page, dialog: ReturnType<Page['getByRole']>, button: string): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), dialog.getByRole('button', { name: button }).click()]);
-  return download;
-}
-
-function pdfInfo(file: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
-}
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -72,34 +55,6 @@ test('a PNG at 96 dpi records its resolution and has the page size in pixels', a
   expect([view.getUint32(16), view.getUint32(20)]).toEqual([Math.round((297 / 25.4) * 96), Math.round((210 / 25.4) * 96)]);
   expect(dpiOf(png)).toBeCloseTo(96, 1);
 });
-
-/** Centres of the clusters of selection-colour (#00e5ff) pixels in a PNG, decoded by the browser. */
-async function selectionBlobs(page: Page, png: Buffer): Promise<[number, number][]> {
-  return page.evaluate(async (b64) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-    const bmp = await createImageBitmap(blob);
-    const c = new OffscreenCanvas(bmp.width, bmp.height);
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(bmp, 0, 0);
-    const { data, width, height } = ctx.getImageData(0, 0, bmp.width, bmp.height);
-    const pts: [number, number][] = [];
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if (data[i]! < 70 && data[i + 1]! > 200 && data[i + 2]! > 220) pts.push([x, y]);
-    }
-    // Greedy clustering: points within 30 px of a cluster's first point belong to it.
-    const clusters: { x: number; y: number; n: number; seed: [number, number] }[] = [];
-    for (const [x, y] of pts) {
-      const c = clusters.find((k) => Math.hypot(k.seed[0] - x, k.seed[1] - y) < 30);
-      if (c) {
-        c.x += x;
-        c.y += y;
-        c.n++;
-      } else clusters.push({ x, y, n: 1, seed: [x, y] });
-    }
-    return clusters.filter((k) => k.n > 20).map((k) => [k.x / k.n, k.y / k.n] as [number, number]);
-  }, png.toString('base64'));
-}
 
 test('at a fixed 1:10 000, two selected villages lie as far apart on paper as on the ground, drawn in the selection colour', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
@@ -248,4 +203,38 @@ test('an imported file is named as the source, its layer in the legend; the page
   expect(text).toContain('Sources: 规划地块.geojson');
   expect(text).toContain('Schematic data');
   expect(await page.locator('img[src=x]').count()).toBe(0);
+});
+
+test('a 200 000-parcel layer is printed as drawn: its density grid on the map and in the legend', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openAtlas(page, '?lang=en&data=parcels-200000.geojson');
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('1 layer added', { timeout: 90_000 });
+  await report.getByRole('button', { name: /Close/ }).click();
+  await waitForIdle(page);
+  const png = async () => {
+    const dialog = await openDialog(page, 'Print map');
+    await dialog.getByLabel('Resolution').selectOption('96');
+    for (const off of ['Overview map', 'Legend']) await dialog.getByRole('checkbox', { name: off }).uncheck();
+    await dialog.getByRole('radio', { name: 'PNG' }).check();
+    const download = await create(page, dialog, 'Create file');
+    const bytes = readFileSync((await download.path())!);
+    await page.keyboard.press('Escape');
+    return bytes;
+  };
+  const withLayer = await png();
+  writeFileSync(join(OUT, 'print-big-layer.png'), withLayer);
+  await page.getByRole('checkbox', { name: 'Show parcels-200000' }).uncheck();
+  await waitForIdle(page);
+  const without = await png();
+  // The parcels cover much of the district: tens of thousands of the A4 map's ~1 Mpx change.
+  expect(await differingPixels(page, withLayer, without)).toBeGreaterThan(50_000);
+  await page.getByRole('checkbox', { name: 'Show parcels-200000' }).check();
+  await waitForIdle(page);
+  const dialog = await openDialog(page, 'Print map');
+  const download = await create(page, dialog, 'Create file');
+  const text = execFileSync('pdftotext', [(await download.path())!, '-'], { encoding: 'utf8' });
+  expect(text).toContain('parcels-200000');
+  expect(text).toContain('Density grid');
 });

@@ -34,6 +34,14 @@ describe('printed legend', () => {
     expect(s!.entries.map((e) => e.text)).toEqual(['Industrial', 'Services']);
   });
 
+  it('explains the density grid of a big layer', () => {
+    const [s] = printLegend([{ ...roads, geometry: 'polygon', values: null, density: 'Density grid (zoomed out)' }], 'en');
+    expect(s!.entries.map((e) => [e.text, e.geometry])).toEqual([
+      ['Main roads', 'polygon'],
+      ['Density grid (zoomed out)', 'polygon'],
+    ]);
+  });
+
   it('leaves out a layer whose shown features carry none of its classes', () => {
     expect(printLegend([{ ...projects, values: new Set() }], 'en')).toEqual([]);
   });
