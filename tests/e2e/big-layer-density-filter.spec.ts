@@ -2,7 +2,7 @@ import { test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { bundledFeature, canvasRgb, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundledFeature, canvasRgb, expect, openWithBigLayer, screenshot, waitForIdle } from './driver';
 import { buildFeatureIndex } from '../../src/analysis/feature-index';
 import { filterByZone } from '../../src/analysis/zone-filter';
 
@@ -18,12 +18,7 @@ const sum = (cs: Cell[], field: string) => cs.reduce((s, c) => s + Number(c.prop
 test('zoomed out, a filtered 200 000-parcel layer shades its density cells by the parcels that pass, and hides the rest', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await openAtlas(page, `?lang=en&data=${FILE}`);
-  const report = page.getByRole('dialog', { name: 'Import result' });
-  await expect(report).toContainText('1 layer added', { timeout: 90_000 });
-  await report.getByRole('button', { name: /Close/ }).click();
-  await waitForIdle(page);
-  const id = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-'))!);
+  const id = await openWithBigLayer(page, FILE);
   const unfiltered = await cells(page, id);
   expect(unfiltered.length).toBeGreaterThan(20);
   expect(unfiltered.some((c) => '__density_in' in c.properties)).toBe(false);

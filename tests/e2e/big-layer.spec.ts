@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bbox, booleanIntersects } from '@turf/turf';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { bundled, bundledFeature, canvasRgb, clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, bundledFeature, canvasRgb, clickMapAt, expect, openAtlas, openWithBigLayer, screenshot, waitForIdle } from './driver';
 import { formatArea } from '../../src/domain/format';
 import { buildFeatureIndex } from '../../src/analysis/feature-index';
 import { nearestFeatures } from '../../src/analysis/nearest';
@@ -151,12 +151,7 @@ const canvasSamples = (page: import('@playwright/test').Page, canvasIndex = 0) =
 test('a 200 000-parcel layer is drawn at the district view (density where too dense), parcel by parcel and named when zoomed in', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await openAtlas(page, `?lang=en&data=${BIG}`);
-  const report = page.getByRole('dialog', { name: 'Import result' });
-  await expect(report).toContainText('1 layer added', { timeout: 90_000 });
-  await report.getByRole('button', { name: /Close/ }).click();
-  await waitForIdle(page);
-  const id = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-'))!);
+  const id = await openWithBigLayer(page, BIG);
   const zoom = () => page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { view: { zoom: number } } } }).__atlasStore.getState().view.zoom);
   expect(await zoom()).toBeLessThan(13);
 

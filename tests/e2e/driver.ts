@@ -39,6 +39,19 @@ export async function openAtlas(page: Page, query = ''): Promise<void> {
   await waitForIdle(page);
 }
 
+/**
+ * Opens the atlas (English) with a big layer from the page address (`?data=`), closes the import report once it says
+ * the layer was added, waits until the map is idle, and answers the layer's id.
+ */
+export async function openWithBigLayer(page: Page, file: string): Promise<string> {
+  await openAtlas(page, `?lang=en&data=${file}`);
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('1 layer added', { timeout: 90_000 });
+  await report.getByRole('button', { name: /Close/ }).click();
+  await waitForIdle(page);
+  return page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-'))!);
+}
+
 export async function waitForIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__atlas?.isIdle() === true, null, { timeout: 20_000 });
   // One more frame so queued feature-state and layout changes have been drawn.
