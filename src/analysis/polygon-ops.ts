@@ -10,7 +10,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type Areal = Polygon | MultiPolygon;
 
-const geom = (g: Areal): Geom => (g.type === 'Polygon' ? g.coordinates : g.coordinates) as Geom;
+const geom = (g: Areal): Geom => g.coordinates as Geom;
 const plain = (geometry: Areal): Feature<Areal> => ({ type: 'Feature', properties: {}, geometry });
 
 /** The polygons of a polygon-clipping result as GeoJSON, or null when it is empty. */

@@ -194,7 +194,7 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
   return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: all.length, issues: out.issues };
 }
 
-export function downloadFile(file: ExportFile): void {
+export function downloadFile(file: Pick<ExportFile, 'name' | 'data' | 'mimeType'>): void {
   const blob = new Blob([file.data as BlobPart], { type: file.mimeType });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,5 +1,7 @@
 import { bbox } from '@turf/turf';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+import { resolveRef } from '../state/selectors';
+import type { AtlasState } from '../state/store';
 
 export type Bbox = [number, number, number, number];
 
@@ -7,6 +9,15 @@ export function bboxOfFeature(f: Feature): Bbox | null {
   if (!f.geometry) return null;
   const b = bbox(f);
   return [b[0], b[1], b[2], b[3]];
+}
+
+export function bboxOfGeometry(g: Geometry | null): Bbox | null {
+  return g ? bboxOfFeature({ type: 'Feature', properties: {}, geometry: g }) : null;
+}
+
+/** The box around the selected features (those on the page), or null. */
+export function selectionBbox(s: Pick<AtlasState, 'layers' | 'selection'>): Bbox | null {
+  return unionBbox(s.selection.map((r) => resolveRef(s, r)).map((x) => (x ? bboxOfFeature(x.feature) : null)));
 }
 
 export function unionBbox(boxes: (Bbox | null)[]): Bbox | null {

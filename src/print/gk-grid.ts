@@ -43,12 +43,25 @@ function crossing(f: (t: number) => number, lo: number, hi: number, target: numb
   return (a + b) / 2;
 }
 
-export function gkFrame(view: FrameView, width: number, height: number, bounds: BBox, maxTicks = 5): GkFrame | null {
-  const cm = Math.round(view.center[0] / 3) * 3;
+export interface GkZone {
+  epsg: number;
+  centralMeridian: number;
+  proj4: string;
+  description: string;
+}
+
+/** The CGCS2000 3-degree zone (no zone prefix) whose central meridian is nearest `lng`; null outside China's. */
+export function gkZone(lng: number): GkZone | null {
+  const cm = Math.round(lng / 3) * 3;
   const epsg = 4534 + (cm - 75) / 3;
   const def = cm >= 75 && cm <= 135 ? chinaEpsg(epsg) : undefined;
-  if (!def) return null;
-  const to = proj4('EPSG:4326', def.def);
+  return def ? { epsg, centralMeridian: cm, proj4: def.def, description: def.description } : null;
+}
+
+export function gkFrame(view: FrameView, width: number, height: number, bounds: BBox, maxTicks = 5): GkFrame | null {
+  const zone = gkZone(view.center[0]);
+  if (!zone) return null;
+  const to = proj4('EPSG:4326', zone.proj4);
   const easting = (lng: number, lat: number) => to.forward([lng, lat])[0]!;
   const northing = (lng: number, lat: number) => to.forward([lng, lat])[1]!;
   const [w, s, e, n] = bounds;
@@ -70,5 +83,5 @@ export function gkFrame(view: FrameView, width: number, height: number, bounds: 
       const at = crossing((t) => northing(edgeLng, t), s, n, x);
       return at === null ? [] : [{ at: framePosition(view, width, height, edgeLng, at)[1], label: gkLabel(x) }];
     });
-  return { epsg, centralMeridian: cm, description: def.description, ticks: { lng: eastTicks(n), lngBottom: eastTicks(s), lat: northTicks(w), latRight: northTicks(e) } };
+  return { epsg: zone.epsg, centralMeridian: zone.centralMeridian, description: zone.description, ticks: { lng: eastTicks(n), lngBottom: eastTicks(s), lat: northTicks(w), latRight: northTicks(e) } };
 }

@@ -5,7 +5,7 @@ import { CSS_DPI, customSizeProblem, mmToPx, pageSize, type Orientation, type Pa
 import { fitBox, frameBounds, framePosition, type BBox, type FrameView } from './extent';
 import { scaleAtZoom, scaleProblem, zoomForScale } from './scale';
 import { dmsLabel, graticule } from './graticule';
-import { gkFrame } from './gk-grid';
+import { gkFrame, gkZone } from './gk-grid';
 
 // From the dialog's settings and what the map shows to a plan of the page: the composition, the view the
 // map frame is drawn at, its size in pixels, or why it cannot be printed.
@@ -84,10 +84,12 @@ export function planPrint(s: PrintSettings, inputs: PrintInputs, measure: Measur
     if (reason) return { kind: 'customSize', reason };
   }
   const page = pageSize(s.paper, s.orientation, s.custom);
-  // The Gauss–Krüger frame's zone depends on the view, its footer line does not: name it up front so the
-  // frame's size is known before the view is.
-  const gkCentre = s.furniture.grid && s.gridUnits === 'gk';
-  const texts = gkCentre ? { ...inputs.texts, gridNote: inputs.gridNote('CGCS2000 / 3-degree Gauss-Kruger', 0) } : inputs.texts;
+  // A Gauss–Krüger frame names its zone in the footer, and the footer sets the frame's size. The zone comes
+  // from the view's centre, which does not depend on the frame's size (any size gives the same centre).
+  const centre = frameViewFor(s, inputs, 1000, 1000);
+  if ('kind' in centre) return centre;
+  const zone = s.furniture.grid && s.gridUnits === 'gk' ? gkZone(centre.center[0]) : null;
+  const texts = zone ? { ...inputs.texts, gridNote: inputs.gridNote(`CGCS2000 / 3-degree Gauss-Kruger CM ${zone.centralMeridian}E`, zone.epsg) } : inputs.texts;
   const frame = mapFrame(page, texts, s.furniture, measure);
   if (frame.w < 20 || frame.h < 20) return { kind: 'frameTooSmall' };
   const css = { width: Math.round((frame.w / 25.4) * CSS_DPI), height: Math.round((frame.h / 25.4) * CSS_DPI) };
@@ -101,7 +103,7 @@ export function planPrint(s: PrintSettings, inputs: PrintInputs, measure: Measur
   if ('kind' in view) return view;
   const scale = s.extent === 'scale' ? s.scale : scaleAtZoom(view.zoom, view.center[1]);
   const bounds = frameBounds(view, css.width, css.height);
-  const gk = gkCentre ? gkFrame(view, css.width, css.height, bounds) : null;
+  const gk = zone ? gkFrame(view, css.width, css.height, bounds) : null;
   const grid = graticule(bounds);
   const ticks = gk
     ? gk.ticks
@@ -109,8 +111,7 @@ export function planPrint(s: PrintSettings, inputs: PrintInputs, measure: Measur
         lng: grid.lngs.map((lng) => ({ at: framePosition(view, css.width, css.height, lng, view.center[1])[0], label: dmsLabel(lng, 'lng', grid.step) })),
         lat: grid.lats.map((lat) => ({ at: framePosition(view, css.width, css.height, view.center[0], lat)[1], label: dmsLabel(lat, 'lat', grid.step) })),
       };
-  const pageTexts = gk ? { ...texts, gridNote: inputs.gridNote(`CGCS2000 / 3-degree Gauss-Kruger CM ${gk.centralMeridian}E`, gk.epsg) } : { ...inputs.texts };
   const legend = printLegend(inputs.legendFor(bounds), s.lang);
-  const composition = compose({ page, texts: pageTexts, furniture: s.furniture, legend, scale, ticks, moreText: inputs.moreText }, measure);
+  const composition = compose({ page, texts, furniture: s.furniture, legend, scale, ticks, moreText: inputs.moreText }, measure);
   return { composition, view, css, pixelRatio: s.dpi / CSS_DPI, pixels, scale, bounds };
 }

@@ -14,10 +14,15 @@ export interface ProximityResult {
 }
 
 /** Where the current question's distances start (null while its origin feature is not on the page). */
+/** A feature origin's feature: carried with the question (big layers), else looked up on the page. */
+function originFeature(s: AtlasState, o: Extract<ProximityQuery['origin'], { type: 'feature' }>): Feature | undefined {
+  const layer = s.layers[o.layerId];
+  return o.feature ?? (layer ? featureById(layer, o.featureId) : undefined);
+}
+
 function originOf(s: AtlasState, q: ProximityQuery): ProximityStart | null {
   if (q.origin.type === 'point') return proximityStart({ point: q.origin.lngLat });
-  const layer = s.layers[q.origin.layerId];
-  const f = q.origin.feature ?? (layer ? featureById(layer, q.origin.featureId) : undefined);
+  const f = originFeature(s, q.origin);
   return f ? proximityStart({ feature: f }) : null;
 }
 
@@ -28,8 +33,7 @@ function originOf(s: AtlasState, q: ProximityQuery): ProximityStart | null {
 export function featureRingOrigin(s: AtlasState): Feature | null {
   const q = s.proximity;
   if (!q || q.mode !== 'radius' || q.origin.type !== 'feature') return null;
-  const layer = s.layers[q.origin.layerId];
-  const f = q.origin.feature ?? (layer ? featureById(layer, q.origin.featureId) : undefined);
+  const f = originFeature(s, q.origin);
   return f?.geometry && f.geometry.type !== 'Point' ? f : null;
 }
 

@@ -1,16 +1,15 @@
 import { plural } from '../i18n/plural';
 import { useEffect, type ReactNode } from 'react';
-import { bboxOfFeature, unionBbox } from '../app/feature-bbox';
+import { selectionBbox } from '../app/feature-bbox';
 import { formatCount } from '../domain/format';
 import { atlasStore, useAtlas } from '../state/store';
-import { resolveRef } from '../state/selectors';
 import { useLang, useT } from './use-t';
 import { DrawHint } from './DrawHint';
 import { preloadDrawCode } from '../map/draw-code';
 
 function zoomToSelection(): void {
   const s = atlasStore.getState();
-  const box = unionBbox(s.selection.map((r) => resolveRef(s, r)).map((x) => (x ? bboxOfFeature(x.feature) : null)));
+  const box = selectionBbox(s);
   if (box) s.requestCamera({ bbox: box });
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { bboxOfFeature } from '../../app/feature-bbox';
+import { bboxOfGeometry } from '../../app/feature-bbox';
 import { measureFigure } from '../../state/measure-overlay';
 import type { Feature } from 'geojson';
 import { geodesicArea } from '../../analysis/geodesic-area';
@@ -78,7 +78,7 @@ export function MeasurePanel() {
       pts.length >= 3 ? { type: 'Polygon', coordinates: [[...pts, pts[0]!]] } : pts.length === 2 ? { type: 'LineString', coordinates: pts } : null;
     cancelTool();
     setTypedShape(next);
-    const box = next && bboxOfFeature({ type: 'Feature', properties: {}, geometry: next });
+    const box = next && bboxOfGeometry(next);
     if (box) atlasStore.getState().requestCamera({ bbox: box });
   };
   return (

@@ -82,7 +82,7 @@ export function ZoneStatsPanel() {
   const exportCsv = () => {
     const titles = Object.fromEntries(counted.map((l) => [l.id, l.title]));
     const csv = '\uFEFF' + zoneStatsToCsv(sorted, titles, lang);
-    downloadFile({ name: suggestFileName(lang === 'zh' ? '分区统计' : 'zone-statistics', new Date(), 'csv'), data: csv, mimeType: 'text/csv;charset=utf-8', count: sorted.length, issues: [] });
+    downloadFile({ name: suggestFileName(lang === 'zh' ? '分区统计' : 'zone-statistics', new Date(), 'csv'), data: csv, mimeType: 'text/csv;charset=utf-8' });
   };
   return (
     <section className="group" aria-labelledby="stats-title">

@@ -55,7 +55,7 @@ export function BalancePanel() {
   };
   const exportCsv = () => {
     const data = sides.length === 2 ? balanceToCsv(rows, lang) : balanceToCsv((sides[0] === 'current' ? a : b)?.rows ?? [], lang);
-    downloadFile({ name: suggestFileName(lang === 'zh' ? '用地平衡表' : 'land-use-balance', new Date(), 'csv'), data: '\uFEFF' + data, mimeType: 'text/csv;charset=utf-8', count: rows.length, issues: [] });
+    downloadFile({ name: suggestFileName(lang === 'zh' ? '用地平衡表' : 'land-use-balance', new Date(), 'csv'), data: '\uFEFF' + data, mimeType: 'text/csv;charset=utf-8' });
   };
   return (
     <section className="group" aria-labelledby="balance-title">

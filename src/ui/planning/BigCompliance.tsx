@@ -44,7 +44,7 @@ export function BigCompliance({ layer }: { layer: LayerEntry }) {
         outside_boundary_m2: a.outsideM2[i],
       },
     }));
-    downloadFile({ name: suggestFileName(lang === 'zh' ? '合规性审查' : 'compliance-check', new Date(), 'csv'), data: exportCsv(rows, { bom: true }), mimeType: 'text/csv;charset=utf-8', count: rows.length, issues: [] });
+    downloadFile({ name: suggestFileName(lang === 'zh' ? '合规性审查' : 'compliance-check', new Date(), 'csv'), data: exportCsv(rows, { bom: true }), mimeType: 'text/csv;charset=utf-8' });
   };
   if (progress !== null)
     return (

@@ -209,13 +209,13 @@ export function CompliancePanel() {
           <button
             type="button"
             disabled={pieces.length === 0}
-            onClick={() => downloadFile({ name: suggestFileName(lang === 'zh' ? '三区三线冲突图斑' : 'compliance-overlaps', new Date(), 'geojson'), data: exportGeoJson(pieces), mimeType: 'application/geo+json', count: pieces.length, issues: [] })}
+            onClick={() => downloadFile({ name: suggestFileName(lang === 'zh' ? '三区三线冲突图斑' : 'compliance-overlaps', new Date(), 'geojson'), data: exportGeoJson(pieces), mimeType: 'application/geo+json' })}
           >
             {t('comp.exportGeojson')}
           </button>
           <button
             type="button"
-            onClick={() => downloadFile({ name: suggestFileName(lang === 'zh' ? '合规性审查' : 'compliance-check', new Date(), 'csv'), data: exportCsv(csvRows, { bom: true }), mimeType: 'text/csv;charset=utf-8', count: csvRows.length, issues: [] })}
+            onClick={() => downloadFile({ name: suggestFileName(lang === 'zh' ? '合规性审查' : 'compliance-check', new Date(), 'csv'), data: exportCsv(csvRows, { bom: true }), mimeType: 'text/csv;charset=utf-8' })}
           >
             {t('comp.exportCsv')}
           </button>

@@ -1,14 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PrintFields } from '../../app/print-inputs';
+import { overviewBoxOf, type PrintFields } from '../../app/print-inputs';
 import { printPort } from '../../app/print-port';
 import { downloadFile } from '../../app/export-actions';
-import { zoneGeometry } from '../../state/filter-result';
-import { bboxOfFeature } from '../../app/feature-bbox';
 import { runPrint, type PrintProgress } from '../../print/print-run';
 import type { PlanProblem, PrintSettings } from '../../print/print-plan';
-import { atlasStore, useAtlas, type AtlasState } from '../../state/store';
+import { atlasStore, useAtlas } from '../../state/store';
 import { useShallow } from 'zustand/react/shallow';
-import type { BBox } from '../../print/extent';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { PrintOptions } from './PrintOptions';
@@ -23,12 +20,6 @@ const today = () => {
 function fileName(title: string, s: PrintSettings): string {
   const base = (title.trim() || 'atlas-map').replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60);
   return `${base}-${s.paper === 'custom' ? `${s.custom.widthMm}x${s.custom.heightMm}mm` : `${s.paper}-${s.orientation}`}-${s.dpi}dpi.${s.format}`;
-}
-
-/** What the overview shows around the printed extent: the filter zone, else the demonstration zone. */
-function overviewBoxOf(s: AtlasState): BBox | null {
-  const zone = zoneGeometry(s, s.zone) ?? s.layers['zone']?.data.features[0]?.geometry ?? null;
-  return zone ? bboxOfFeature({ type: 'Feature', properties: {}, geometry: zone }) : null;
 }
 
 /** 专题制图: lays the map out on paper with its furniture and writes it as PDF or PNG. */
@@ -97,7 +88,7 @@ export function PrintDialog({ extent, onClose }: { extent: PrintSettings['extent
       const meta = { title: fields.title, author: fields.producer, subject: fields.subtitle, keywords: ['Jiaozuo Planning Atlas', settings.paper, `${settings.dpi} dpi`] };
       const blob = await runPrint(ready, settings, { render: (r) => port.render(r), font, overviewBox, meta }, setProgress, controller.signal);
       const name = fileName(fields.title, settings);
-      downloadFile({ name, data: new Uint8Array(await blob.arrayBuffer()), mimeType: blob.type, count: 1, issues: [] });
+      downloadFile({ name, data: new Uint8Array(await blob.arrayBuffer()), mimeType: blob.type });
       setMessage({ text: t('print.done', { name }), bad: false });
     } catch (e) {
       const cancelled = e instanceof DOMException && e.name === 'AbortError';

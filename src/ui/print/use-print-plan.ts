@@ -3,7 +3,8 @@ import { printInputs, type PrintFields } from '../../app/print-inputs';
 import { printPort } from '../../app/print-port';
 import { loadPrintFont, type PrintFont } from '../../print/font';
 import { planPrint, type PlanProblem, type PrintPlan, type PrintSettings } from '../../print/print-plan';
-import { useAtlas } from '../../state/store';
+import { atlasStore, useAtlas } from '../../state/store';
+import { selectFilterResult } from '../../state/filter-result';
 
 /** The print font (loaded once), or the reason it could not be. */
 export function usePrintFont(): { font: PrintFont | null; error: string | null } {
@@ -24,20 +25,19 @@ export function usePrintFont(): { font: PrintFont | null; error: string | null }
 
 /** The page planned from the settings and what the map shows now; recomputed as either changes. */
 export function usePrintPlan(settings: PrintSettings, fields: PrintFields, font: PrintFont | null): PrintPlan | PlanProblem | { kind: 'noMap' } | null {
+  // The parts of the store the plan reads: the plan (and the preview's render) is redone when one changes.
   const layers = useAtlas((s) => s.layers);
   const order = useAtlas((s) => s.order);
   const selection = useAtlas((s) => s.selection);
   const zone = useAtlas((s) => s.zone);
   const mode = useAtlas((s) => s.mode);
   const view = useAtlas((s) => s.view);
-  const state = useAtlas((s) => s);
+  const filtered = useAtlas((s) => selectFilterResult(s).byLayer);
   return useMemo(() => {
     if (!font) return null;
     const port = printPort();
     if (!port) return { kind: 'noMap' as const };
-    const inputs = printInputs(state, { center: view.center, bounds: port.viewBounds() }, port.maxSide(), fields, settings.lang);
+    const inputs = printInputs(atlasStore.getState(), { center: view.center, bounds: port.viewBounds() }, port.maxSide(), fields, settings.lang);
     return planPrint(settings, inputs, font.measure);
-    // `state` changes on every store update; the plan depends only on these parts of it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [font, settings, fields, layers, order, selection, zone, mode, view]);
+  }, [font, settings, fields, layers, order, selection, zone, mode, view, filtered]);
 }
