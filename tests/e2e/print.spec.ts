@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundled, clickFeature, expect, openAtlas, waitForIdle } from './driver';
+import { bundled, clickFeature, expect, openAtlas, PageWatch, waitForIdle } from './driver';
 import { create, differingPixels, openDialog, pdfInfo, selectionBlobs } from './print-driver';
 import geographiclib from 'geographiclib-geodesic';
 import { dpiOf } from '../../src/print/png-dpi';
@@ -15,6 +15,7 @@ const OUT = 'test-results';
 test.describe.configure({ timeout: 300_000 });
 
 test('an A3 landscape PDF of the current view: exact page size, title, legend and notes as real text', async ({ page }) => {
+  const watch = new PageWatch(page);
   await page.setViewportSize({ width: 1400, height: 900 });
   await openAtlas(page, '?lang=zh');
   await waitForIdle(page);
@@ -36,6 +37,9 @@ test('an A3 landscape PDF of the current view: exact page size, title, legend an
   for (const s of ['焦作市城乡一体化示范区新型城镇化规划图', '编制单位：示范区规划局', '图例', '示意数据', '比例尺 1:']) expect(text).toContain(s);
   execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', file, join(OUT, 'print-a3-page')]);
   await expect(dialog.getByRole('status').filter({ hasText: '已生成' })).toBeVisible();
+  // The font, the subsetter and the map all come from the page's own origin; nothing is logged as an error.
+  expect(watch.external()).toEqual([]);
+  expect(watch.errors).toEqual([]);
 });
 
 test('a PNG at 96 dpi records its resolution and has the page size in pixels', async ({ page }) => {
