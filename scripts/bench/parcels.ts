@@ -120,8 +120,23 @@ export function generateParcels(opts: ParcelOptions): FeatureCollection<Polygon,
  * document).
  */
 export function parcelsToGeoJsonText(fc: FeatureCollection<Polygon, ParcelProps>): string {
-  const lines = fc.features.map((f) => JSON.stringify(f));
-  return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+  return [...parcelsGeoJsonChunks(fc)].join('');
+}
+
+/**
+ * The same text in pieces of about 1 MB, for files past V8's longest string (2²⁹ − 24 characters; 1 000 000
+ * parcels are 580 MB).
+ */
+export function* parcelsGeoJsonChunks(fc: FeatureCollection<Polygon, ParcelProps>): Generator<string> {
+  let chunk = '{"type":"FeatureCollection","features":[\n';
+  for (let i = 0; i < fc.features.length; i++) {
+    chunk += (i ? ',\n' : '') + JSON.stringify(fc.features[i]);
+    if (chunk.length >= 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}\n]}\n`;
 }
 
 /** Reads zone and townships from geodata/*.geojson texts. */

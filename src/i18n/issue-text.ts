@@ -17,7 +17,10 @@ const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
  * JSON engine's error text) are left out: line and column say where.
  */
 const ZH: Record<IssueCode, Template> = {
-  'file-too-large': (p) => `文件大小为 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的上限，未读取。`,
+  'file-too-large': (p) =>
+    p.reason === 'not-batchable'
+      ? `文件大小为 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的文件须为 UTF-8 编码的 GeoJSON FeatureCollection 才能分批读取，此文件不是，未读取。`
+      : `文件大小为 ${mb(p.bytes)}，超过 ${mb(p.limit)} 的上限，未读取。`,
   'file-empty': '文件为空（或没有表头行）。',
   'format-unknown': '无法识别文件格式（支持 GeoJSON、KML/KMZ、GPX、Shapefile、zip 和 CSV）。',
   'read-failed': '无法读取 .dbf 属性表，要素已按无属性载入。',

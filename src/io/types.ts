@@ -216,7 +216,7 @@ export interface ImportOptions {
   csvNumeric?: string[];
   /** Text encoding chosen by the planner for .dbf (and CSV) text; overrides .cpg and detection. */
   textEncoding?: TextEncodingOption;
-  /** Per-file size limit in bytes (default 200 MB). */
+  /** Per-file size limit in bytes (default: 1 GB for GeoJSON, 200 MB for other files; see maxBytesFor). */
   maxBytes?: number;
   /** Total decompressed size allowed for one zip (default 512 MB). */
   maxUnzippedBytes?: number;
@@ -227,6 +227,18 @@ export interface ImportOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+/**
+ * GeoJSON is parsed in batches (import/geojson-batches.ts), so no string limit applies; what limits it is the
+ * import worker's memory: its heap holds about 2 bytes per byte of file in features and index, plus the tiles,
+ * and Chromium caps a worker's heap near 4 GB.
+ */
+export const GEOJSON_MAX_BYTES = 1024 * 1024 * 1024;
+
+/** The size limit of one file, by its name: GeoJSON reads in batches up to GEOJSON_MAX_BYTES. */
+export function maxBytesFor(name: string, options: Pick<ImportOptions, 'maxBytes'> = {}): number {
+  if (options.maxBytes !== undefined) return options.maxBytes;
+  return /\.(geo)?json$/i.test(name) ? GEOJSON_MAX_BYTES : DEFAULT_MAX_BYTES;
+}
 export const DEFAULT_MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
 
 export function makeIssue(

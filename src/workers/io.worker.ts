@@ -5,7 +5,7 @@ import type { ComplianceControls } from '../analysis/compliance';
 import type { BigProximityQuestion } from './big-proximity';
 import { expose, transfer } from 'comlink';
 import { importFile } from '../io/import/import-file';
-import { DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, type InputFile } from '../io/types';
+import { makeIssue, maxBytesFor, type ImportOptions, type ImportResult, type InputFile } from '../io/types';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AttributeFilter } from '../domain/attribute-filter';
 import { formatById, type FormatId } from '../io/formats';
@@ -51,17 +51,16 @@ async function readWithProgress(files: File[], onProgress: ProgressFn): Promise<
 /** Parsing runs here so a big file never freezes the page. */
 const api = {
   async importFiles(files: File[], options: ImportOptions, onProgress: ProgressFn): Promise<ImportResult> {
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     // Oversized files are never read into memory: the size alone decides.
-    const tooBig = files.filter((f) => f.size > maxBytes);
-    const inputs = await readWithProgress(files.filter((f) => f.size <= maxBytes), onProgress);
+    const tooBig = files.filter((f) => f.size > maxBytesFor(f.name, options));
+    const inputs = await readWithProgress(files.filter((f) => f.size <= maxBytesFor(f.name, options)), onProgress);
     onProgress('parsing', 0);
     currentProgress = onProgress;
     const result: ImportResult = inputs.length ? await importFile(inputs, options).finally(() => (currentProgress = undefined)) : { layers: [], issues: [] };
     const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
     for (const f of tooBig) {
       result.issues.unshift(
-        makeIssue('error', 'file-too-large', f.name, `The file is ${mb(f.size)}; the limit is ${mb(maxBytes)}.`, { params: { bytes: f.size, limit: maxBytes } }),
+        makeIssue('error', 'file-too-large', f.name, `The file is ${mb(f.size)}; the limit is ${mb(maxBytesFor(f.name, options))}.`, { params: { bytes: f.size, limit: maxBytesFor(f.name, options) } }),
       );
     }
     onProgress('parsing', 1);

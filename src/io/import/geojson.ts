@@ -6,7 +6,8 @@ import { bboxOf, type Bbox } from '../coords';
 import { locateJsonError, lineColumnAt } from '../json-locate';
 import { normalizeFeatures, type NormalizeContext, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
-import { baseName, decodeText } from '../text';
+import { baseName, decodeText, utf16Bom } from '../text';
+import { BATCH_BYTES, parseInBatches } from './geojson-batches';
 import { makeIssue, type ImportedLayer, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { chooseCrs } from './crs-choice';
 import { convertsGcj02, gcj02Step } from './gcj02-step';
@@ -94,10 +95,41 @@ function speculateWgs84(raw: RawFeature[], ctx: NormalizeContext): (ReturnType<t
   return undefined;
 }
 
-/** Reads one GeoJSON file (bytes in any of UTF-8/GBK). */
-export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids: IdAllocator = createIdAllocator()): ImportResult {
+/** V8's longest string, 2²⁹ − 24 UTF-16 units: a UTF-8 file up to this many bytes always fits in one. */
+export const WHOLE_TEXT_MAX_BYTES = 2 ** 29 - 24;
+
+/** When a file is read in batches (geojson-batches.ts) rather than as one text; tests lower them. */
+export interface GeoJsonTuning {
+  batchedFromBytes: number;
+  batchBytes: number;
+  wholeTextMaxBytes: number;
+}
+
+const TUNING: GeoJsonTuning = { batchedFromBytes: 64 * 1024 * 1024, batchBytes: BATCH_BYTES, wholeTextMaxBytes: WHOLE_TEXT_MAX_BYTES };
+
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+
+/**
+ * Reads one GeoJSON file (bytes in any of UTF-8/GBK). A big UTF-8 FeatureCollection is parsed in batches,
+ * which gives the same features as one JSON.parse and reads files past V8's longest string.
+ */
+export function importGeoJson(input: InputFile, options: ImportOptions = {}, ids: IdAllocator = createIdAllocator(), tuning: GeoJsonTuning = TUNING): ImportResult {
   const file = input.name;
   const issues: ImportIssue[] = [];
+  const size = input.bytes.byteLength;
+  if (size >= tuning.batchedFromBytes && !utf16Bom(input.bytes)) {
+    const batched = parseInBatches(input.bytes, tuning.batchBytes);
+    if (batched && 'doc' in batched) return readDocument(batched.doc, file, baseName(file), 'utf-8', options, ids, issues);
+    if (size > tuning.wholeTextMaxBytes) {
+      if (batched) {
+        const { line, column, message } = batched.error;
+        return { layers: [], issues: [makeIssue('error', 'json-syntax', file, `Invalid JSON at line ${line}, column ${column}: ${message}.`, { line, column, params: { detail: message } })] };
+      }
+      const message = `The file is ${mb(size)}; files over ${mb(tuning.wholeTextMaxBytes)} are read in parts, which needs a UTF-8 GeoJSON FeatureCollection, and this file is not one (another encoding, TopoJSON or another structure).`;
+      return { layers: [], issues: [makeIssue('error', 'file-too-large', file, message, { params: { bytes: size, limit: tuning.wholeTextMaxBytes, reason: 'not-batchable' } })] };
+    }
+    // Smaller files read whole: the same result, or the error located by the whole-text reader.
+  }
   const { text, encoding } = decodeText(input.bytes);
   if (encoding === 'gbk') issues.push(makeIssue('info', 'encoding-gbk', file, 'The file is GBK-encoded text, not UTF-8; decoded as GBK.', { params: { source: 'detected' } }));
   if (!text.trim()) return { layers: [], issues: [...issues, makeIssue('error', 'file-empty', file, 'The file is empty.')] };

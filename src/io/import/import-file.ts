@@ -6,7 +6,7 @@
 import { formatById, SHAPEFILE_PARTS, type FormatId } from '../formats';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { binaryOffset, extensionOf, utf16Bom } from '../text';
-import { capIssues, DEFAULT_MAX_BYTES, makeIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
+import { capIssues, makeIssue, maxBytesFor, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { isZip, safeUnzip } from '../zip';
 import { gdbFolderOf, splitGdalInputs } from '../gdal/gdal-inputs';
 import { looksLikeGuotuTxt } from '../guotu-txt-sniff';
@@ -112,9 +112,9 @@ async function importGroup(all: InputFile[], options: ImportOptions, ids: IdAllo
  */
 export async function importFile(files: readonly InputFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const result: ImportResult = { layers: [], issues: [] };
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const accepted: InputFile[] = [];
   for (const f of files) {
+    const maxBytes = maxBytesFor(f.name, options);
     if (f.bytes.byteLength > maxBytes) {
       const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
       result.issues.push(
