@@ -6,11 +6,10 @@ import { isEmptyFilter, layerFields, matchesAttributes, type AttributeFilter } f
 import { geometryKindOf } from '../domain/geometry-kind';
 import type { GeometryKind } from '../domain/layers';
 import { bboxOf } from '../io/coords';
-import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
-import { FID } from '../map/fid';
 import { BIG_TILE_LAYER, BIG_TILE_PROTOCOL } from '../map/big-layer';
 import { densityTile, detailZoom } from './density-tile';
+import { DetailTiles } from './detail-tile';
 import { landUseSymbology } from '../domain/landuse-style';
 import type { LayerStyle } from '../domain/styles';
 import { bigZoneStats, type BigZoneStats } from './big-zone-stats';
@@ -39,7 +38,7 @@ interface Held {
   features: Feature[];
   index: FeatureIndex;
   fields: Set<string>;
-  tiles: GeoJSONVT;
+  tiles: DetailTiles;
   /** Zooms below this are drawn as density (found on the first tile asked for). */
   detailZoom?: number;
   /** Recent filter results, 1 per passing feature, by the id the page puts in tile addresses. */
@@ -59,10 +58,7 @@ export function holdBigLayer(features: Feature[]): BigLayerInfo {
   const index = buildFeatureIndex(features);
   const fields = layerFields(features);
   // Vector tiles are cut here, so MapLibre only ever receives small encoded tiles, never the whole layer.
-  const tiles = new GeoJSONVT(
-    { type: 'FeatureCollection', features: features.map((f, i) => ({ type: 'Feature', geometry: f.geometry, properties: { ...f.properties, [FID]: String(i) } })) },
-    { maxZoom: 14, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
-  );
+  const tiles = new DetailTiles(features, index.tree);
   held.set(key, { features, index, fields, tiles, masks: new Map() });
   const landUse = landUseSymbology(features);
   return { key, count: features.length, bbox: bboxOf(features.map((f) => f.geometry)) ?? null, geometry: geometryKindOf(features), url: `${BIG_TILE_PROTOCOL}://${key}/{z}/{x}/{y}`, fields: [...fields], ...(landUse ? { landUse: { style: landUse.style, unknown: landUse.unknown } } : {}) };
@@ -84,8 +80,8 @@ export function bigTile(key: string, z: number, x: number, y: number, maskId?: n
   h.detailZoom ??= detailZoom(h.index.tree);
   const density = z < h.detailZoom ? densityTile(h.index.tree, z, x, y, 0, maskId === undefined ? undefined : h.masks.get(maskId)) : null;
   if (density) return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: density }, { version: 2 });
-  const tile = h.tiles.getTile(z, x, y);
-  if (!tile || tile.features.length === 0) return new Uint8Array(0);
+  const tile = h.tiles.get(z, x, y);
+  if (!tile) return new Uint8Array(0);
   return vtpbf.fromGeojsonVt({ [BIG_TILE_LAYER]: tile }, { version: 2 });
 }
 

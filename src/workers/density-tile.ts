@@ -51,11 +51,12 @@ export function detailZoom(tree: Flatbush, limit = DENSITY_LIMIT, maxZoom = 14):
   return maxZoom;
 }
 
-function tileBounds(z: number, x: number, y: number): [number, number, number, number] {
+/** West, south, east, north (degrees) of tile z/x/y, grown by `margin` of the tile's side on every side. */
+export function tileBounds(z: number, x: number, y: number, margin = 0): [number, number, number, number] {
   const n = 2 ** z;
   const lon = (i: number) => (i / n) * 360 - 180;
   const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI;
-  return [lon(x), lat(y + 1), lon(x + 1), lat(y)];
+  return [lon(x - margin), lat(y + 1 + margin), lon(x + 1 + margin), lat(y - margin)];
 }
 
 /**
