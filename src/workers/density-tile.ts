@@ -35,7 +35,7 @@ export function detailZoom(tree: Flatbush, limit = DENSITY_LIMIT, maxZoom = 14):
     ys.push(0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI));
     return false;
   });
-  for (let z = 0; z <= maxZoom; z++) {
+  const worstAt = (z: number) => {
     const n = 2 ** z;
     const perTile = new Map<number, number>();
     let worst = 0;
@@ -45,8 +45,18 @@ export function detailZoom(tree: Flatbush, limit = DENSITY_LIMIT, maxZoom = 14):
       perTile.set(key, c);
       if (c > worst) worst = c;
     }
-    if (worst <= limit) return z;
+    return worst;
+  };
+  // A tile's count never grows with the zoom (its children share its features), so a binary search finds
+  // the first zoom under the limit in 4 passes over the boxes, not 15.
+  let lo = 0;
+  let hi = maxZoom + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (worstAt(mid) <= limit) hi = mid;
+    else lo = mid + 1;
   }
+  if (lo <= maxZoom) return lo;
   // Features are always drawn at the deepest tile zoom, however crowded: density must never be all there is.
   return maxZoom;
 }

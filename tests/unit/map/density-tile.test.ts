@@ -52,4 +52,26 @@ describe('the zoom where features are drawn one by one', () => {
     // 30 at one spot never part: they are drawn one by one at the deepest tile zoom all the same.
     expect(detailZoom(tree(pts), 29)).toBe(14);
   });
+
+  it('is the zoom a scan of every zoom from 0 finds, for scattered and clustered layers', () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pts: [number, number][] = [];
+    for (let i = 0; i < 5000; i++) pts.push(i % 3 ? [113.1 + rand() * 0.4, 35.0 + rand() * 0.3] : [113.25 + rand() * 0.004, 35.2 + rand() * 0.003]);
+    const t = tree(pts);
+    const scan = (limit: number) => {
+      for (let z = 0; z <= 14; z++) {
+        const per = new Map<string, number>();
+        for (const [x, y] of pts) {
+          const n = 2 ** z;
+          const s = Math.sin((y * Math.PI) / 180);
+          const key = `${Math.floor(((x + 180) / 360) * n)}/${Math.floor((0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * n)}`;
+          per.set(key, (per.get(key) ?? 0) + 1);
+        }
+        if (Math.max(...per.values()) <= limit) return z;
+      }
+      return 14;
+    };
+    for (const limit of [1, 10, 100, 400, 1000, 1700, 3000, 5000]) expect(detailZoom(t, limit), `limit ${limit}`).toBe(scan(limit));
+  });
 });
