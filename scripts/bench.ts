@@ -22,19 +22,20 @@ import { nearestFeatures, withinRadius } from '../src/analysis/nearest';
 import { WGS84 } from '../src/analysis/wgs84';
 import { filterByZone } from '../src/analysis/zone-filter';
 import { exportGeoJson } from '../src/io/export/geojson';
-import { importGeoJson } from '../src/io/import/geojson';
-import { parseBundledText } from '../src/io/load-bundled';
+import { importGeoJson, WHOLE_TEXT_MAX_BYTES } from '../src/io/import/geojson';
+import { parseInBatches } from '../src/io/import/geojson-batches';
 import { measureBundle } from './bench/bundle-size';
 import { gdalMeasures } from './bench/gdal-load';
 import { machineInfo } from './bench/machine';
 import { naiveDistances, naiveIntersects } from './bench/naive';
-import { generateParcels, parcelsToGeoJsonText, zoneAndTownships, type ParcelProps } from './bench/parcels';
+import { generateParcels, parcelsGeoJsonChunks, zoneAndTownships, type ParcelProps } from './bench/parcels';
 import { findPostgis, POSTGIS_INSTALL_HINT, PostgisCluster, SERVER_SETTINGS, type QueryTiming } from './bench/postgis';
 import { mulberry32, sampleIndices } from './bench/prng';
 import { markdownTable, verdictLines, type Check, type Measure, type SizeMeasure } from './bench/report';
 import { addTimings, collectGarbage, describeTiming, scaleTiming, timeRounds, timeSync, type Timing } from './bench/stats';
 import { buildTestZone } from './bench/test-zone';
 import { landUseCode, planningMeasures, runPlanningQueries, type PlanningPg } from './bench/planning';
+import { loadMeasures } from './bench/load';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `npm run bench -- --count 20000` for a quick try; the published figures use 200 000. */
@@ -60,21 +61,29 @@ async function main(): Promise<void> {
   // ---- data ---------------------------------------------------------------------------------------------
   const { zone, townships } = zoneAndTownships(readFileSync(join(ROOT, 'geodata/zone.geojson'), 'utf8'), readFileSync(join(ROOT, 'geodata/townships.geojson'), 'utf8'));
   const file = join(ROOT, 'generated', `parcels-${COUNT}.geojson`);
-  let text: string;
+  let bytes: Uint8Array;
   let source: string;
   if (existsSync(file)) {
-    text = readFileSync(file, 'utf8');
+    bytes = new Uint8Array(readFileSync(file));
     source = relative(ROOT, file);
   } else {
-    text = parcelsToGeoJsonText(generateParcels({ count: COUNT, seed: SEED, zone, townships }));
+    bytes = Buffer.concat([...parcelsGeoJsonChunks(generateParcels({ count: COUNT, seed: SEED, zone, townships }))].map((c) => Buffer.from(c)));
     source = `generated in memory (seed ${SEED})`;
   }
+  // 1 000 000 parcels (595 MB) are past V8's longest string: no whole text, and the rows needing one skip.
+  const text = bytes.length <= WHOLE_TEXT_MAX_BYTES ? new TextDecoder().decode(bytes) : undefined;
+  const megabytes = bytes.length / 1e6;
   const controlLines = JSON.parse(readFileSync(join(ROOT, 'geodata/control-lines.geojson'), 'utf8')) as FeatureCollection;
-  const features = (JSON.parse(text) as { features: Feature<Polygon, ParcelProps>[] }).features;
+  const doc = text !== undefined ? (JSON.parse(text) as unknown) : parseInBatches(bytes);
+  if (text === undefined && !(doc && typeof doc === 'object' && 'doc' in doc)) throw new Error(`${source} could not be parsed in batches`);
+  const features = ((text !== undefined ? doc : (doc as { doc: unknown }).doc) as { features: Feature<Polygon, ParcelProps>[] }).features;
   const ids = features.map((f) => f.properties.id);
   const index = buildFeatureIndex(features);
+  collectGarbage();
+  const heapAfterLoadMB = Math.round(process.memoryUsage().heapUsed / 1e6);
+  log(`heap after parsing and indexing the parcels: ${heapAfterLoadMB} MB`);
   const testZone = buildTestZone(townships);
-  log(`${features.length} parcels (${source}, ${(text.length / 1e6).toFixed(0)} MB); test zone: ${testZone.township}, ${testZone.vertices} vertices, hole of ${testZone.holeVertices}, ${testZone.areaKm2.toFixed(1)} km²`);
+  log(`${features.length} parcels (${source}, ${megabytes.toFixed(0)} MB); test zone: ${testZone.township}, ${testZone.vertices} vertices, hole of ${testZone.holeVertices}, ${testZone.areaKm2.toFixed(1)} km²`);
 
   const zoneSql = `SELECT ord FROM parcels WHERE ST_Intersects(geom, (SELECT geom FROM zones WHERE name = 'test'))`;
   const pointSql = `'SRID=4326;POINT(${QUERY_POINT[0]} ${QUERY_POINT[1]})'::geography`;
@@ -337,61 +346,14 @@ async function main(): Promise<void> {
     }
   }
 
-  // ---- 6. load ------------------------------------------------------------------------------------------
-  {
-    log('load …');
-    const bytes = new TextEncoder().encode(text);
-    // The validated import starts from the file's bytes, as a dropped file does; its peer is what a bare
-    // `JSON.parse(await file.text())` does with the same bytes: decode, then parse. The trusted path gets
-    // text (fetch's response.text()), as the bare JSON.parse of the text does.
-    const [bare, bareFile, trusted, validated] = timeRounds(
-      [
-        () => JSON.parse(text) as unknown,
-        () => JSON.parse(new TextDecoder().decode(bytes)) as unknown,
-        () => {
-          const r = parseBundledText('parcels.geojson', text);
-          if (!r.ok) throw new Error(r.problem);
-          return buildFeatureIndex(r.data.features).count;
-        },
-        () => {
-          const r = importGeoJson({ name: 'parcels.geojson', bytes });
-          const layer = r.layers[0];
-          return { count: layer ? buildFeatureIndex(layer.features).count : 0, issues: r.issues };
-        },
-      ] as const,
-      { rounds: 7, before: collectGarbage },
-    );
-    const parse = { name: 'bare JSON.parse of the text', timing: bare.timing, kind: 'cost' as const, goal: 1.5 };
-    const issues = validated.result.issues;
-    measures.push({
-      id: 'load-trusted',
-      title: `load ${(text.length / 1e6).toFixed(0)} MB to "data ready", trusted path: JSON.parse + shape check + index build`,
-      ours: trusted.timing,
-      oursNote: 'parseBundledText, the core of loadBundledFile (JSON.parse, FeatureCollection shape check) + buildFeatureIndex',
-      baselines: [parse],
-      checks: [{ text: `${trusted.result} features indexed`, ok: trusted.result === features.length }],
-    });
-    measures.push({
-      id: 'load-validated',
-      title: `load ${(text.length / 1e6).toFixed(0)} MB to "data ready", validated import: decode + parse + validate/repair + index build`,
-      ours: validated.timing,
-      oursNote: 'importGeoJson({ name, bytes }) (UTF-8/GBK decoding, CRS check, per-feature validation, ring self-intersection check, id allocation) + buildFeatureIndex',
-      baselines: [
-        { name: 'bare JSON.parse of the file: UTF-8 decode of the same bytes + JSON.parse', timing: bareFile.timing, kind: 'cost', goal: 1.5 },
-        { name: 'JSON.parse of the already decoded text', timing: bare.timing, kind: 'cost' },
-      ],
-      checks: [
-        {
-          text: `${validated.result.count} features indexed, ${issues.filter((i) => i.severity === 'error').length} errors, ${issues.length} issues`,
-          ok: validated.result.count === features.length,
-        },
-      ],
-    });
-  }
+  // ---- 6. load (scripts/bench/load.ts) --------------------------------------------------------------------
+  log('load …');
+  measures.push(...loadMeasures(bytes, text, features.length));
 
   // ---- 7. GDAL sources (scripts/bench/gdal-load.ts) ---------------------------------------------------------
   let gdalStatus = 'skipped: disabled by BENCH_GDAL=off';
-  if (process.env.BENCH_GDAL !== 'off') {
+  if (process.env.BENCH_GDAL !== 'off' && text === undefined) gdalStatus = 'skipped: the file is past the longest string GDAL\'s bench path writes';
+  else if (process.env.BENCH_GDAL !== 'off' && text !== undefined) {
     const g = await gdalMeasures({ root: ROOT, text, ids, log });
     measures.push(...g.measures);
     gdalStatus = g.status;
@@ -431,11 +393,12 @@ async function main(): Promise<void> {
   const busy = Math.max(machine.loadAverage, loadEnd) > 0.5 * machine.cores;
   console.log(`\ntotal ${seconds.toFixed(0)} s; 1-min load average ${machine.loadAverage} at start, ${loadEnd} at end${busy ? ' — other processes competed for the CPU: figures are noisy, run again on a quiet machine' : ''}`);
 
-  const out = join(ROOT, 'bench-results', 'latest.json');
+  // The published table is the 200 000 run; other sizes feed the cost-by-size table (scripts/bench/cost-by-size.ts).
+  const out = join(ROOT, 'bench-results', COUNT === 200_000 ? 'latest.json' : `latest-${COUNT}.json`);
   mkdirSync(dirname(out), { recursive: true });
   const json = {
     machine,
-    data: { count: features.length, source, seed: SEED, megabytes: Math.round(text.length / 1e5) / 10 },
+    data: { count: features.length, source, seed: SEED, megabytes: Math.round(megabytes * 10) / 10, heapAfterLoadMB },
     gdal: { status: gdalStatus },
     postgis: { status: pg.status, version: pg.version, settings: SERVER_SETTINGS, loadSeconds: pg.loadSeconds, timing: 'EXPLAIN (ANALYZE, TIMING OFF) Execution Time, ms' },
     units: 'ms',

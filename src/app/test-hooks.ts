@@ -14,6 +14,8 @@ declare global {
        * current view at `width` × `height` CSS pixels and `pixelRatio`, drawn to idle and read back (ms).
        */
       bareRender: (width: number, height: number, pixelRatio: number) => Promise<number>;
+      /** The floor of opening a file (bench:browser): in the import worker, read + UTF-8 decode + JSON.parse (ms). */
+      parseFloor: (file: File) => Promise<number>;
     };
   }
 }
@@ -64,5 +66,6 @@ export function exposeTestHooks(atlas: AtlasMap): void {
       await atlas.renderForPrint({ center: view.center, zoom: view.zoom, width, height, pixelRatio });
       return performance.now() - t0;
     },
+    parseFloor: async (file) => (await import('../workers/io-client')).ioWorker().parseFloor(file),
   };
 }
