@@ -9,7 +9,7 @@
  *
  * Builds dist/ with VITE_TEST_HOOKS=1 when needed, puts generated/parcels-200000.geojson in dist/ (generating
  * it when missing), serves dist/ with `vite preview` on 127.0.0.1:4180 and, for each run, opens
- *   ours:     ?lang=en&data=parcels-200000.geojson   until "1 layers added" and the map is idle
+ *   ours:     ?lang=en&data=parcels-200000.geojson   until "1 layer added" and the map is idle
  *   baseline: ?lang=en                               until the map is idle
  * clicking the sidebar tabs every 100 ms meanwhile, reads the JS heaps of the page and of each worker, then
  * applies the Yangmiao zone filter on each. Medians of the runs; a missed goal never fails the process.
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < (printOnly ? 0 : runs); i++) {
       const r = await runOpenFileOnce(browser, server.url, join(ROOT, 'dist', parcels.file), i % 2 === 0);
       opens.push(r);
-      log(`open file run ${i + 1}/${runs}: ${(r.oursMs / 1000).toFixed(1)} s to drawn (ready ${(r.dataReadyMs / 1000).toFixed(1)} s), floor ${(r.floorMs / 1000).toFixed(1)} s, worker heap ${((r.ioWorkerHeapBytes ?? 0) / 1e6).toFixed(0)} MB, filter ${r.filterMs.toFixed(0)} ms "${r.countText}"`);
+      log(`open file run ${i + 1}/${runs}: ${(r.oursMs / 1000).toFixed(1)} s to drawn, ${(r.idleMs / 1000).toFixed(1)} s to idle (ready ${(r.dataReadyMs / 1000).toFixed(1)} s), floor ${(r.floorMs / 1000).toFixed(1)} s, worker heap ${((r.ioWorkerHeapBytes ?? 0) / 1e6).toFixed(0)} MB, filter ${r.filterMs.toFixed(0)} ms "${r.countText}"`);
     }
     for (const c of [{ paper: 'A3', dpi: 300 }, { paper: 'A0', dpi: 150 }] as const) {
       for (let i = 0; i < (openFileOnly ? 0 : runs); i++) {

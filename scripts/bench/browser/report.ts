@@ -87,11 +87,11 @@ export function buildRows(
     rowOf(big, base, id, measure, baselineName, pick, pick, extra, unit);
   const workers = (r: RunResult, name?: string) => r.heap.workers.filter((w) => !name || w.name === name).reduce((s, w) => s + w.usedBytes, 0);
   const rows: Row[] = [
-    row('open-longest-task', 'longest main-thread task, opening the app (ours: with `?data=` 200 000 parcels, until "1 layers added" and idle)', 'no big layer, until idle', (r) => r.open.longestTaskMs, { goal: LONG_TASK_GOAL_MS, renderBound: true }),
+    row('open-longest-task', 'longest main-thread task, opening the app (ours: with `?data=` 200 000 parcels, until "1 layer added" and idle)', 'no big layer, until idle', (r) => r.open.longestTaskMs, { goal: LONG_TASK_GOAL_MS, renderBound: true }),
     rowOf(big, base, 'open-longest-task-fetch', '… navigation → import starts (the page fetches the 118 MB file while the base map draws)', 'no big layer, whole opening', (r) => r.open.segments?.fetch.longestTaskMs ?? null, (r) => r.open.longestTaskMs, { goal: LONG_TASK_GOAL_MS, renderBound: true }),
-    rowOf(big, base, 'open-longest-task-worker', '… import starts → "1 layers added" (the worker reads, parses, validates, indexes and tiles)', 'no big layer, whole opening', (r) => r.open.segments?.worker.longestTaskMs ?? null, (r) => r.open.longestTaskMs, { goal: LONG_TASK_GOAL_MS, renderBound: true }),
-    rowOf(big, base, 'open-longest-task-draw', '… "1 layers added" → idle (MapLibre draws the parcels from the worker\'s tiles)', 'no big layer, whole opening', (r) => r.open.segments?.draw.longestTaskMs ?? null, (r) => r.open.longestTaskMs, { goal: LONG_TASK_GOAL_MS, renderBound: true }),
-    rowOf(big, base, 'open-longest-script-load', 'longest script outside MapLibre\'s frame callbacks while the big layer loads (import starts → "1 layers added" → idle; long animation frames)', 'no big layer, whole opening', (r) => r.open.segments ? Math.max(r.open.segments.worker.longestScript.durationMs, r.open.segments.draw.longestScript.durationMs) : null, (r) => r.open.longestScript.durationMs, { goal: LONG_TASK_GOAL_MS }),
+    rowOf(big, base, 'open-longest-task-worker', '… import starts → "1 layer added" (the worker reads, parses, validates, indexes and tiles)', 'no big layer, whole opening', (r) => r.open.segments?.worker.longestTaskMs ?? null, (r) => r.open.longestTaskMs, { goal: LONG_TASK_GOAL_MS, renderBound: true }),
+    rowOf(big, base, 'open-longest-task-draw', '… "1 layer added" → idle (MapLibre draws the parcels from the worker\'s tiles)', 'no big layer, whole opening', (r) => r.open.segments?.draw.longestTaskMs ?? null, (r) => r.open.longestTaskMs, { goal: LONG_TASK_GOAL_MS, renderBound: true }),
+    rowOf(big, base, 'open-longest-script-load', 'longest script outside MapLibre\'s frame callbacks while the big layer loads (import starts → "1 layer added" → idle; long animation frames)', 'no big layer, whole opening', (r) => r.open.segments ? Math.max(r.open.segments.worker.longestScript.durationMs, r.open.segments.draw.longestScript.durationMs) : null, (r) => r.open.longestScript.durationMs, { goal: LONG_TASK_GOAL_MS }),
     rowOf(big, base, 'open-longest-script-startup', '… and while the app starts (navigation → import starts: module evaluation, first render, bundled layers)', 'no big layer, whole opening', (r) => r.open.segments?.fetch.longestScript.durationMs ?? null, (r) => r.open.longestScript.durationMs),
     row('open-long-task-total', 'total long-task time, opening the app', 'no big layer', (r) => r.open.longTaskTotalMs),
     rowOf(bigInput, baseInput, 'open-input-latency', 'max input latency while opening (separate runs: real click on a sidebar tab every 100 ms → its aria-selected flips)', 'no big layer', (r) => r.maxLatencyMs, (r) => r.maxLatencyMs, { goal: INPUT_GOAL_MS, renderBound: true }),
@@ -150,7 +150,7 @@ export function openFileRows(runs: readonly OpenFileRun[], features: number, byt
   return [
     {
       id: `open-file${suffix}`,
-      measure: `big layer opened: file chosen in the import control (${n} parcels, ${mb} MB) → drawn and filterable (map idle)`,
+      measure: `big layer opened: file chosen in the import control (${n} parcels, ${mb} MB) → drawn and filterable (in the store, its first tiles rendered)`,
       ours: median(pick((r) => r.oursMs)),
       baseline: median(pick((r) => r.floorMs)),
       unit: 'ms',
@@ -159,8 +159,17 @@ export function openFileRows(runs: readonly OpenFileRun[], features: number, byt
       samples: { ours: pick((r) => r.oursMs), baseline: pick((r) => r.floorMs) },
     },
     {
+      id: `open-file-idle${suffix}`,
+      measure: '… file chosen → map idle (after the 600 ms fit to the layer\'s extent, every tile drawn)',
+      ours: median(pick((r) => r.idleMs)),
+      baseline: median(pick((r) => r.floorMs)),
+      unit: 'ms',
+      baselineName: 'the same floor',
+      samples: { ours: pick((r) => r.idleMs), baseline: pick((r) => r.floorMs) },
+    },
+    {
       id: `open-file-ready${suffix}`,
-      measure: '… file chosen → "1 layers added" (read, parse, validate, index, tile; before MapLibre draws)',
+      measure: '… file chosen → "1 layer added" (read, parse, validate, index, tile; before MapLibre draws)',
       ours: median(pick((r) => r.dataReadyMs)),
       baseline: median(pick((r) => r.floorMs)),
       unit: 'ms',

@@ -1,7 +1,7 @@
 /**
  * One run of each page the browser benchmark opens, in a fresh browser context:
  *  - baseline: `?lang=en` (the bundled layers only) → open until idle, then the Yangmiao zone filter;
- *  - big: `?lang=en&data=parcels-200000.geojson` → open until "1 layers added" and idle, then the same filter.
+ *  - big: `?lang=en&data=parcels-200000.geojson` → open until "1 layer added" and idle, then the same filter.
  * A "quiet" run records long tasks, reads the JS heaps once idle and applies the filter; an "input" run only
  * opens the page while clicking the sidebar tabs every 100 ms (each click makes the page draw a frame, so the
  * clicks are kept out of the long-task runs). Every wait polls on a timer, not on requestAnimationFrame, so
@@ -40,13 +40,13 @@ export interface InputResult {
 
 export interface RunResult {
   kind: 'baseline' | 'big';
-  /** dataReadyMs: "1 layers added" shown (big layer only); beforeDataReady: long tasks until then */
+  /** dataReadyMs: "1 layer added" shown (big layer only); beforeDataReady: long tasks until then */
   open: PhaseResult & {
     dataReadyMs: number | null;
     beforeDataReady: { longestTaskMs: number; longTaskTotalMs: number } | null;
     /**
      * Big layer only, long tasks by what the page waits for: `fetch` navigation → import starts (the page
-     * fetches the file while the base map draws), `worker` import starts → "1 layers added" (the worker reads,
+     * fetches the file while the base map draws), `worker` import starts → "1 layer added" (the worker reads,
      * parses, validates, indexes, tiles), `draw` → idle (MapLibre draws the new layer).
      */
     segments: Record<'fetch' | 'worker' | 'draw', { fromMs: number; toMs: number; longestTaskMs: number; longTaskTotalMs: number; longestScript: ScriptResult }> | null;
@@ -97,13 +97,13 @@ function webglRenderer(page: Page): Promise<string> {
   });
 }
 
-/** Navigates and waits (timer polling) until the page is loaded — "1 layers added" for the big layer — and idle. */
+/** Navigates and waits (timer polling) until the page is loaded — "1 layer added" for the big layer — and idle. */
 async function openPage(page: Page, kind: 'baseline' | 'big', query: string, baseUrl: string, timeout: number): Promise<{ dataReadyMs: number | null; idleAt: number }> {
   await page.goto(`${baseUrl}/${query}`, { timeout });
   await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout, polling: 50 });
   let dataReadyMs: number | null = null;
   if (kind === 'big') {
-    await page.waitForFunction(() => !!document.querySelector('[role="dialog"][aria-label="Import result"]')?.textContent?.includes('1 layers added'), null, { timeout, polling: 50 });
+    await page.waitForFunction(() => /1 layers? added/.test(document.querySelector('[role="dialog"][aria-label="Import result"]')?.textContent ?? ''), null, { timeout, polling: 50 });
     dataReadyMs = await pageNow(page);
   }
   return { dataReadyMs, idleAt: await waitForIdle(page, timeout) };
@@ -144,7 +144,7 @@ export async function runOnce(browser: Browser, kind: 'baseline' | 'big', opts: 
     await page.addInitScript(installProbes);
     const heapProbe = await HeapProbe.attach(context, page);
 
-    // ---- open: from navigation start until loaded ("1 layers added" for the big layer) and idle ----------
+    // ---- open: from navigation start until loaded ("1 layer added" for the big layer) and idle ----------
     const { dataReadyMs, idleAt } = await openPage(page, kind, query(kind, opts.dataFile), opts.baseUrl, timeout);
     const { supported, framesSupported, tasks: openTasks, frames: openFrames, importPhases } = await longTasks(page);
     const open = summarizeLongTasks(openTasks, 0, idleAt);
