@@ -20,7 +20,7 @@ interface Run {
   count: number;
   date: string;
   load: number;
-  medians: Map<string, { ms: number; title: string }>;
+  medians: Map<string, { ms: number }>;
   heapMB?: number;
 }
 
@@ -30,14 +30,14 @@ function readRun(file: string): Run | null {
   const j = JSON.parse(readFileSync(path, 'utf8')) as {
     machine: { date: string; loadAverage: number };
     data: { count: number; heapAfterLoadMB?: number };
-    measures: { id: string; title: string; ours: { median: number } }[];
+    measures: { id: string; ours: { median: number } }[];
   };
   return {
     count: j.data.count,
     date: j.machine.date,
     load: j.machine.loadAverage,
     heapMB: j.data.heapAfterLoadMB,
-    medians: new Map(j.measures.map((m) => [m.id, { ms: m.ours.median, title: m.title }])),
+    medians: new Map(j.measures.map((m) => [m.id, { ms: m.ours.median }])),
   };
 }
 
@@ -53,7 +53,7 @@ const ROWS: [id: string, name: string, perParcel: boolean][] = [
   ['load-validated', 'load, validated import (decode, parse, validate, index)', true],
 ];
 
-export function fmtMs(ms: number): string {
+function fmtMs(ms: number): string {
   if (ms >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
   if (ms >= 1) return `${ms.toPrecision(3)} ms`;
   return `${Math.round(ms * 1000)} µs`;

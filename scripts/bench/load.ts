@@ -6,7 +6,7 @@
  */
 import { buildFeatureIndex } from '../../src/analysis/feature-index';
 import { importGeoJson } from '../../src/io/import/geojson';
-import { BATCH_BYTES, parseInBatches } from '../../src/io/import/geojson-batches';
+import { BATCH_BYTES, BATCHED_FROM_BYTES, parseInBatches } from '../../src/io/import/geojson-batches';
 import { parseBundledText } from '../../src/io/load-bundled';
 import type { Measure } from './report';
 import { collectGarbage, timeRounds } from './stats';
@@ -22,7 +22,7 @@ export function loadMeasures(bytes: Uint8Array, text: string | undefined, count:
     id: 'load-validated',
     title: `load ${mb} MB to "data ready", validated import: decode + parse + validate/repair + index build`,
     ours: validated.timing,
-    oursNote: `importGeoJson({ name, bytes }) (UTF-8/GBK decoding, ${bytes.length >= 64 * 1024 * 1024 ? `parsed in ${BATCH_BYTES / 1048576} MB batches, ` : ''}CRS check, per-feature validation, ring self-intersection check, id allocation) + buildFeatureIndex`,
+    oursNote: `importGeoJson({ name, bytes }) (UTF-8/GBK decoding, ${bytes.length >= BATCHED_FROM_BYTES ? `parsed in ${BATCH_BYTES / 1048576} MB batches, ` : ''}CRS check, per-feature validation, ring self-intersection check, id allocation) + buildFeatureIndex`,
     baselines,
     checks: [
       {

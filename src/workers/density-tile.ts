@@ -56,9 +56,9 @@ export function detailZoom(tree: Flatbush, limit = DENSITY_LIMIT, maxZoom = 14):
     if (worstAt(mid) <= limit) hi = mid;
     else lo = mid + 1;
   }
-  if (lo <= maxZoom) return lo;
-  // Features are always drawn at the deepest tile zoom, however crowded: density must never be all there is.
-  return maxZoom;
+  // None under the limit (lo = maxZoom + 1): features are drawn at the deepest tile zoom all the same,
+  // however crowded, so density is never all there is.
+  return Math.min(lo, maxZoom);
 }
 
 /** West, south, east, north (degrees) of tile z/x/y, grown by `margin` of the tile's side on every side. */

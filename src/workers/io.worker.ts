@@ -5,8 +5,7 @@ import type { ComplianceControls } from '../analysis/compliance';
 import type { BigProximityQuestion } from './big-proximity';
 import { expose, transfer } from 'comlink';
 import { importFile } from '../io/import/import-file';
-import { WHOLE_TEXT_MAX_BYTES } from '../io/import/geojson';
-import { parseInBatches } from '../io/import/geojson-batches';
+import { parseJsonBytes } from '../io/import/geojson-batches';
 import { makeIssue, maxBytesFor, type ImportOptions, type ImportResult, type InputFile } from '../io/types';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AttributeFilter } from '../domain/attribute-filter';
@@ -148,9 +147,7 @@ const api = {
    */
   async parseFloor(file: File): Promise<number> {
     const t0 = performance.now();
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (bytes.length <= WHOLE_TEXT_MAX_BYTES) JSON.parse(new TextDecoder().decode(bytes));
-    else parseInBatches(bytes);
+    parseJsonBytes(new Uint8Array(await file.arrayBuffer()));
     return performance.now() - t0;
   },
   /** The page's GDAL writes (export) go through here, to the one GDAL worker. */

@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildFeatureIndex } from '../../../src/analysis/feature-index';
 import { filterByZone } from '../../../src/analysis/zone-filter';
-import { WHOLE_TEXT_MAX_BYTES } from '../../../src/io/import/geojson';
-import { parseInBatches } from '../../../src/io/import/geojson-batches';
+import { parseJsonBytes } from '../../../src/io/import/geojson-batches';
 
 export function expectedYangmiaoCount(root: string, parcelsFile: string): { matched: number; total: number } {
   const townships = JSON.parse(readFileSync(join(root, 'geodata', 'townships.geojson'), 'utf8')) as { features: Feature<Polygon | MultiPolygon>[] };
   const zone = townships.features.find((f) => f.properties?.['id'] === 'tw-yangmiao');
   if (!zone) throw new Error('tw-yangmiao not in geodata/townships.geojson');
   // 1 000 000 parcels are past V8's longest string: read as the app reads them, in batches.
-  const bytes = new Uint8Array(readFileSync(parcelsFile));
-  const doc = bytes.length <= WHOLE_TEXT_MAX_BYTES ? (JSON.parse(new TextDecoder().decode(bytes)) as unknown) : parseInBatches(bytes);
-  const features = ((bytes.length <= WHOLE_TEXT_MAX_BYTES ? doc : (doc as { doc: unknown }).doc) as { features: Feature[] }).features;
+  const features = (parseJsonBytes(new Uint8Array(readFileSync(parcelsFile))) as { features: Feature[] }).features;
   return { matched: filterByZone(buildFeatureIndex(features), zone.geometry, 'intersects').length, total: features.length };
 }

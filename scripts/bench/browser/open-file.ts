@@ -10,6 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { HeapProbe, workerName } from './heap';
 import { pageNow } from './probes';
+import { userLayerId, waitForIdle, waitForLayerAdded, yangmiaoFilter } from './scenarios';
 
 export interface OpenFileRun {
   /** file chosen → drawn and filterable: the layer in the store and its first tiles on the map (page clock, ms) */
@@ -28,12 +29,6 @@ export interface OpenFileRun {
 
 const VIEWPORT = { width: 1400, height: 900 };
 
-async function waitForIdle(page: Page, timeout: number): Promise<number> {
-  await page.waitForFunction(() => window.__atlas?.isIdle() === true, null, { timeout, polling: 50 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return pageNow(page);
-}
-
 async function floor(page: Page, path: string): Promise<number> {
   await page.evaluate(() => {
     const input = document.createElement('input');
@@ -43,13 +38,12 @@ async function floor(page: Page, path: string): Promise<number> {
     document.body.append(input);
   });
   await page.setInputFiles('#bench-floor-file', path);
-  const ms = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const input = document.getElementById('bench-floor-file') as HTMLInputElement;
     const ms = await window.__atlas!.parseFloor(input.files![0]!);
     input.remove();
     return ms;
   });
-  return ms;
 }
 
 export async function runOpenFileOnce(browser: Browser, baseUrl: string, path: string, floorFirst: boolean, timeout = 600_000): Promise<OpenFileRun> {
@@ -64,16 +58,9 @@ export async function runOpenFileOnce(browser: Browser, baseUrl: string, path: s
 
     const t0 = await pageNow(page);
     await page.getByTestId('import-input').setInputFiles(path);
-    await page.waitForFunction(() => /1 layers? added/.test(document.querySelector('[role="dialog"][aria-label="Import result"]')?.textContent ?? ''), null, { timeout, polling: 50 });
-    const dataReadyMs = (await pageNow(page)) - t0;
-    await page.waitForFunction(
-      () => {
-        const id = (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-'));
-        return !!id && window.__atlas!.renderedFeatures(id).length > 0;
-      },
-      null,
-      { timeout, polling: 20 },
-    );
+    const dataReadyMs = (await waitForLayerAdded(page, timeout)) - t0;
+    const layerId = await userLayerId(page);
+    await page.waitForFunction((id) => window.__atlas!.renderedFeatures(id).length > 0, layerId, { timeout, polling: 20 });
     const oursMs = (await pageNow(page)) - t0;
     const idleMs = (await waitForIdle(page, timeout)) - t0;
     if (!floorFirst) floorMs = await floor(page, path);
@@ -82,17 +69,8 @@ export async function runOpenFileOnce(browser: Browser, baseUrl: string, path: s
     await heapProbe.detach();
     const io = heap.workers.find((w) => workerName(w.url) === 'io.worker');
 
-    const layerId = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-')) ?? '');
-    await page.locator('#tab-filter').click();
-    const count = page.getByTestId(`count-${layerId}`);
-    await count.waitFor({ timeout });
-    const before = (await count.textContent()) ?? '';
-    const f0 = await pageNow(page);
-    await page.getByLabel('Zone layer').selectOption('townships');
-    await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
-    await page.waitForFunction(({ id, text }) => document.querySelector(`[data-testid="count-${id}"]`)?.textContent !== text, { id: layerId, text: before }, { timeout, polling: 20 });
-    const filterMs = (await pageNow(page)) - f0;
-    return { oursMs, idleMs, dataReadyMs, floorMs, floorFirst, ioWorkerHeapBytes: io?.usedBytes ?? null, filterMs, countText: (await count.textContent()) ?? '' };
+    const filter = await yangmiaoFilter(page, layerId, timeout, false);
+    return { oursMs, idleMs, dataReadyMs, floorMs, floorFirst, ioWorkerHeapBytes: io?.usedBytes ?? null, filterMs: filter.countAt - filter.t0, countText: filter.countText };
   } finally {
     await context.close().catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 /** The browser benchmark's table: medians of the runs, ours against the same-run baseline, with verdicts. */
 import type { InputResult, RunResult } from './scenarios';
 import type { OpenFileRun } from './open-file';
+import { WHOLE_TEXT_MAX_BYTES } from '../../../src/io/import/geojson-batches';
 
 export const LONG_TASK_GOAL_MS = 100;
 export const INPUT_GOAL_MS = 100;
@@ -154,7 +155,7 @@ export function openFileRows(runs: readonly OpenFileRun[], features: number, byt
       ours: median(pick((r) => r.oursMs)),
       baseline: median(pick((r) => r.floorMs)),
       unit: 'ms',
-      baselineName: `in the same import worker: read the same File + UTF-8 decode + JSON.parse${bytes > 2 ** 29 - 24 ? ' in the 16 MB batches the import cuts (past V8\'s longest string)' : ''}`,
+      baselineName: `in the same import worker: read the same File + UTF-8 decode + JSON.parse${bytes > WHOLE_TEXT_MAX_BYTES ? ' in the 16 MB batches the import cuts (past V8\'s longest string)' : ''}`,
       goalRatio: 1.5,
       samples: { ours: pick((r) => r.oursMs), baseline: pick((r) => r.floorMs) },
     },

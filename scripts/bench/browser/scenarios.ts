@@ -70,7 +70,7 @@ export interface RunOptions {
 
 const VIEWPORT = { width: 1400, height: 900 };
 
-async function waitForIdle(page: Page, timeoutMs: number): Promise<number> {
+export async function waitForIdle(page: Page, timeoutMs: number): Promise<number> {
   await page.waitForFunction(() => window.__atlas?.isIdle() === true, null, { timeout: timeoutMs, polling: 50 });
   // Two more frames so what became ready has been drawn.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -103,8 +103,7 @@ async function openPage(page: Page, kind: 'baseline' | 'big', query: string, bas
   await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout, polling: 50 });
   let dataReadyMs: number | null = null;
   if (kind === 'big') {
-    await page.waitForFunction(() => /1 layers? added/.test(document.querySelector('[role="dialog"][aria-label="Import result"]')?.textContent ?? ''), null, { timeout, polling: 50 });
-    dataReadyMs = await pageNow(page);
+    dataReadyMs = await waitForLayerAdded(page, timeout);
   }
   return { dataReadyMs, idleAt: await waitForIdle(page, timeout) };
 }
@@ -134,6 +133,34 @@ export async function runInput(browser: Browser, kind: 'baseline' | 'big', opts:
   } finally {
     await context.close().catch(() => undefined);
   }
+}
+
+/** Waits until the import dialog says "1 layer added" (page clock, ms). */
+export async function waitForLayerAdded(page: Page, timeout: number): Promise<number> {
+  await page.waitForFunction(() => /1 layers? added/.test(document.querySelector('[role="dialog"][aria-label="Import result"]')?.textContent ?? ''), null, { timeout, polling: 50 });
+  return pageNow(page);
+}
+
+/** The id of the layer the planner imported ('' while there is none). */
+export function userLayerId(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('user-')) ?? '');
+}
+
+/**
+ * The Yangmiao zone filter as a planner sets it on the Filter tab: from choosing "Zone layer" (after the page
+ * has had a quiet second, when `settleFirst`) until the layer's count changes (page clock, ms).
+ */
+export async function yangmiaoFilter(page: Page, layerId: string, timeout: number, settleFirst: boolean): Promise<{ t0: number; countAt: number; countText: string }> {
+  await page.locator('#tab-filter').click();
+  const count = page.getByTestId(`count-${layerId}`);
+  await count.waitFor({ timeout });
+  const before = (await count.textContent()) ?? '';
+  if (settleFirst) await settle(page);
+  const t0 = await pageNow(page);
+  await page.getByLabel('Zone layer').selectOption('townships');
+  await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
+  await page.waitForFunction(({ id, text }) => document.querySelector(`[data-testid="count-${id}"]`)?.textContent !== text, { id: layerId, text: before }, { timeout, polling: 20 });
+  return { t0, countAt: await pageNow(page), countText: (await count.textContent()) ?? '' };
 }
 
 export async function runOnce(browser: Browser, kind: 'baseline' | 'big', opts: RunOptions): Promise<RunResult> {
@@ -166,25 +193,9 @@ export async function runOnce(browser: Browser, kind: 'baseline' | 'big', opts: 
     await heapProbe.detach();
 
     // ---- the Yangmiao zone filter --------------------------------------------------------------------------
-    const layerId =
-      kind === 'big'
-        ? await page.evaluate(() => {
-            const s = (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState();
-            return s.order.find((x) => x.startsWith('user-')) ?? '';
-          })
-        : 'key-projects';
+    const layerId = kind === 'big' ? await userLayerId(page) : 'key-projects';
     if (!layerId) throw new Error('the imported layer is not in the store');
-    await page.locator('#tab-filter').click();
-    const count = page.getByTestId(`count-${layerId}`);
-    await count.waitFor({ timeout });
-    const before = (await count.textContent()) ?? '';
-    await settle(page);
-    const t0 = await pageNow(page);
-    await page.getByLabel('Zone layer').selectOption('townships');
-    await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
-    await page.waitForFunction(({ id, text }) => document.querySelector(`[data-testid="count-${id}"]`)?.textContent !== text, { id: layerId, text: before }, { timeout, polling: 20 });
-    const countAt = await pageNow(page);
-    const countText = (await count.textContent()) ?? '';
+    const { t0, countAt, countText } = await yangmiaoFilter(page, layerId, timeout, true);
     const filterIdle = await waitForIdle(page, timeout);
     const afterFilter = await longTasks(page);
     const filterTasks = summarizeLongTasks(afterFilter.tasks, t0, filterIdle);

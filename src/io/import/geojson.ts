@@ -7,7 +7,7 @@ import { locateJsonError, lineColumnAt } from '../json-locate';
 import { normalizeFeatures, type NormalizeContext, type RawFeature } from '../normalize';
 import { createIdAllocator, type IdAllocator } from '../sanitize';
 import { baseName, decodeText, utf16Bom } from '../text';
-import { BATCH_BYTES, parseInBatches } from './geojson-batches';
+import { BATCH_BYTES, BATCHED_FROM_BYTES, parseInBatches, WHOLE_TEXT_MAX_BYTES } from './geojson-batches';
 import { makeIssue, type ImportedLayer, type ImportIssue, type ImportOptions, type ImportResult, type InputFile } from '../types';
 import { chooseCrs } from './crs-choice';
 import { convertsGcj02, gcj02Step } from './gcj02-step';
@@ -95,9 +95,6 @@ function speculateWgs84(raw: RawFeature[], ctx: NormalizeContext): (ReturnType<t
   return undefined;
 }
 
-/** V8's longest string, 2²⁹ − 24 UTF-16 units: a UTF-8 file up to this many bytes always fits in one. */
-export const WHOLE_TEXT_MAX_BYTES = 2 ** 29 - 24;
-
 /** When a file is read in batches (geojson-batches.ts) rather than as one text; tests lower them. */
 export interface GeoJsonTuning {
   batchedFromBytes: number;
@@ -105,7 +102,7 @@ export interface GeoJsonTuning {
   wholeTextMaxBytes: number;
 }
 
-const TUNING: GeoJsonTuning = { batchedFromBytes: 64 * 1024 * 1024, batchBytes: BATCH_BYTES, wholeTextMaxBytes: WHOLE_TEXT_MAX_BYTES };
+const TUNING: GeoJsonTuning = { batchedFromBytes: BATCHED_FROM_BYTES, batchBytes: BATCH_BYTES, wholeTextMaxBytes: WHOLE_TEXT_MAX_BYTES };
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
