@@ -8,6 +8,7 @@ import { pickLanguage } from './i18n/translate';
 import { loadBundledLayers } from './app/load-bundled-layers';
 import { startUrlSync } from './app/url-sync';
 import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
+import { persistEdits, restoreEditLayers } from './app/persist-edits';
 import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
 import { persistMilestones, restoreMilestones } from './app/persist-milestones';
 import { openDataParam } from './app/open-data-param';
@@ -41,6 +42,8 @@ void (async () => {
   persistMilestones(atlasStore);
   await restoreUserLayers(atlasStore);
   persistUserLayers(atlasStore);
+  await restoreEditLayers(atlasStore);
+  persistEdits(atlasStore);
   persistBigLayers(atlasStore);
   startRemoteFilter(atlasStore);
   startProximityRing(atlasStore);

@@ -4,6 +4,7 @@ import type { AtlasStore } from '../state/store';
 import type { Polygon } from 'geojson';
 import { selectFilterResult } from '../state/filter-result';
 import { ioWorker } from '../workers/io-client';
+import { addDrawnFeature, commitPiece } from './edit-actions';
 
 /** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
 async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
@@ -43,8 +44,13 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     loadBigTile: (key, z, x, y, maskId) => ioWorker().tileBig(key, z, x, y, maskId),
     onBoxSelect: (ring) => void selectInPolygon(store, ringToPolygon(ring)),
     onDrawChange: (g) => {
-      if (get().tool) get().setDrawn(g);
+      if (get().tool) get().setDrawn(g && g.type !== 'Point' ? g : null);
     },
+    onReshapeFinish: (layerId, piece) => {
+      if (commitPiece(store, layerId, piece)) get().setDrawNote({ type: 'reshaped', featureId: piece.featureId });
+    },
+    onReshapeSelect: (layerId, featureId) => get().inspect(featureId === null ? null : { layerId, featureId }),
+    onReshapeRefused: (layerId, featureIds) => get().setReshapeRefused({ layerId, featureIds }),
     onDrawState: (seq, state) => get().setDrawState({ seq, state }),
     onKeyboardCursor: (e) => {
       if (get().tool) get().setDrawNote(e.type === 'cancel' ? { type: 'cancelled' } : e);
@@ -52,8 +58,15 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     onDrawFinish: (g) => {
       const tool = get().tool;
       if (!tool) return;
-      const n = g.type === 'Polygon' ? g.coordinates[0]!.length - 1 : g.coordinates.length;
+      const n = g.type === 'Polygon' ? g.coordinates[0]!.length - 1 : g.type === 'Point' ? 1 : g.coordinates.length;
+      if (tool.kind === 'edit') {
+        get().setDrawn(null);
+        const id = addDrawnFeature(store, g);
+        if (id) get().setDrawNote({ type: 'added', featureId: id });
+        return;
+      }
       get().setDrawNote({ type: 'finished', kind: tool.kind, n });
+      if (g.type === 'Point') return;
       if (tool.kind === 'measure') {
         get().setDrawn(g);
         return;

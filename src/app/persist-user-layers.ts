@@ -21,9 +21,9 @@ export function persistUserLayers(store: AtlasStore): () => void {
   let last: LayerEntry[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   return store.subscribe((s) => {
-    // Big layers are kept by persist-big-layers (their features are in the worker); layers opened from
-    // the page address come back from there.
-    const user = s.order.map((id) => s.layers[id]).filter((l): l is LayerEntry => l?.origin === 'user' && !l.remote && !l.fromAddress);
+    // Big layers are kept by persist-big-layers (their features are in the worker), edited layers by
+    // persist-edits (a journal); layers opened from the page address come back from there.
+    const user = s.order.map((id) => s.layers[id]).filter((l): l is LayerEntry => l?.origin === 'user' && !l.remote && !l.fromAddress && !l.editable);
     if (user.length === last.length && user.every((l, i) => l === last[i])) return;
     last = user;
     clearTimeout(timer);

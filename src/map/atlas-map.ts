@@ -10,6 +10,7 @@ import { labelPriority } from '../domain/label-priority';
 import { registerBoxSelect } from './box-select';
 import { swallowNextClick } from './click-guard';
 import { DrawController } from './draw-controller';
+import { ReshapeSync } from './reshape-sync';
 import { KeyboardCursor, type CursorEvent } from './keyboard-cursor';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
@@ -26,15 +27,12 @@ import { maxDrawingSide, renderPrintMap, type PrintRenderRequest } from './print
 maplibregl.setWorkerUrl(workerUrl);
 
 export { FID };
-export type { CursorEvent };
-
-export type { DrawRequest, LayerFilterView, MapHandlers, MapModel };
+export type { CursorEvent, DrawRequest, LayerFilterView, MapHandlers, MapModel };
 
 interface Drawn {
   entry: LayerEntry;
   lang: Lang;
 }
-
 
 /** The only code that talks to MapLibre: owns the map, applies store changes to it, reports its events. */
 export class AtlasMap {
@@ -48,6 +46,7 @@ export class AtlasMap {
   private overlay: FeatureCollection | null = null;
   private readonly states: FeatureStates;
   private readonly drawer: DrawController;
+  private readonly reshape: ReshapeSync;
   private readonly cursor: KeyboardCursor;
   private compareMap: CompareMap | null = null;
   /** The tile address each big layer's source was last given (absent: its own, unfiltered). */
@@ -76,6 +75,7 @@ export class AtlasMap {
     });
     this.controls = new LocalizedControls(this.map, lang);
     this.drawer = new DrawController(this.map);
+    this.reshape = new ReshapeSync(this.drawer, () => this.handlers);
     this.states = new FeatureStates(this.map, (id) => this.drawn.get(id)?.entry);
     this.camera = new CameraQueue(this.map);
     this.cursor = new KeyboardCursor(this.map, (e) => this.handlers.onKeyboardCursor(e));
@@ -113,6 +113,7 @@ export class AtlasMap {
     this.syncBigTiles(model.filter.masks ?? {});
     this.states.syncSelection(model.selection);
     this.syncOverlay(model.overlay);
+    this.reshape.sync(model.reshape, model.draw !== null);
     this.syncDraw(model.draw);
     this.syncCompare(model.compare, model.lang);
     this.camera.insets = model.insets;
@@ -147,6 +148,7 @@ export class AtlasMap {
     this.compareMap?.destroy();
     for (const u of this.unregister) u();
     this.cursor.destroy();
+    this.reshape.destroy();
     this.drawer.destroy();
     this.map.remove();
   }
@@ -263,7 +265,7 @@ export class AtlasMap {
           if (draw.editable) {
             this.cursor.stop();
             void this.drawer.edit();
-          }
+          } else if (draw.continues) setTimeout(() => this.drawer.clearDrawn(), 0);
         },
       })
       .then(
@@ -284,7 +286,7 @@ export class AtlasMap {
   }
 
   private onClick(e: maplibregl.MapMouseEvent): void {
-    if (this.drawSeq !== 0) return;
+    if (this.drawSeq !== 0 || this.reshape.active) return;
     const ref = featureAt(this.map, e.point, this.visibleLayerIds());
     const ev = e.originalEvent;
     const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];

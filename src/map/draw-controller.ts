@@ -1,19 +1,39 @@
 import type { Map as MlMap } from 'maplibre-gl';
-import type { LineString, Polygon } from 'geojson';
+import type { LineString, Point, Polygon } from 'geojson';
 import type { TerraDraw } from 'terra-draw';
+import type { Piece } from '../edit/pieces';
 import { loadDrawCode } from './draw-code';
 import { loadOnce } from './load-once';
 
-export type DrawShape = 'polygon' | 'rectangle' | 'linestring';
-export type DrawnGeometry = Polygon | LineString;
+export type DrawShape = 'polygon' | 'rectangle' | 'linestring' | 'point' | 'circle';
+export type DrawnGeometry = Polygon | LineString | Point;
+
+interface DrawListeners {
+  change?: (g: DrawnGeometry | null) => void;
+  finish?: (g: DrawnGeometry) => void;
+}
+
+/** What reshaping reports: the piece (ring or part of a layer feature) that changed, or was chosen. */
+export interface ReshapeListeners {
+  change?: (piece: Piece) => void;
+  finish?: (piece: Piece) => void;
+  select?: (featureId: string | null) => void;
+}
+
+const FILL = { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } as const;
+const EDIT_KIND = { Polygon: 'edit-polygon', LineString: 'edit-linestring', Point: 'edit-point' } as const;
 
 /**
- * Drawing on the map with terra-draw (loaded on first use). After a shape is finished it stays editable
- * (vertices draggable) until the next start or stop; every edit is reported through `onChange`.
+ * Drawing on the map with terra-draw (loaded on first use). A drawing session draws one shape after
+ * another; a reshape session holds the pieces of an edited layer's features, whose vertices and whole
+ * shapes can be dragged. Coordinates keep 15 decimals, so features read from files fit unrounded.
  */
 export class DrawController {
   private draw: TerraDraw | null = null;
-  private listeners: { change?: (g: DrawnGeometry | null) => void; finish?: (g: DrawnGeometry) => void } = {};
+  private listeners: DrawListeners = {};
+  private reshapeListeners: ReshapeListeners = {};
+  private pieces = new Map<string, Piece>();
+  private ids = 0;
   /** Grows on every start and stop, so a start that finishes loading after a newer call does nothing. */
   private session = 0;
 
@@ -23,37 +43,67 @@ export class DrawController {
   private readonly ensure = loadOnce(async (): Promise<TerraDraw> => {
     const [td, { TerraDrawMapLibreGLAdapter }] = await loadDrawCode();
     const editable = { feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true } } };
+    const reshapable = { feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true } } };
     const draw = new td.TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 15 }),
+      idStrategy: { getId: () => `d${++this.ids}`, isValidId: (id) => typeof id === 'string' && id.length > 0 },
       modes: [
-        new td.TerraDrawPolygonMode({ styles: { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } }),
-        new td.TerraDrawRectangleMode({ styles: { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } }),
+        new td.TerraDrawPolygonMode({ styles: FILL }),
+        new td.TerraDrawRectangleMode({ styles: FILL }),
         new td.TerraDrawLineStringMode({ styles: { lineStringColor: '#0077b6', lineStringWidth: 3 } }),
+        new td.TerraDrawPointMode({ styles: { pointColor: '#0077b6', pointWidth: 6, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
+        new td.TerraDrawCircleMode({ styles: FILL, projection: 'globe', segments: 96 }),
         new td.TerraDrawSelectMode({ flags: { polygon: editable, rectangle: editable, linestring: editable } }),
+        new td.TerraDrawPolygonMode({ modeName: EDIT_KIND.Polygon, styles: { ...FILL, fillOpacity: 0.05 } }),
+        new td.TerraDrawLineStringMode({ modeName: EDIT_KIND.LineString, styles: { lineStringColor: '#0077b6', lineStringWidth: 3 } }),
+        new td.TerraDrawPointMode({ modeName: EDIT_KIND.Point, styles: { pointColor: '#0077b6', pointWidth: 6 } }),
+        new td.TerraDrawSelectMode({
+          modeName: 'edit-select',
+          flags: { [EDIT_KIND.Polygon]: reshapable, [EDIT_KIND.LineString]: reshapable, [EDIT_KIND.Point]: { feature: { draggable: true } } },
+        }),
       ],
     });
     draw.start();
-    draw.on('change', () => this.emitChange());
+    draw.on('change', (ids) => {
+      if (this.pieces.size) {
+        for (const id of ids) {
+          const p = this.pieceNow(String(id));
+          if (p) this.reshapeListeners.change?.(p);
+        }
+      } else this.emitChange();
+    });
     draw.on('finish', (id) => {
+      const p = this.pieceNow(String(id));
+      if (p) return this.reshapeListeners.finish?.(p);
       const f = draw.getSnapshotFeature(id);
       if (f) this.listeners.finish?.(f.geometry as DrawnGeometry);
     });
+    draw.on('select', (id) => this.reshapeListeners.select?.(this.pieces.get(String(id))?.featureId ?? null));
+    draw.on('deselect', () => this.reshapeListeners.select?.(null));
     this.draw = draw;
     return draw;
   });
 
+  private pieceNow(id: string): Piece | null {
+    const p = this.pieces.get(id);
+    const f = p && this.draw?.getSnapshotFeature(id);
+    return p && f ? { ...p, geometry: f.geometry as Piece['geometry'] } : null;
+  }
+
   private emitChange(): void {
-    const f = this.draw?.getSnapshot().find((x) => x.geometry.type !== 'Point');
+    const f = this.draw?.getSnapshot().find((x) => x.properties['mode'] !== 'select' && !x.properties['selectionPoint'] && !x.properties['midPoint']);
     this.listeners.change?.(f ? (f.geometry as DrawnGeometry) : null);
   }
 
   /** Resolves once the tool listens to the map; false when a later start or stop came first. */
-  async start(shape: DrawShape, listeners: { change?: (g: DrawnGeometry | null) => void; finish?: (g: DrawnGeometry) => void }): Promise<boolean> {
+  async start(shape: DrawShape, listeners: DrawListeners): Promise<boolean> {
     const session = ++this.session;
     const draw = await this.ensure();
     if (session !== this.session) return false;
+    this.pieces.clear();
     draw.clear();
     this.listeners = listeners;
+    this.reshapeListeners = {};
     draw.setMode(shape);
     return true;
   }
@@ -66,10 +116,43 @@ export class DrawController {
     if (f?.id !== undefined) draw.selectFeature(f.id);
   }
 
+  /** Forgets the finished shape, ready for the next one in the same mode. */
+  clearDrawn(): void {
+    if (!this.pieces.size) this.draw?.clear();
+  }
+
+  /**
+   * Holds these pieces for reshaping (replacing any held before) and selects the named feature's first
+   * piece. Returns the feature ids whose pieces the drawing library refused (not simple shapes), or null
+   * when a later start or stop came first.
+   */
+  async reshape(pieces: Piece[], selected: string | null, listeners: ReshapeListeners): Promise<string[] | null> {
+    const session = ++this.session;
+    const draw = await this.ensure();
+    if (session !== this.session) return null;
+    this.listeners = {};
+    this.reshapeListeners = {};
+    draw.setMode('edit-select');
+    draw.clear();
+    this.pieces.clear();
+    const ids = pieces.map(() => `d${++this.ids}`);
+    const results = draw.addFeatures(
+      pieces.map((p, i) => ({ id: ids[i]!, type: 'Feature' as const, geometry: p.geometry, properties: { mode: EDIT_KIND[p.geometry.type] } })),
+    );
+    const refused = new Set<string>();
+    results.forEach((r, i) => (r.valid ? this.pieces.set(ids[i]!, pieces[i]!) : refused.add(pieces[i]!.featureId)));
+    const first = ids.find((id) => this.pieces.get(id)?.featureId === selected);
+    if (first) draw.selectFeature(first);
+    this.reshapeListeners = listeners;
+    return [...refused];
+  }
+
   stop(): void {
     this.session++;
     if (!this.draw) return;
     this.listeners = {};
+    this.reshapeListeners = {};
+    this.pieces.clear();
     this.draw.clear();
     this.draw.setMode('static');
   }

@@ -7,6 +7,7 @@ import type { CameraRequest } from '../state/tools-slice';
 import type { MapView } from '../state/view-slice';
 import type { BigTileLoader } from './big-layer';
 import type { DrawnGeometry, DrawShape } from './draw-controller';
+import type { Piece } from '../edit/pieces';
 import type { LayerFilterView } from './feature-states';
 import type { CursorEvent } from './keyboard-cursor';
 
@@ -23,6 +24,20 @@ export interface MapHandlers {
   /** The keyboard drawing cursor moved, added a vertex, or was told to cancel. */
   onKeyboardCursor: (e: CursorEvent) => void;
   loadBigTile: BigTileLoader;
+  /** A ring or part of an edited feature was reshaped on the map (drag of a vertex or the shape, vertex added or removed). */
+  onReshapeFinish: (layerId: string, piece: Piece) => void;
+  /** A feature was chosen (or none) for reshaping by clicking it. */
+  onReshapeSelect: (layerId: string, featureId: string | null) => void;
+  /** Features the reshape tool cannot hold (not simple shapes for the drawing library). */
+  onReshapeRefused: (layerId: string, featureIds: string[]) => void;
+}
+
+/** The edited layer's features held for reshaping (null: not reshaping). */
+export interface ReshapeRequest {
+  seq: number;
+  layerId: string;
+  data: FeatureCollection;
+  selected: string | null;
 }
 
 
@@ -32,6 +47,8 @@ export interface DrawRequest {
   shape: DrawShape;
   /** Keep the finished shape editable (the measure tool). */
   editable: boolean;
+  /** Draw one shape after another (edit tools: each becomes a feature of the edited layer). */
+  continues?: boolean;
 }
 
 export interface MapModel {
@@ -46,6 +63,7 @@ export interface MapModel {
   /** Edges of the map covered by panels: camera fits keep their target out of them. */
   insets: MapInsets;
   draw: DrawRequest | null;
+  reshape: ReshapeRequest | null;
   /** Analysis shapes drawn above everything: zone outline, buffers, overlaps, measured shapes. */
   overlay: FeatureCollection;
   /** Swipe comparison: these layers show right of the divider (at `position`, 0–1 of the width). */

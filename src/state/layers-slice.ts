@@ -24,6 +24,8 @@ export interface LayerEntry {
    * worker by `key`, and `data` holds no features. Feature ids are the positions, as strings.
    */
   remote?: { key: string; url: string; count: number; bbox: [number, number, number, number] | null; fields: string[] };
+  /** The planner edits this layer (its schema and undo steps are in the edit slice; it is saved by its journal). */
+  editable?: true;
   /** Opened from the page address (`?data=`): it comes back from there on reload, so it is not stored. */
   fromAddress?: true;
   /** Set when the layer carries national land-use codes: the standard symbology and the codes it could not match. */
@@ -104,6 +106,8 @@ export const createLayersSlice: StateCreator<AtlasState, [], [], LayersSlice> = 
         order: s.order.filter((o) => o !== id),
         selection: s.selection.filter((r) => r.layerId !== id),
         inspected: s.inspected?.layerId === id ? null : s.inspected,
+        editing: Object.fromEntries(Object.entries(s.editing).filter(([k]) => k !== id)),
+        editLayerId: s.editLayerId === id ? null : s.editLayerId,
       };
     }),
   setVisible: (id, visible) => set((s) => patch(s, id, { visible })),

@@ -8,8 +8,9 @@ import { createToolsSlice, type ToolsSlice } from './tools-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 import { createMilestonesSlice, type MilestonesSlice } from './milestones-slice';
+import { createEditSlice, type EditSlice } from './edit-slice';
 
-export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice & LayoutSlice & MilestonesSlice;
+export type AtlasState = LayersSlice & SelectionSlice & ViewSlice & FiltersSlice & ToolsSlice & ImportSlice & LayoutSlice & MilestonesSlice & EditSlice;
 
 /** A fresh store; the app makes one, tests make their own so no state is shared between cases. */
 export function createAtlasStore() {
@@ -22,6 +23,7 @@ export function createAtlasStore() {
     ...createImportSlice(...a),
     ...createLayoutSlice(...a),
     ...createMilestonesSlice(...a),
+    ...createEditSlice(...a),
   }));
 }
 

@@ -2,8 +2,9 @@ import type { Feature, LineString, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
 import type { AtlasState } from './store';
 
-export type ToolKind = 'zone' | 'select' | 'measure' | 'pick';
-export type ToolShape = 'polygon' | 'rectangle' | 'linestring';
+export type ToolKind = 'zone' | 'select' | 'measure' | 'pick' | 'edit';
+/** `reshape`: the edit tool that drags vertices and shapes of the edited layer's features. */
+export type ToolShape = 'polygon' | 'rectangle' | 'linestring' | 'point' | 'circle' | 'reshape';
 export type DrawnShape = Polygon | LineString;
 
 /** The map's answer to a drawing session: its tool is loaded and listening, or could not be loaded. */
@@ -74,7 +75,8 @@ export type DrawNote =
   | { type: 'ready' | 'move'; lngLat: [number, number] }
   | { type: 'vertex'; n: number; lngLat: [number, number] }
   | { type: 'finished'; kind: ToolKind; n: number }
-  | { type: 'cancelled' };
+  | { type: 'cancelled' }
+  | { type: 'added' | 'reshaped'; featureId: string };
 
 export interface ToolsSlice {
   compare: CompareState | null;

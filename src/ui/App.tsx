@@ -3,6 +3,8 @@ import { atlasStore, useAtlas } from '../state/store';
 import { FilterPanel } from './filter/FilterPanel';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { PlanningPanel } from './planning/PlanningPanel';
+import { EditPanel } from './edit/EditPanel';
+import { EditAnnouncer, useEditShortcuts } from './edit/EditHistory';
 import { SwipeDivider } from './planning/SwipeDivider';
 import { Inspector } from './Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -30,6 +32,7 @@ const TABS: SidebarTab[] = [
   { id: 'filter', label: 'tabs.filter', render: () => <FilterPanel /> },
   { id: 'analysis', label: 'tabs.analysis', render: () => <AnalysisPanel /> },
   { id: 'planning', label: 'tabs.planning', render: () => <PlanningPanel /> },
+  { id: 'edit', label: 'tabs.edit', render: () => <EditPanel /> },
 ];
 
 const covers = { [COVERS_MAP]: '' };
@@ -50,6 +53,7 @@ export function App() {
   const inspected = useAtlas((s) => s.inspected);
   const root = useRef<HTMLDivElement>(null);
   useWindowLayout(root);
+  useEditShortcuts();
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
@@ -121,6 +125,7 @@ export function App() {
         {beside && inspector}
       </main>
       <PrintHost />
+      <EditAnnouncer />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { Measurements } from './Measurements';
 import { aliasOf } from './field-alias';
 import { LongValue } from './LongValue';
 import { SourceCrsNote } from './SourceCrsNote';
+import { AttributeEditor } from './edit/AttributeEditor';
 
 /** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
 export function Inspector() {
@@ -17,12 +18,14 @@ export function Inspector() {
   const inspected = useAtlas((s) => s.inspected);
   const target = useFeature(inspected);
   const resolveId = useResolveId();
+  const schema = useAtlas((s) => (inspected ? s.editing[inspected.layerId]?.schema : undefined));
   if (!target) return null;
   const { layer, feature } = target;
   const props = (feature.properties ?? {}) as Record<string, unknown>;
-  const name = String(props[lang === 'zh' ? 'name_zh' : 'name_en'] ?? props['name'] ?? props['NAME'] ?? feature.id ?? '');
+  const name = String(props[lang === 'zh' ? 'name_zh' : 'name_en'] ?? props['name'] ?? props['NAME'] ?? props['XMMC'] ?? feature.id ?? '');
   const other = props[lang === 'zh' ? 'name_en' : 'name_zh'];
-  const rows = describeAttributes(props, lang, resolveId);
+  const editable = layer.editable && schema ? new Set(schema.map((d) => d.name)) : null;
+  const rows = describeAttributes(props, lang, resolveId).filter((r) => !editable?.has(r.field));
   const milestones = readMilestones(props['milestones']);
   return (
     <section className="panel inspector" role="dialog" aria-modal="false" aria-labelledby="inspector-title">
@@ -39,7 +42,7 @@ export function Inspector() {
         </button>
       </header>
       {props['schematic'] === true && <p className="schematic-badge">{t('inspector.schematic')}</p>}
-      <Measurements feature={feature} />
+      {editable ? <AttributeEditor layerId={layer.id} feature={feature} /> : <Measurements feature={feature} />}
       <dl className="attributes">
         {rows.map((r) => (
           <div key={r.field} className="attr-row">

@@ -25,6 +25,20 @@ function compareOf(s: AtlasState): MapModel['compare'] {
   return value;
 }
 
+let reshapeMemo: MapModel['reshape'] = null;
+
+/** The edited layer held for reshaping, the same object while nothing it shows changed. */
+function reshapeOf(s: AtlasState): MapModel['reshape'] {
+  const tool = s.tool;
+  const layerId = s.editLayerId;
+  const data = layerId ? s.layers[layerId]?.data : undefined;
+  if (tool?.kind !== 'edit' || tool.shape !== 'reshape' || !layerId || !data) return (reshapeMemo = null);
+  const selected = s.inspected?.layerId === layerId ? s.inspected.featureId : null;
+  const m = reshapeMemo;
+  if (m && m.seq === tool.seq && m.layerId === layerId && m.data === data && m.selected === selected) return m;
+  return (reshapeMemo = { seq: tool.seq, layerId, data, selected });
+}
+
 function modelOf(s: AtlasState): MapModel {
   const tool = s.tool;
   return {
@@ -36,7 +50,8 @@ function modelOf(s: AtlasState): MapModel {
     filter: { byLayer: selectFilterResult(s).byLayer, masks: selectFilterResult(s).masks, mode: s.mode },
     camera: s.camera,
     insets: s.mapInsets,
-    draw: tool && tool.kind !== 'pick' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure' } : null,
+    draw: tool && tool.kind !== 'pick' && tool.shape !== 'reshape' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure', continues: tool.kind === 'edit' } : null,
+    reshape: reshapeOf(s),
     overlay: selectOverlay(s),
     compare: compareOf(s),
   };

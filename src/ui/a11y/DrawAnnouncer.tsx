@@ -29,6 +29,10 @@ export function DrawAnnouncer() {
         return FINISHED[n.kind] ? t(FINISHED[n.kind]!, { n: n.n }) : '';
       case 'cancelled':
         return t('kbd.cancelled');
+      case 'added':
+        return t('edit.announce.added', { id: n.featureId });
+      case 'reshaped':
+        return t('edit.announce.reshaped', { id: n.featureId });
     }
   };
   return (

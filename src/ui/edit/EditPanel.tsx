@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { RED_LINE_FIELDS, type FieldDef } from '../../edit/field-schema';
+import type { GeometryKind } from '../../domain/layers';
+import { translate } from '../../i18n/translate';
+import { preloadDrawCode } from '../../map/draw-code';
+import { atlasStore, useAtlas } from '../../state/store';
+import { orderedLayers } from '../../state/selectors';
+import type { ToolShape } from '../../state/tools-slice';
+import { DrawHint } from '../DrawHint';
+import { LayerSelect } from '../LayerSelect';
+import { useLang, useT } from '../use-t';
+import { EditFigures } from './EditFigures';
+import { EditHistory } from './EditHistory';
+import './edit.css';
+
+const TOOLS: Record<GeometryKind, ToolShape[]> = {
+  polygon: ['polygon', 'rectangle', 'circle'],
+  line: ['linestring'],
+  point: ['point'],
+  mixed: ['point', 'linestring', 'polygon', 'rectangle', 'circle'],
+};
+const NONE: string[] = [];
+const NAME_ONLY: FieldDef[] = [{ name: 'name', type: 'text', label: { zh: '名称', en: 'Name' } }];
+
+function NewLayerForm() {
+  const t = useT();
+  const [name, setName] = useState(() => t('edit.newNameDefault'));
+  const [geometry, setGeometry] = useState<GeometryKind>('polygon');
+  const [fields, setFields] = useState<'redline' | 'name'>('redline');
+  const create = () => {
+    const title = name.trim() || t('edit.newNameDefault');
+    atlasStore.getState().createEditLayer({ zh: title, en: title }, geometry, fields === 'redline' ? RED_LINE_FIELDS.map((f) => ({ ...f })) : NAME_ONLY);
+  };
+  return (
+    <form
+      className="edit-new"
+      aria-labelledby="edit-new-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create();
+      }}
+    >
+      <h4 id="edit-new-title">{t('edit.new')}</h4>
+      <label className="field">
+        <span>{t('edit.newName')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('edit.geometry')}</span>
+        <select value={geometry} onChange={(e) => setGeometry(e.target.value as GeometryKind)}>
+          {(['polygon', 'line', 'point', 'mixed'] as const).map((g) => (
+            <option key={g} value={g}>
+              {t(`edit.geometry.${g}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('edit.fields')}</span>
+        <select value={fields} onChange={(e) => setFields(e.target.value as 'redline' | 'name')}>
+          <option value="redline">{t('edit.fields.redline')}</option>
+          <option value="name">{t('edit.fields.name')}</option>
+        </select>
+      </label>
+      <button type="submit">{t('edit.create')}</button>
+    </form>
+  );
+}
+
+function ExistingLayer() {
+  const t = useT();
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => !l.editable && !l.remote)));
+  const [picked, setPicked] = useState('');
+  const layer = layers.find((l) => l.id === picked) ?? layers[0];
+  if (!layer) return null;
+  const bundled = layer.origin === 'bundled' || layer.fromAddress;
+  const go = () => {
+    const title = { zh: translate('zh', 'edit.copyTitle', { title: layer.title.zh }), en: translate('en', 'edit.copyTitle', { title: layer.title.en }) };
+    atlasStore.getState().makeEditable(layer.id, title);
+  };
+  return (
+    <section className="edit-existing" aria-labelledby="edit-existing-title">
+      <h4 id="edit-existing-title">{t('edit.existing')}</h4>
+      <div className="button-row">
+        <LayerSelect layers={layers} value={layer.id} onChange={setPicked} label={t('edit.existing')} />
+        <button type="button" onClick={go}>
+          {bundled ? t('edit.copyEditable') : t('edit.makeEditable')}
+        </button>
+      </div>
+      {bundled && <p className="hint">{t('edit.bundledNote')}</p>}
+    </section>
+  );
+}
+
+function Tools({ layerId }: { layerId: string }) {
+  const t = useT();
+  const layer = useAtlas((s) => s.layers[layerId]);
+  const tool = useAtlas((s) => (s.tool?.kind === 'edit' ? s.tool : null));
+  const drawn = useAtlas((s) => (s.tool?.kind === 'edit' ? s.drawn : null));
+  const refused = useAtlas((s) => (s.reshapeRefused?.layerId === layerId ? s.reshapeRefused.featureIds : NONE));
+  const conflict = useAtlas((s) => s.editing[layerId]?.conflict ?? false);
+  if (!layer) return null;
+  const shapes: ToolShape[] = [...TOOLS[layer.geometry], 'reshape'];
+  const { startTool, cancelTool } = atlasStore.getState();
+  return (
+    <section className="group" aria-labelledby="edit-tools-title">
+      <h3 id="edit-tools-title">{t('edit.tools')}</h3>
+      <div className="button-row edit-tools" role="group" aria-labelledby="edit-tools-title">
+        {shapes.map((shape) => (
+          <button
+            key={shape}
+            type="button"
+            disabled={conflict}
+            aria-pressed={tool?.shape === shape}
+            onPointerEnter={preloadDrawCode}
+            onFocus={preloadDrawCode}
+            onClick={() => (tool?.shape === shape ? cancelTool() : startTool('edit', shape))}
+          >
+            {t(`edit.tool.${shape}`)}
+          </button>
+        ))}
+        {tool && (
+          <button type="button" onClick={cancelTool}>
+            {t('edit.stop')}
+          </button>
+        )}
+      </div>
+      {tool && tool.shape !== 'reshape' && <DrawHint hint={t(`edit.hint.${tool.shape}`)} />}
+      {tool?.shape === 'reshape' && (
+        <p className="hint" role="status">
+          {t('edit.hint.reshape')}
+        </p>
+      )}
+      {tool?.shape === 'reshape' && refused.length > 0 && (
+        <p className="warn" role="status">
+          {t('edit.refused', { n: refused.length, ids: refused.slice(0, 10).join(', ') })}
+        </p>
+      )}
+      {drawn && (
+        <div aria-live="polite">
+          <h5>{t('edit.drawing')}</h5>
+          <EditFigures geometry={drawn} testId="edit-live-figures" />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Editing: choose or create the layer being edited, draw and reshape its features, undo and redo. */
+export function EditPanel() {
+  const t = useT();
+  const lang = useLang();
+  const editable = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.editable)));
+  const current = useAtlas((s) => s.editLayerId);
+  const conflicts = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => s.editing[l.id]?.conflict)));
+  const layerId = current && editable.some((l) => l.id === current) ? current : null;
+  return (
+    <section className="panel-body edit-panel" role="region" aria-labelledby="edit-panel-title">
+      <h2 id="edit-panel-title">{t('edit.title')}</h2>
+      {conflicts.length > 0 && (
+        <div className="warn" role="alert">
+          <p>{t('edit.conflict', { layer: conflicts.map((l) => l.title[lang]).join('、') })}</p>
+          <button type="button" onClick={() => window.location.reload()}>
+            {t('edit.reload')}
+          </button>
+        </div>
+      )}
+      {editable.length > 0 ? (
+        <label className="field">
+          <span>{t('edit.layer')}</span>
+          <select
+            value={layerId ?? ''}
+            onChange={(e) => {
+              atlasStore.getState().cancelTool();
+              atlasStore.getState().setEditLayer(e.target.value || null);
+            }}
+          >
+            {!layerId && <option value="">—</option>}
+            {editable.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <p className="hint">{t('edit.none')}</p>
+      )}
+      {layerId && <Tools layerId={layerId} />}
+      {layerId && <EditHistory layerId={layerId} />}
+      {layerId && <p className="hint">{t('edit.saved')}</p>}
+      <details className="group" open={editable.length === 0}>
+        <summary>{t('edit.new')} · {t('edit.existing')}</summary>
+        <NewLayerForm />
+        <ExistingLayer />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+// Editing the way a planner does it: create a red-line layer, draw a parcel with the mouse (click the
+// vertices, click the first one to close), give it attributes, reshape it by dragging a vertex, undo and
+// redo with the keyboard, reload and find everything. Areas are checked against GeographicLib.
+import { test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import geographiclib from 'geographiclib-geodesic';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { expect, openAtlas, screenshot, waitForIdle } from './driver';
+
+interface EditState {
+  layers: Record<string, { data: FeatureCollection; editable?: true; title: { zh: string } }>;
+  editing: Record<string, { done: unknown[]; undone: unknown[] }>;
+  editLayerId: string | null;
+}
+
+function ellipsoidalArea(g: Polygon): number {
+  const p = geographiclib.Geodesic.WGS84.Polygon(false);
+  for (const [lon, lat] of g.coordinates[0]!.slice(0, -1)) p.AddPoint(lat!, lon!);
+  return Math.abs(p.Compute(false, true).area!);
+}
+
+async function editState(page: Page): Promise<EditState> {
+  return page.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState: () => EditState } }).__atlasStore.getState();
+    return { layers: s.layers, editing: s.editing, editLayerId: s.editLayerId };
+  });
+}
+
+async function edited(page: Page): Promise<{ id: string; features: Feature[]; done: number; undone: number }> {
+  const s = await editState(page);
+  const id = s.editLayerId!;
+  return { id, features: s.layers[id]!.data.features, done: s.editing[id]!.done.length, undone: s.editing[id]!.undone.length };
+}
+
+async function screenAt(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  const xy = await page.evaluate((ll) => window.__atlas!.project(ll), lngLat);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + xy.x, y: box.y + xy.y };
+}
+
+async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await screenAt(page, lngLat);
+  await page.mouse.move(p.x, p.y, { steps: 3 });
+  await page.mouse.click(p.x, p.y);
+  await page.waitForTimeout(150);
+}
+
+const mToLat = 1 / 110_950;
+const mToLon = 1 / 91_070;
+// A 120 m × 100 m parcel on open ground west of the centre (no bundled point feature under its corners).
+const SW: [number, number] = [113.205, 35.155];
+const corners: [number, number][] = [SW, [SW[0] + 120 * mToLon, SW[1]], [SW[0] + 120 * mToLon, SW[1] + 100 * mToLat], [SW[0], SW[1] + 100 * mToLat]];
+
+test.use({ viewport: { width: 1400, height: 900 } });
+
+test('a red line drawn with the mouse gets its area, attributes by code list, reshape, undo/redo, and survives a reload', async ({ page }) => {
+  await openAtlas(page, '?lang=zh#map=16/35.1555/113.2057');
+  await page.getByRole('tab', { name: '编辑' }).click();
+  await page.getByRole('button', { name: '创建' }).click();
+  await page.getByRole('button', { name: '面', exact: true }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  await expect(page.locator('[data-draw-phase]')).toContainText('单击第一个顶点闭合');
+  for (const c of corners) await clickAt(page, c);
+  await expect(page.getByTestId('edit-live-figures')).toContainText('平方米');
+  await clickAt(page, corners[0]!);
+
+  // The parcel is a feature of the layer, drawn on the map, with its ellipsoidal area in m², ha and 亩.
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  const drawn = (await edited(page)).features[0]!;
+  expect(drawn.geometry.type).toBe('Polygon');
+  const area = ellipsoidalArea(drawn.geometry as Polygon);
+  expect(area).toBeGreaterThan(10_000);
+  expect(area).toBeLessThan(14_000);
+  const figures = page.getByTestId('edit-feature-figures');
+  await expect(figures.locator('[data-unit="m2"]')).toHaveText(`${area.toLocaleString('en-US', { maximumFractionDigits: 0 })} 平方米`);
+  await expect(figures.locator('[data-unit="mu"]')).toHaveText(`${(area / (10000 / 15)).toFixed(2)} 亩`);
+  expect(drawn.properties!['YDMJ']).toBeCloseTo(area, 2);
+  await expect(page.getByTestId('draw-announcer')).toHaveText(`已添加要素 ${String(drawn.id)}`);
+  await waitForIdle(page);
+  const ids = await page.evaluate((id) => window.__atlas!.renderedFeatures(id).map((f) => f.id ?? f.properties?.['__fid']), (await edited(page)).id);
+  expect(ids.map(String)).toContain(String(drawn.id));
+
+  // Attributes typed by the schema: a class chosen by its name stores the code and keeps the name in step.
+  const editor = page.getByTestId('attribute-editor');
+  await editor.getByLabel('项目名称').fill('示范区安置房项目');
+  await editor.getByLabel('项目名称').press('Enter');
+  await editor.getByLabel('用地用海分类代码').fill('城镇住宅用地');
+  await editor.getByLabel('用地用海分类代码').press('Enter');
+  await editor.getByLabel('容积率').fill('25');
+  await editor.getByLabel('容积率').press('Enter');
+  await expect(editor.getByRole('alert')).toHaveText('不能大于 20');
+  await editor.getByLabel('容积率').fill('2.5');
+  await editor.getByLabel('容积率').press('Enter');
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+  let props = (await edited(page)).features[0]!.properties!;
+  expect(props).toMatchObject({ XMMC: '示范区安置房项目', YDYHFLDM: '0701', YDYHFLMC: '城镇住宅用地', RJL: 2.5 });
+  await screenshot(page, 'edit-attributes');
+  const axe = await new AxeBuilder({ page }).include('.edit-panel').include('.inspector').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Reshape: click the parcel to select it, drag its north-east corner 40 m further east.
+  await page.getByRole('button', { name: '修改形状' }).click();
+  await page.waitForTimeout(400);
+  const inside: [number, number] = [SW[0] + 60 * mToLon, SW[1] + 50 * mToLat];
+  await clickAt(page, inside);
+  const ne = (drawn.geometry as Polygon).coordinates[0]![2]! as [number, number];
+  const from = await screenAt(page, ne);
+  const to = await screenAt(page, [ne[0] + 40 * mToLon, ne[1]]);
+  await page.mouse.move(from.x, from.y, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, from.y, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await edited(page)).done).toBe(5);
+  const reshaped = (await edited(page)).features[0]!;
+  const moved = (reshaped.geometry as Polygon).coordinates[0]!;
+  expect(moved[2]![0]).toBeGreaterThan(ne[0] + 30 * mToLon);
+  expect(moved[0]).toEqual((drawn.geometry as Polygon).coordinates[0]![0]);
+  const bigger = ellipsoidalArea(reshaped.geometry as Polygon);
+  expect(bigger).toBeGreaterThan(area + 1000);
+  expect(reshaped.properties!['YDMJ']).toBeCloseTo(bigger, 2);
+  await expect(page.getByTestId('edit-history').locator('li').first()).toHaveText(`修改形状 ${String(drawn.id)}`);
+  await screenshot(page, 'edit-reshaped');
+
+  // Undo with Ctrl+Z takes the reshape back exactly (area too); Ctrl+Shift+Z brings it back.
+  await page.getByRole('button', { name: '结束工具' }).click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(drawn.geometry);
+  expect((await edited(page)).features[0]!.properties!['YDMJ']).toBeCloseTo(area, 2);
+  await expect(page.getByTestId('edit-announcer')).toHaveText(`已撤销：修改形状 ${String(drawn.id)}`);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(reshaped.geometry);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByRole('button', { name: '重做' }).click();
+  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(reshaped.geometry);
+  const before = await edited(page);
+
+  // Every edit was saved as it happened: a reload finds the layer, its features and its undo steps.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 20_000 });
+  await expect.poll(async () => Object.keys((await editState(page)).editing).length).toBe(1);
+  const s = await editState(page);
+  const id = Object.keys(s.editing)[0]!;
+  expect(s.layers[id]!.data.features).toEqual(before.features);
+  expect(s.editing[id]!.done).toHaveLength(before.done);
+  await page.getByRole('tab', { name: '编辑' }).click();
+  await page.getByLabel('编辑图层').selectOption(id);
+  await page.getByRole('button', { name: '撤销' }).click();
+  props = (await edited(page)).features[0]!.properties!;
+  expect((await edited(page)).features[0]!.geometry).toEqual(drawn.geometry);
+});
+
+test('two tabs editing the same layer: the second is told and its edit is not saved over the first', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const a = await context.newPage();
+  await openAtlas(a, '?lang=en#map=15/35.1555/113.2057');
+  await a.getByRole('tab', { name: 'Edit' }).click();
+  await a.getByLabel('Geometry').selectOption('point');
+  await a.getByRole('button', { name: 'Create' }).click();
+  await a.getByRole('button', { name: 'Point', exact: true }).click();
+  await expect(a.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  await clickAt(a, SW);
+  await expect.poll(async () => (await edited(a)).features.length).toBe(1);
+  await a.waitForTimeout(400);
+
+  const b = await context.newPage();
+  await openAtlas(b, '?lang=en#map=15/35.1555/113.2057');
+  await expect.poll(async () => Object.keys((await editState(b)).editing).length).toBe(1);
+  await b.getByRole('tab', { name: 'Edit' }).click();
+
+  // Tab A adds a second point; tab B, which loaded before that, is told at once.
+  await clickAt(a, corners[2]!);
+  await expect.poll(async () => (await edited(a)).features.length).toBe(2);
+  await expect(b.getByRole('alert')).toContainText('Another tab changed and saved the layer “Project red lines”');
+  await screenshot(b, 'edit-two-tabs');
+  await b.getByRole('button', { name: 'Reload' }).click();
+  await b.waitForFunction(() => window.__atlas !== undefined);
+  await expect.poll(async () => Object.values((await editState(b)).layers).find((l) => l.editable)?.data.features.length).toBe(2);
+  await context.close();
+});
