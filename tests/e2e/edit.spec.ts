@@ -179,3 +179,54 @@ test('two tabs editing the same layer: the second is told and its edit is not sa
   await expect.poll(async () => Object.values((await editState(b)).layers).find((l) => l.editable)?.data.features.length).toBe(2);
   await context.close();
 });
+
+// PROJ 9.1.1: printf "3894800 38431600\n…" | cs2cs -f %.12f EPSG:4526 EPSG:4490 (lat, lon)
+const CS2CS_SQUARE: [number, number][] = [
+  [35.179812952964, 113.24908525762],
+  [35.179819753861, 113.250183002464],
+  [35.180721033064, 113.250174724945],
+  [35.180714231941, 113.249076967985],
+];
+
+test.describe('at 1024×700', () => {
+  test.use({ viewport: { width: 1024, height: 700 } });
+
+  test('a 100 m square typed in CGCS2000 Gauss–Krüger metres lands where PROJ puts it and reads 15.00 亩', async ({ page }) => {
+    await openAtlas(page, '?lang=zh');
+    await page.getByRole('tab', { name: '编辑' }).click();
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByText('按坐标输入').click();
+    await page.getByLabel('坐标系').selectOption('gk3');
+    await page.getByLabel(/每行一个点/).fill('J1, 3894800, 38431600\nJ2, 3894800, 38431700\nJ3, 3894900, 38431700\nJ4, 3894900, 38431600');
+    await page.getByRole('button', { name: '添加为新要素' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '38 带' })).toContainText('中央经线 114°E，EPSG:4526');
+    await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+    const g = (await edited(page)).features[0]!.geometry as Polygon;
+    g.coordinates[0]!.slice(0, 4).forEach(([lon, lat], i) => {
+      expect(Math.abs(lon! - CS2CS_SQUARE[i]![1])).toBeLessThan(1e-9);
+      expect(Math.abs(lat! - CS2CS_SQUARE[i]![0])).toBeLessThan(1e-9);
+    });
+    const p = geographiclib.Geodesic.WGS84.Polygon(false);
+    for (const [lat, lon] of CS2CS_SQUARE) p.AddPoint(lat, lon);
+    const area = Math.abs(p.Compute(false, true).area!);
+    const figures = page.getByTestId('edit-feature-figures');
+    await expect(figures.locator('[data-unit="mu"]')).toHaveText('15.00 亩');
+    await expect(figures.locator('[data-unit="m2"]')).toHaveText(`${area.toLocaleString('en-US', { maximumFractionDigits: 0 })} 平方米`);
+    await expect(figures.locator('[data-unit="ha"]')).toHaveText(`${(area / 1e4).toFixed(4)} 公顷`);
+    await waitForIdle(page);
+    await screenshot(page, 'edit-typed-gk');
+
+    // The same vertices read back in GK metres, a corner moved 10 m east, applied: one reshape step.
+    await page.getByRole('button', { name: '载入所选要素的坐标' }).click();
+    const text = await page.getByLabel(/每行一个点/).inputValue();
+    expect(text.split('\n')[0]).toBe('3894800.000, 38431600.000');
+    await page.getByLabel(/每行一个点/).fill(text.replace('3894800.000, 38431700.000', '3894800.000, 38431710.000'));
+    await page.getByRole('button', { name: '替换所选要素的坐标' }).click();
+    await expect.poll(async () => (await edited(page)).done).toBe(2);
+    await expect(page.getByTestId('edit-history').locator('li').first()).toContainText('修改形状');
+    // A typo says which point is wrong.
+    await page.getByLabel(/每行一个点/).fill('3894800, 38431600\n3894800; 3843x700');
+    await page.getByRole('button', { name: '替换所选要素的坐标' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '第 2 个点' })).toContainText('不是一对数字');
+  });
+});

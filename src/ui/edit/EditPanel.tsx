@@ -12,6 +12,7 @@ import { LayerSelect } from '../LayerSelect';
 import { useLang, useT } from '../use-t';
 import { EditFigures } from './EditFigures';
 import { EditHistory } from './EditHistory';
+import { CoordinateEntry } from './CoordinateEntry';
 import './edit.css';
 
 const TOOLS: Record<GeometryKind, ToolShape[]> = {
@@ -188,6 +189,7 @@ export function EditPanel() {
         <p className="hint">{t('edit.none')}</p>
       )}
       {layerId && <Tools layerId={layerId} />}
+      {layerId && <CoordinateEntry layerId={layerId} />}
       {layerId && <EditHistory layerId={layerId} />}
       {layerId && <p className="hint">{t('edit.saved')}</p>}
       <details className="group" open={editable.length === 0}>
