@@ -75,7 +75,7 @@ export class AtlasMap {
     });
     this.controls = new LocalizedControls(this.map, lang);
     this.drawer = new DrawController(this.map);
-    this.reshape = new ReshapeSync(this.drawer, () => this.handlers);
+    this.reshape = new ReshapeSync(this.drawer, () => this.handlers, this.map);
     this.states = new FeatureStates(this.map, (id) => this.drawn.get(id)?.entry);
     this.camera = new CameraQueue(this.map);
     this.cursor = new KeyboardCursor(this.map, (e) => this.handlers.onKeyboardCursor(e));
@@ -113,7 +113,7 @@ export class AtlasMap {
     this.syncBigTiles(model.filter.masks ?? {});
     this.states.syncSelection(model.selection);
     this.syncOverlay(model.overlay);
-    this.reshape.sync(model.reshape, model.draw !== null);
+    this.reshape.sync(model);
     this.syncDraw(model.draw);
     this.syncCompare(model.compare, model.lang);
     this.camera.insets = model.insets;

@@ -1,6 +1,6 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { LineString, Point, Polygon } from 'geojson';
-import type { TerraDraw } from 'terra-draw';
+import type { TerraDraw, TerraDrawMouseEvent } from 'terra-draw';
 import type { Piece } from '../edit/pieces';
 import { loadDrawCode } from './draw-code';
 import { loadOnce } from './load-once';
@@ -20,6 +20,12 @@ export interface ReshapeListeners {
   select?: (featureId: string | null) => void;
 }
 
+/** Where a pointer at a screen position (or over a lon/lat) snaps; undefined: nowhere near anything. */
+export interface Snapper {
+  at: (x: number, y: number) => number[] | undefined;
+  atLngLat: (lngLat: [number, number]) => number[] | undefined;
+}
+
 const FILL = { fillColor: '#00b4d8', fillOpacity: 0.15, outlineColor: '#0077b6', outlineWidth: 2 } as const;
 const EDIT_KIND = { Polygon: 'edit-polygon', LineString: 'edit-linestring', Point: 'edit-point' } as const;
 
@@ -34,6 +40,7 @@ export class DrawController {
   private reshapeListeners: ReshapeListeners = {};
   private pieces = new Map<string, Piece>();
   private ids = 0;
+  private snapper: Snapper | null = null;
   /** Grows on every start and stop, so a start that finishes loading after a newer call does nothing. */
   private session = 0;
 
@@ -43,14 +50,15 @@ export class DrawController {
   private readonly ensure = loadOnce(async (): Promise<TerraDraw> => {
     const [td, { TerraDrawMapLibreGLAdapter }] = await loadDrawCode();
     const editable = { feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true } } };
-    const reshapable = { feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true } } };
+    const snapping = { toCustom: (e: TerraDrawMouseEvent) => this.snapper?.at(e.containerX, e.containerY) };
+    const reshapable = { feature: { draggable: true, coordinates: { midpoints: true, draggable: true, deletable: true, snappable: snapping } } };
     const draw = new td.TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 15 }),
       idStrategy: { getId: () => `d${++this.ids}`, isValidId: (id) => typeof id === 'string' && id.length > 0 },
       modes: [
-        new td.TerraDrawPolygonMode({ styles: FILL }),
+        new td.TerraDrawPolygonMode({ styles: FILL, snapping }),
         new td.TerraDrawRectangleMode({ styles: FILL }),
-        new td.TerraDrawLineStringMode({ styles: { lineStringColor: '#0077b6', lineStringWidth: 3 } }),
+        new td.TerraDrawLineStringMode({ styles: { lineStringColor: '#0077b6', lineStringWidth: 3 }, snapping }),
         new td.TerraDrawPointMode({ styles: { pointColor: '#0077b6', pointWidth: 6, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
         new td.TerraDrawCircleMode({ styles: FILL, projection: 'globe', segments: 96 }),
         new td.TerraDrawSelectMode({ flags: { polygon: editable, rectangle: editable, linestring: editable } }),
@@ -76,7 +84,11 @@ export class DrawController {
       const p = this.pieceNow(String(id));
       if (p) return this.reshapeListeners.finish?.(p);
       const f = draw.getSnapshotFeature(id);
-      if (f) this.listeners.finish?.(f.geometry as DrawnGeometry);
+      if (!f) return;
+      // The point mode cannot snap while placing: its point snaps when placed.
+      const g = f.geometry as DrawnGeometry;
+      const snapped = g.type === 'Point' ? this.snapper?.atLngLat(g.coordinates as [number, number]) : undefined;
+      this.listeners.finish?.(snapped ? { type: 'Point', coordinates: snapped } : g);
     });
     draw.on('select', (id) => this.reshapeListeners.select?.(this.pieces.get(String(id))?.featureId ?? null));
     draw.on('deselect', () => this.reshapeListeners.select?.(null));
@@ -114,6 +126,11 @@ export class DrawController {
     draw.setMode('select');
     const f = draw.getSnapshot()[0];
     if (f?.id !== undefined) draw.selectFeature(f.id);
+  }
+
+  /** Where drawn and dragged vertices snap to (null: nowhere). */
+  setSnapper(fn: Snapper | null): void {
+    this.snapper = fn;
   }
 
   /** Forgets the finished shape, ready for the next one in the same mode. */

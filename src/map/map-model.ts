@@ -64,6 +64,8 @@ export interface MapModel {
   insets: MapInsets;
   draw: DrawRequest | null;
   reshape: ReshapeRequest | null;
+  /** Snap drawn and dragged vertices to these layers' vertices and edges (null: no snapping). */
+  snap: { tolerancePx: number; layers: LayerEntry[] } | null;
   /** Analysis shapes drawn above everything: zone outline, buffers, overlaps, measured shapes. */
   overlay: FeatureCollection;
   /** Swipe comparison: these layers show right of the divider (at `position`, 0–1 of the width). */

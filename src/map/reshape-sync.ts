@@ -1,7 +1,8 @@
 import { featureKey } from '../edit/ops';
 import { layerPieces } from '../edit/pieces';
 import type { DrawController } from './draw-controller';
-import type { MapHandlers, ReshapeRequest } from './map-model';
+import type { MapHandlers, MapModel, ReshapeRequest } from './map-model';
+import { SnapSource } from './snap-source';
 
 /**
  * Keeps the reshape tool holding the edited layer as the store has it: after each committed step and
@@ -10,18 +11,32 @@ import type { MapHandlers, ReshapeRequest } from './map-model';
 export class ReshapeSync {
   private current: ReshapeRequest | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly snaps: SnapSource;
+  private lastSnap: MapModel['snap'] = null;
 
   constructor(
     private readonly drawer: DrawController,
     private readonly handlers: () => MapHandlers,
-  ) {}
+    map: ConstructorParameters<typeof SnapSource>[0],
+  ) {
+    this.snaps = new SnapSource(map);
+  }
+
+  sync(model: Pick<MapModel, 'reshape' | 'draw' | 'snap'>): void {
+    // Snapping follows the edit tools and the layers on screen.
+    if (model.snap !== this.lastSnap) {
+      this.lastSnap = model.snap;
+      this.drawer.setSnapper(this.snaps.snapper(model.snap));
+    }
+    this.syncReshape(model.reshape, model.draw !== null);
+  }
 
   get active(): boolean {
     return this.current !== null;
   }
 
   /** `drawing`: a drawing session takes the tool over, so it must not be stopped here. */
-  sync(req: ReshapeRequest | null, drawing: boolean): void {
+  private syncReshape(req: ReshapeRequest | null, drawing: boolean): void {
     const prev = this.current;
     if (!req) {
       if (prev) {

@@ -23,6 +23,9 @@ export interface EditSlice {
   editing: Record<string, EditLayer>;
   /** The layer drawing tools add to. */
   editLayerId: string | null;
+  /** Snapping of drawn and dragged vertices to the vertices and edges of visible layers. */
+  snap: { on: boolean; tolerancePx: number };
+  setSnap: (snap: Partial<{ on: boolean; tolerancePx: number }>) => void;
   /** The last step taken on any edited layer, for the live region. */
   lastStep: { kind: JournalEntry['kind']; op: EditOp; layerId: string; seq: number } | null;
   /** Features of the edited layer the reshape tool could not hold. */
@@ -99,6 +102,8 @@ export const createEditSlice: StateCreator<AtlasState, [], [], EditSlice> = (set
     editLayerId: null,
     reshapeRefused: null,
     lastStep: null,
+    snap: { on: true, tolerancePx: 10 },
+    setSnap: (snap) => set((s) => ({ snap: { ...s.snap, ...snap, tolerancePx: Math.max(1, Math.min(50, Math.round(snap.tolerancePx ?? s.snap.tolerancePx))) } })),
     setReshapeRefused: (reshapeRefused) => set({ reshapeRefused }),
     setEditLayer: (editLayerId) => set({ editLayerId }),
     createEditLayer: (title, geometry, schema) => {

@@ -39,6 +39,17 @@ function reshapeOf(s: AtlasState): MapModel['reshape'] {
   return (reshapeMemo = { seq: tool.seq, layerId, data, selected });
 }
 
+let snapMemo: MapModel['snap'] = null;
+
+/** While an edit tool is on and snapping wanted: the visible layers on the page (big layers' features are in the worker). */
+function snapOf(s: AtlasState): MapModel['snap'] {
+  if (s.tool?.kind !== 'edit' || !s.snap.on) return (snapMemo = null);
+  const layers = orderedLayers(s).filter((l) => l.visible && !l.remote);
+  const m = snapMemo;
+  if (m && m.tolerancePx === s.snap.tolerancePx && m.layers.length === layers.length && m.layers.every((l, i) => l.data === layers[i]!.data)) return m;
+  return (snapMemo = { tolerancePx: s.snap.tolerancePx, layers });
+}
+
 function modelOf(s: AtlasState): MapModel {
   const tool = s.tool;
   return {
@@ -52,6 +63,7 @@ function modelOf(s: AtlasState): MapModel {
     insets: s.mapInsets,
     draw: tool && tool.kind !== 'pick' && tool.shape !== 'reshape' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure', continues: tool.kind === 'edit' } : null,
     reshape: reshapeOf(s),
+    snap: snapOf(s),
     overlay: selectOverlay(s),
     compare: compareOf(s),
   };

@@ -5,7 +5,7 @@ import { test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import geographiclib from 'geographiclib-geodesic';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
 interface EditState {
   layers: Record<string, { data: FeatureCollection; editable?: true; title: { zh: string } }>;
@@ -229,4 +229,38 @@ test.describe('at 1024×700', () => {
     await page.getByRole('button', { name: '替换所选要素的坐标' }).click();
     await expect(page.getByRole('alert').filter({ hasText: '第 2 个点' })).toContainText('不是一对数字');
   });
+});
+
+test('drawn vertices snap onto a township boundary: a vertex takes the boundary’s own coordinates, an edge point lies on the edge', async ({ page }) => {
+  const township = bundled('townships.geojson').features[0]!.geometry as Polygon;
+  const [a, v] = [township.coordinates[0]![3]! as [number, number], township.coordinates[0]![4]! as [number, number]];
+  await openAtlas(page, `?lang=en#map=16/${v[1]}/${v[0] - 0.003}`);
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByLabel('Snap to vertices and edges of visible layers')).toBeChecked();
+  await page.getByRole('button', { name: 'Polygon', exact: true }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  const offset = async (ll: [number, number], dx: number, dy: number) => {
+    const p = await screenAt(page, ll);
+    await page.mouse.move(p.x + dx, p.y + dy, { steps: 3 });
+    await page.mouse.click(p.x + dx, p.y + dy);
+    await page.waitForTimeout(150);
+  };
+  // A point of the boundary edge a little west of the vertex (both on screen at zoom 16).
+  const mid: [number, number] = [a[0] + 0.85 * (v[0] - a[0]), a[1] + 0.85 * (v[1] - a[1])];
+  await offset(v, 4, -3);
+  await clickAt(page, [v[0], v[1] + 0.0015]);
+  await clickAt(page, [mid[0], mid[1] + 0.0015]);
+  await offset(mid, 0, -5);
+  await clickAt(page, v);
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  const ring = ((await edited(page)).features[0]!.geometry as Polygon).coordinates[0]!;
+  expect(ring[0]).toEqual(v);
+  const on = ring[3]!;
+  const cross = (on[0]! - a[0]) * (v[1] - a[1]) - (on[1]! - a[1]) * (v[0] - a[0]);
+  const len2 = (v[0] - a[0]) ** 2 + (v[1] - a[1]) ** 2;
+  expect(Math.abs(cross) / len2).toBeLessThan(1e-9);
+  expect(on[0]).toBeGreaterThan(Math.min(a[0], v[0]));
+  expect(on[0]).toBeLessThan(Math.max(a[0], v[0]));
+  await screenshot(page, 'edit-snapped');
 });

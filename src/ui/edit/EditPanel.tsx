@@ -94,6 +94,23 @@ function ExistingLayer() {
   );
 }
 
+function SnapControls() {
+  const t = useT();
+  const snap = useAtlas((s) => s.snap);
+  const setSnap = atlasStore.getState().setSnap;
+  return (
+    <div className="snap-controls">
+      <label>
+        <input type="checkbox" checked={snap.on} onChange={(e) => setSnap({ on: e.target.checked })} /> {t('edit.snap')}
+      </label>
+      <label className="field inline">
+        <span>{t('edit.snapTolerance')}</span>
+        <input type="number" min={1} max={50} step={1} value={snap.tolerancePx} disabled={!snap.on} onChange={(e) => e.target.value && setSnap({ tolerancePx: Number(e.target.value) })} />
+      </label>
+    </div>
+  );
+}
+
 function Tools({ layerId }: { layerId: string }) {
   const t = useT();
   const layer = useAtlas((s) => s.layers[layerId]);
@@ -127,6 +144,7 @@ function Tools({ layerId }: { layerId: string }) {
           </button>
         )}
       </div>
+      <SnapControls />
       {tool && tool.shape !== 'reshape' && <DrawHint hint={t(`edit.hint.${tool.shape}`)} />}
       {tool?.shape === 'reshape' && (
         <p className="hint" role="status">
