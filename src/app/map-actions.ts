@@ -5,6 +5,7 @@ import type { Polygon } from 'geojson';
 import { selectFilterResult } from '../state/filter-result';
 import { ioWorker } from '../workers/io-client';
 import { addDrawnFeature, commitPiece } from './edit-actions';
+import { splitWithLine } from './edit-geometry-actions';
 
 /** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
 async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
@@ -63,6 +64,11 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
         get().setDrawn(null);
         const id = addDrawnFeature(store, g);
         if (id) get().setDrawNote({ type: 'added', featureId: id });
+        return;
+      }
+      if (tool.kind === 'split') {
+        get().cancelTool();
+        if (g.type === 'LineString') get().setSplitOutcome(splitWithLine(store, g));
         return;
       }
       get().setDrawNote({ type: 'finished', kind: tool.kind, n });

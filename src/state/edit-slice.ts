@@ -23,6 +23,9 @@ export interface EditSlice {
   editing: Record<string, EditLayer>;
   /** The layer drawing tools add to. */
   editLayerId: string | null;
+  /** What the last split with a drawn line did (the split tool ends on the map, its panel reads this). */
+  splitOutcome: { ok: true; n: number } | { ok: false; problem: string } | null;
+  setSplitOutcome: (o: EditSlice['splitOutcome']) => void;
   /** Snapping of drawn and dragged vertices to the vertices and edges of visible layers. */
   snap: { on: boolean; tolerancePx: number };
   setSnap: (snap: Partial<{ on: boolean; tolerancePx: number }>) => void;
@@ -102,6 +105,8 @@ export const createEditSlice: StateCreator<AtlasState, [], [], EditSlice> = (set
     editLayerId: null,
     reshapeRefused: null,
     lastStep: null,
+    splitOutcome: null,
+    setSplitOutcome: (splitOutcome) => set({ splitOutcome }),
     snap: { on: true, tolerancePx: 10 },
     setSnap: (snap) => set((s) => ({ snap: { ...s.snap, ...snap, tolerancePx: Math.max(1, Math.min(50, Math.round(snap.tolerancePx ?? s.snap.tolerancePx))) } })),
     setReshapeRefused: (reshapeRefused) => set({ reshapeRefused }),

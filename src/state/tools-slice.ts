@@ -2,7 +2,7 @@ import type { Feature, LineString, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
 import type { AtlasState } from './store';
 
-export type ToolKind = 'zone' | 'select' | 'measure' | 'pick' | 'edit';
+export type ToolKind = 'zone' | 'select' | 'measure' | 'pick' | 'edit' | 'split';
 /** `reshape`: the edit tool that drags vertices and shapes of the edited layer's features. */
 export type ToolShape = 'polygon' | 'rectangle' | 'linestring' | 'point' | 'circle' | 'reshape';
 export type DrawnShape = Polygon | LineString;
@@ -129,7 +129,8 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
   camera: null,
   extraOverlay: [],
   setExtraOverlay: (extraOverlay) => set({ extraOverlay }),
-  startTool: (kind, shape) => set({ tool: { kind, shape, seq: ++seq }, drawn: null }),
+  // A phone's sheet covers most of the map: a tool that works on the map folds it away (the banner over the map says what to do).
+  startTool: (kind, shape) => set((s) => ({ tool: { kind, shape, seq: ++seq }, drawn: null, ...(s.layoutSize === 'phone' ? { sidebarOpen: false } : {}) })),
   cancelTool: () => set({ tool: null, drawn: null }),
   setDrawn: (drawn) => set({ drawn }),
   requestCamera: (req) => set({ camera: { ...req, seq: ++seq } }),

@@ -5,6 +5,7 @@ import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { PlanningPanel } from './planning/PlanningPanel';
 import { EditPanel } from './edit/EditPanel';
 import { EditAnnouncer, useEditShortcuts } from './edit/EditHistory';
+import { ToolBanner } from './edit/ToolBanner';
 import { SwipeDivider } from './planning/SwipeDivider';
 import { Inspector } from './Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -91,6 +92,7 @@ export function App() {
             <DropZone>
               <MapView />
               <SwipeDivider />
+              <ToolBanner />
               <p className="schematic-note" role="note">
                 {t('app.schematicNote')}
               </p>

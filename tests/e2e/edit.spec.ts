@@ -264,3 +264,89 @@ test('drawn vertices snap onto a township boundary: a vertex takes the boundary�
   expect(on[0]).toBeLessThan(Math.max(a[0], v[0]));
   await screenshot(page, 'edit-snapped');
 });
+
+test('split a red line with a drawn line, undo and redo the split, merge the pieces back', async ({ page }) => {
+  await openAtlas(page, '?lang=zh');
+  await page.getByRole('tab', { name: '编辑' }).click();
+  await page.getByRole('button', { name: '创建' }).click();
+  await page.getByText('按坐标输入').click();
+  await page.getByLabel(/每行一个点/).fill('3894800, 38431600\n3894800, 38431700\n3894900, 38431700\n3894900, 38431600');
+  await page.getByRole('button', { name: '添加为新要素' }).click();
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await waitForIdle(page);
+  const square = (await edited(page)).features[0]!;
+  const whole = ellipsoidalArea(square.geometry as Polygon);
+  const [sw, se, ne] = (square.geometry as Polygon).coordinates[0]! as [number, number][];
+  const westOf = (p: [number, number], f: number): [number, number] => [p[0]! + f * (se![0] - sw![0]), p[1]!];
+
+  // The line runs north–south through the square, 30 m from its west side, and ends beyond it.
+  await page.getByText('几何处理').click();
+  await page.getByLabel('吸附到可见图层的顶点和边').uncheck();
+  await page.getByRole('button', { name: '用线分割' }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  const south = westOf([sw![0], sw![1] - 0.0002], 0.3);
+  const north = westOf([sw![0], ne![1] + 0.0002], 0.3);
+  await clickAt(page, south);
+  await clickAt(page, north);
+  await clickAt(page, north);
+  await expect(page.getByTestId('geometry-outcome')).toHaveText('已分割为 2 块');
+  const split = await edited(page);
+  expect(split.features).toHaveLength(2);
+  const areas = split.features.map((f) => ellipsoidalArea(f.geometry as Polygon));
+  expect(areas[0]! + areas[1]!).toBeCloseTo(whole, 2);
+  expect(Math.min(...areas) / whole).toBeCloseTo(0.3, 1);
+  // the larger piece keeps the feature and its id; each piece's 用地面积 is its own area
+  expect(split.features[0]!.id).toBe(square.id);
+  split.features.forEach((f, i) => expect(f.properties!['YDMJ']).toBeCloseTo(areas[i]!, 2));
+  await screenshot(page, 'edit-split');
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await edited(page)).features).toEqual([square]);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await edited(page)).features.length).toBe(2);
+
+  // Merge: click one piece, Shift-click the other, merge — one feature of the whole area again.
+  const centre = (f: Feature): [number, number] => {
+    const r = (f.geometry as Polygon).coordinates[0]!;
+    const xs = r.map((c) => c[0]!);
+    const ys = r.map((c) => c[1]!);
+    return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  };
+  await clickAt(page, centre(split.features[0]!));
+  const other = await screenAt(page, centre(split.features[1]!));
+  await page.keyboard.down('Shift');
+  await page.mouse.click(other.x, other.y);
+  await page.keyboard.up('Shift');
+  await page.getByRole('button', { name: '合并所选（2）' }).click();
+  await expect(page.getByTestId('geometry-outcome')).toHaveText('已将 2 个面合并为一个');
+  const merged = await edited(page);
+  expect(merged.features).toHaveLength(1);
+  expect(ellipsoidalArea(merged.features[0]!.geometry as Polygon)).toBeCloseTo(whole, 2);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a drawing tool folds the panel away, says what to do over the map, and the drawn parcel opens with its figures', async ({ page }) => {
+    await openAtlas(page, '?lang=zh#map=15.5/35.1555/113.2057');
+    await page.getByRole('button', { name: '图层与工具' }).click();
+    await page.getByRole('tab', { name: '编辑' }).click();
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByRole('button', { name: '面', exact: true }).click();
+    await expect(page.getByRole('tablist', { name: '侧栏' })).toHaveCount(0);
+    const banner = page.getByRole('region', { name: '工具' });
+    await expect(banner.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+    await expect(banner).toContainText('单击第一个顶点闭合');
+    await screenshot(page, 'edit-phone-banner');
+    for (const c of corners) await clickAt(page, c);
+    await clickAt(page, corners[0]!);
+    await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+    const area = ellipsoidalArea((await edited(page)).features[0]!.geometry as Polygon);
+    await expect(page.getByTestId('edit-feature-figures').locator('[data-unit="m2"]')).toHaveText(`${area.toLocaleString('en-US', { maximumFractionDigits: 0 })} 平方米`);
+    await banner.getByRole('button', { name: '结束工具' }).click();
+    await expect(banner).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'edit-phone-drawn');
+  });
+});

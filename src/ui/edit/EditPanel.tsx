@@ -13,6 +13,7 @@ import { useLang, useT } from '../use-t';
 import { EditFigures } from './EditFigures';
 import { EditHistory } from './EditHistory';
 import { CoordinateEntry } from './CoordinateEntry';
+import { GeometryTools } from './GeometryTools';
 import './edit.css';
 
 const TOOLS: Record<GeometryKind, ToolShape[]> = {
@@ -207,6 +208,7 @@ export function EditPanel() {
         <p className="hint">{t('edit.none')}</p>
       )}
       {layerId && <Tools layerId={layerId} />}
+      {layerId && <GeometryTools layerId={layerId} />}
       {layerId && <CoordinateEntry layerId={layerId} />}
       {layerId && <EditHistory layerId={layerId} />}
       {layerId && <p className="hint">{t('edit.saved')}</p>}

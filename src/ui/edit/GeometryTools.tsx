@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { bufferInspected, clipInspected, mergeSelected, type GeometryOutcome } from '../../app/edit-geometry-actions';
+import type { MessageKey } from '../../i18n/zh';
+import { preloadDrawCode } from '../../map/draw-code';
+import { atlasStore, useAtlas } from '../../state/store';
+import { DrawHint } from '../DrawHint';
+import { useT } from '../use-t';
+
+type Done = 'split' | 'merge' | 'clip' | 'buffer';
+
+/** Split with a drawn line, merge, clip, erase and buffer, on the edited layer; each is one undo step. */
+export function GeometryTools({ layerId }: { layerId: string }) {
+  const t = useT();
+  const tool = useAtlas((s) => s.tool);
+  const splitting = tool?.kind === 'split';
+  const selected = useAtlas((s) => s.selection.filter((r) => r.layerId === layerId).length);
+  const others = useAtlas((s) => s.selection.filter((r) => !(r.layerId === layerId && r.featureId === s.inspected?.featureId)).length);
+  const inspectedHere = useAtlas((s) => s.inspected?.layerId === layerId);
+  const inspected = useAtlas((s) => s.inspected !== null);
+  const splitOutcome = useAtlas((s) => s.splitOutcome);
+  const conflict = useAtlas((s) => s.editing[layerId]?.conflict ?? false);
+  const [meters, setMeters] = useState('50');
+  const [outcome, setOutcome] = useState<{ done: Done; r: GeometryOutcome } | null>(null);
+  const shown = splitOutcome && (!outcome || outcome.done === 'split') ? { done: 'split' as const, r: splitOutcome as GeometryOutcome } : outcome;
+  const run = (done: Done, r: GeometryOutcome) => {
+    atlasStore.getState().setSplitOutcome(null);
+    setOutcome({ done, r });
+  };
+  const text = shown && (shown.r.ok ? t(`geo.done.${shown.done}` as MessageKey, { n: shown.r.n }) : t(`geo.problem.${shown.r.problem}` as MessageKey));
+  return (
+    <details className="group geometry-tools">
+      <summary>{t('geo.title')}</summary>
+      <div className="button-row">
+        <button
+          type="button"
+          aria-pressed={splitting}
+          disabled={conflict}
+          onPointerEnter={preloadDrawCode}
+          onFocus={preloadDrawCode}
+          onClick={() => {
+            setOutcome(null);
+            atlasStore.getState().setSplitOutcome(null);
+            if (splitting) atlasStore.getState().cancelTool();
+            else atlasStore.getState().startTool('split', 'linestring');
+          }}
+        >
+          {t('geo.split')}
+        </button>
+        <button type="button" disabled={conflict || selected < 2} onClick={() => run('merge', mergeSelected(atlasStore))}>
+          {t('geo.merge', { n: selected })}
+        </button>
+      </div>
+      {splitting && <DrawHint hint={t('geo.splitHint')} />}
+      <div className="button-row">
+        <button type="button" disabled={conflict || !inspectedHere || others < 1} onClick={() => run('clip', clipInspected(atlasStore, 'keep'))}>
+          {t('geo.clip')}
+        </button>
+        <button type="button" disabled={conflict || !inspectedHere || others < 1} onClick={() => run('clip', clipInspected(atlasStore, 'erase'))}>
+          {t('geo.erase')}
+        </button>
+      </div>
+      <p className="hint">{t('geo.clipHint')}</p>
+      <div className="button-row">
+        <label className="field inline">
+          <span>{t('geo.bufferDistance')}</span>
+          <input type="number" min={0.01} step="any" value={meters} onChange={(e) => setMeters(e.target.value)} />
+        </label>
+        <button type="button" disabled={conflict || !inspected || !(Number(meters) > 0)} onClick={() => void bufferInspected(atlasStore, Number(meters)).then((r) => run('buffer', r))}>
+          {t('geo.buffer')}
+        </button>
+      </div>
+      {text && (
+        <p className={shown!.r.ok ? 'hint' : 'warn'} role={shown!.r.ok ? 'status' : 'alert'} data-testid="geometry-outcome">
+          {text}
+        </p>
+      )}
+    </details>
+  );
+}
