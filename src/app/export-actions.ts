@@ -17,6 +17,7 @@ import type { FeatureRef } from '../state/selection-slice';
 import type { LayerEntry } from '../state/layers-slice';
 import type { LayerStyle } from '../domain/styles';
 import { featureLook } from '../domain/feature-style';
+import { withChangeLog } from '../edit/change-log';
 
 export type ExportScope = 'selection' | 'filter' | 'layer' | 'zone';
 
@@ -30,6 +31,8 @@ export interface ExportRequest {
   precision?: number;
   /** Adds area_m2 / area_mu (polygons) and length_m (lines), ellipsoidal. */
   derived?: boolean;
+  /** An edited layer ('layer' scope): each feature's change since editing began (CHANGE field), deleted ones included. */
+  changeLog?: boolean;
   /** Target CRS of GeoPackage, File Geodatabase, DXF, FlatGeobuf and 国土TXT (e.g. 'EPSG:4526'). */
   crs?: string;
 }
@@ -74,8 +77,10 @@ export function collectFeatures(s: AtlasState, req: ExportRequest, layerOf?: Lay
       return { features: refsToFeatures(s, featuresMatchingFilter(s), layerOf), base: zh ? '筛选结果' : 'filter-result' };
     case 'layer': {
       const layer = req.layerId ? s.layers[req.layerId] : undefined;
-      if (layer) for (const f of layer.data.features) layerOf?.set(f, layer);
-      return { features: layer ? layer.data.features : [], base: layer ? layer.title[s.lang] : 'layer' };
+      const edit = layer && req.changeLog && layer.editable ? s.editing[layer.id] : undefined;
+      const features = !layer ? [] : edit ? withChangeLog(layer.data, edit.done) : layer.data.features;
+      if (layer) for (const f of features) layerOf?.set(f, layer);
+      return { features, base: layer ? layer.title[s.lang] : 'layer' };
     }
     case 'zone': {
       const zone = zoneGeometry(s, s.zone);

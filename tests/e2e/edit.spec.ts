@@ -4,8 +4,10 @@
 import { test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import geographiclib from 'geographiclib-geodesic';
+import { featureCollection, intersect } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { bundled, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { readFileSync } from 'node:fs';
+import { bundled, clickFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
 interface EditState {
   layers: Record<string, { data: FeatureCollection; editable?: true; title: { zh: string } }>;
@@ -349,4 +351,104 @@ test.describe('on a phone', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'edit-phone-drawn');
   });
+});
+
+test('a bundled layer copied for editing exports with its change log and re-imports identically', async ({ page }) => {
+  await openAtlas(page, '?lang=en#map=13/35.19/113.29');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByLabel('Layer to edit').selectOption({ label: 'PPP & redevelopment parcels' });
+  await page.getByRole('button', { name: 'Copy to an editable layer' }).click();
+  await expect(page.getByLabel('Layer being edited')).toHaveValue(/^edit-/);
+  const original = bundled('ppp-parcels.geojson').features;
+
+  // Delete one parcel, rename another, add one by coordinates.
+  await clickFeature(page, 'ppp-parcels.geojson', 'pp-jinsha');
+  await page.getByRole('button', { name: 'Delete feature' }).click();
+  await expect.poll(async () => (await edited(page)).features.length).toBe(original.length - 1);
+  await clickFeature(page, 'ppp-parcels.geojson', 'pp-qinyuan');
+  const field = page.getByTestId('attribute-editor').getByLabel('name_en', { exact: true });
+  await field.fill('Qinyuan parcel (revised)');
+  await field.press('Enter');
+  // Tabbing through the other fields changes nothing.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  await page.getByText('Coordinates', { exact: true }).click();
+  await page.getByLabel('Coordinate system').selectOption('wgs84');
+  await page.getByLabel(/One point per line/).fill('113.30, 35.19\n113.301, 35.19\n113.301, 35.191\n113.30, 35.191');
+  await page.getByRole('button', { name: 'Add as a new feature' }).click();
+  await expect.poll(async () => (await edited(page)).done).toBe(3);
+  const layer = await edited(page);
+
+  const exportLayer = async (changeLog: boolean) => {
+    await page.getByRole('button', { name: /^Export/ }).click();
+    await page.getByRole('menuitem', { name: 'Export whole layer…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export features' });
+    await dialog.getByRole('combobox').first().selectOption(layer.id);
+    if (changeLog) await dialog.getByLabel(/With a change log/).check();
+    await expect(dialog).toContainText(`${original.length + (changeLog ? 1 : 0)} features will be exported`);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+  };
+  const logged = JSON.parse((await exportLayer(true)).text) as FeatureCollection;
+  const changes = Object.fromEntries(logged.features.map((f) => [String(f.id), f.properties!['CHANGE']]));
+  expect(changes['pp-jinsha']).toBe('deleted');
+  expect(changes['pp-qinyuan']).toBe('modified');
+  expect(Object.values(changes).filter((c) => c === 'added')).toHaveLength(1);
+  expect(Object.values(changes).filter((c) => c === 'unchanged')).toHaveLength(original.length - 2);
+  for (const f of original.filter((x) => !['pp-jinsha', 'pp-qinyuan'].includes(String(x.id)))) {
+    const { CHANGE, ...rest } = logged.features.find((x) => x.id === f.id)!.properties!;
+    expect(CHANGE).toBe('unchanged');
+    expect({ ...logged.features.find((x) => x.id === f.id), properties: rest }).toEqual(f);
+  }
+
+  // The plain export, imported again, gives the edited features back.
+  const plain = await exportLayer(false);
+  await page.getByRole('tab', { name: 'Layers' }).click();
+  await page.getByTestId('import-input').setInputFiles({ name: plain.name, mimeType: 'application/geo+json', buffer: Buffer.from(plain.text) });
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('1 layer added');
+  await report.getByRole('button', { name: /Close/ }).click();
+  const imported = await page.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState: () => EditState & { order: string[] } } }).__atlasStore.getState();
+    return s.layers[s.order.find((id) => id.startsWith('user-'))!]!.data.features;
+  });
+  expect(imported.map((f) => [f.geometry, f.properties])).toEqual(layer.features.map((f) => [f.geometry, f.properties]));
+});
+
+test('the 三区三线 check of a red line follows its shape: dragging a vertex re-runs it', async ({ page }) => {
+  await openAtlas(page, '?lang=en#map=16.5/35.1655/113.2065');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Coordinates', { exact: true }).click();
+  await page.getByLabel('Coordinate system').selectOption('wgs84');
+  // A parcel straddling the edge of 永久基本农田 cl-pbf-04.
+  await page.getByLabel(/One point per line/).fill('113.2060, 35.1650\n113.2070, 35.1650\n113.2070, 35.1660\n113.2060, 35.1660');
+  await page.getByRole('button', { name: 'Add as a new feature' }).click();
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await page.getByText('Coordinates', { exact: true }).click();
+  await page.getByLabel('Snap to vertices and edges of visible layers').uncheck();
+  await page.getByRole('button', { name: 'Reshape' }).click();
+  await page.getByRole('tab', { name: 'Planning' }).click();
+  await page.getByRole('radio', { name: /A whole layer/ }).check();
+  await page.getByRole('combobox', { name: 'A whole layer' }).selectOption((await edited(page)).id);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const farmland = page.getByTestId('comp-farmland');
+  // The overlap as turf's intersection measured by GeographicLib.
+  const pbf = bundled('control-lines.geojson').features.find((f) => f.properties?.['id'] === 'cl-pbf-04')!;
+  const red = (await edited(page)).features[0]!;
+  const overlap = intersect(featureCollection([red as Feature<Polygon>, pbf as Feature<Polygon>]))!.geometry as Polygon;
+  await expect(farmland).toContainText(`overlaps ${Math.round(ellipsoidalArea(overlap)).toLocaleString('en-US')} m²`);
+  const before = await farmland.innerText();
+
+  await waitForIdle(page);
+  await clickAt(page, [113.2065, 35.1655]);
+  const from = await screenAt(page, [113.207, 35.166]);
+  const to = await screenAt(page, [113.2085, 35.1672]);
+  await page.mouse.move(from.x, from.y, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await edited(page)).done).toBe(2);
+  await expect(farmland).not.toHaveText(before);
+  await screenshot(page, 'edit-compliance-live');
 });

@@ -10,7 +10,9 @@ import { useLang, useT } from '../use-t';
 import { EditFigures } from './EditFigures';
 
 function shown(v: unknown): string {
-  return v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
 function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; layerId: string; featureId: string; value: unknown; readOnly: boolean }) {
@@ -26,6 +28,11 @@ function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; la
   }, [value]);
   const label = `${def.label?.[lang] ?? def.name}${def.unit ? ` (${def.unit})` : ''}`;
   const commit = (raw: string) => {
+    // Leaving a field untouched is no edit (and never turns a number into text).
+    if (raw === shown(value)) {
+      setProblem(null);
+      return;
+    }
     const typed = def.type === 'code' && def.codeList ? codeFromInput(def.codeList, raw) : raw;
     const p = setAttribute(atlasStore, layerId, featureId, def, typed);
     setProblem(p);
@@ -40,7 +47,8 @@ function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; la
   } as const;
   let input;
   if (readOnly) {
-    const text = typeof value === 'number' && def.computed === 'area_m2' ? formatNumber(value, lang, { minDecimals: 2, maxDecimals: 2 }) : shown(value);
+    const full = typeof value === 'number' && def.computed === 'area_m2' ? formatNumber(value, lang, { minDecimals: 2, maxDecimals: 2 }) : shown(value);
+    const text = full.length > 200 ? `${full.slice(0, 200)}…` : full;
     input = <output id={id} data-field={def.name}>{text || t('edit.unset')}</output>;
   } else if (def.type === 'boolean') {
     input = (
@@ -109,7 +117,7 @@ export function AttributeEditor({ layerId, feature }: { layerId: string; feature
     <section className="attr-edit" aria-label={t('edit.attributes')} data-testid="attribute-editor">
       {feature.geometry && <EditFigures geometry={feature.geometry} testId="edit-feature-figures" />}
       {schema.map((def) => (
-        <Field key={def.name} def={def} layerId={layerId} featureId={featureId} value={props[def.name] ?? null} readOnly={conflict || !!def.computed || names.has(def.name)} />
+        <Field key={def.name} def={def} layerId={layerId} featureId={featureId} value={props[def.name] ?? null} readOnly={conflict || !!def.computed || names.has(def.name) || (typeof props[def.name] === 'object' && props[def.name] !== null)} />
       ))}
       <div className="button-row">
         <button type="button" disabled={conflict} onClick={() => deleteFeature(atlasStore, layerId, featureId)}>

@@ -85,7 +85,7 @@ function ExistingLayer() {
     <section className="edit-existing" aria-labelledby="edit-existing-title">
       <h4 id="edit-existing-title">{t('edit.existing')}</h4>
       <div className="button-row">
-        <LayerSelect layers={layers} value={layer.id} onChange={setPicked} label={t('edit.existing')} />
+        <LayerSelect layers={layers} value={layer.id} onChange={setPicked} label={t('edit.existingLayer')} />
         <button type="button" onClick={go}>
           {bundled ? t('edit.copyEditable') : t('edit.makeEditable')}
         </button>

@@ -116,6 +116,12 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
             ))}
           </select>
         </label>
+        {scope === 'layer' && layers.find((l) => l.id === req.layerId)?.editable && (
+          <label className="check">
+            <input type="checkbox" checked={req.changeLog ?? false} onChange={(e) => patch({ changeLog: e.target.checked })} />
+            {t('export.changeLog')}
+          </label>
+        )}
         <label className="check">
           <input type="checkbox" checked={req.derived ?? false} onChange={(e) => patch({ derived: e.target.checked })} />
           {t('export.derived')}

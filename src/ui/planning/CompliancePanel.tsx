@@ -1,4 +1,4 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
 import { checkLayer, controlsFromLayers, type ComplianceResult, type ComplianceRow, type OverlapResult } from '../../analysis/compliance';
@@ -93,6 +93,14 @@ export function CompliancePanel() {
     );
     s.setExtraOverlay(pieces);
   };
+  // A red line being edited is checked again after every edit (and undo), so the sheet follows the shape.
+  const step = useAtlas((s) => s.lastStep);
+  useEffect(() => {
+    const s = atlasStore.getState();
+    const ids = subject === 'layer' ? [layerId] : subject === 'selection' ? s.selection.map((r) => r.layerId) : [];
+    if (rows && step && ids.includes(step.layerId)) run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only an edit re-runs the check
+  }, [step]);
   const pieces = useAtlas((s) => s.extraOverlay);
   const csvRows = useMemo(
     () =>
