@@ -5,7 +5,8 @@ export const OVERLAY_SOURCE = 'overlay';
 /**
  * Analysis shapes drawn above every layer. Each feature's `role` picks its look:
  * `zone` (the filter zone outline), `buffer` (a radius ring), `overlap` (compliance overlap pieces),
- * `outside` (parts outside the development boundary), `measure` (a measured shape), `focus` (a highlight).
+ * `outside` (parts outside the development boundary), `measure` (a measured shape), `focus` (a highlight),
+ * `problem` (where an edited feature's geometry is wrong).
  * A point with a `label` property shows that text (a measured shape's figure).
  */
 const color = [
@@ -16,6 +17,7 @@ const color = [
   'overlap', '#d00000',
   'outside', '#7b2cbf',
   'measure', '#0077b6',
+  'problem', '#d00000',
   '#ff6b00',
 ] as ExpressionSpecification;
 

@@ -3,6 +3,8 @@ import { selectFilterResult } from './filter-result';
 import { measureOverlay } from './measure-overlay';
 import { selectProximity } from './proximity';
 import type { AtlasState } from './store';
+import { resolveRef } from './selectors';
+import { validateGeometry } from '../edit/validate';
 
 let memo: { key: unknown[]; value: FeatureCollection } | null = null;
 
@@ -10,7 +12,8 @@ let memo: { key: unknown[]; value: FeatureCollection } | null = null;
 export function selectOverlay(s: AtlasState): FeatureCollection {
   const zone = selectFilterResult(s).zoneGeometry;
   const prox = selectProximity(s);
-  const key = [zone, s.extraOverlay, prox, s.tool, s.drawn, s.measured, s.lang, s.areaUnit, s.lengthUnit];
+  const edited = s.inspected && s.layers[s.inspected.layerId]?.editable ? resolveRef(s, s.inspected)?.feature : undefined;
+  const key = [zone, s.extraOverlay, prox, s.tool, s.drawn, s.measured, s.lang, s.areaUnit, s.lengthUnit, edited];
   if (memo && memo.key.every((k, i) => k === key[i])) return memo.value;
   const features: Feature[] = [];
   if (zone) features.push({ type: 'Feature', properties: { role: 'zone' }, geometry: zone });
@@ -18,6 +21,14 @@ export function selectOverlay(s: AtlasState): FeatureCollection {
   if (prox) features.push({ type: 'Feature', properties: { role: 'focus' }, geometry: { type: 'Point', coordinates: prox.origin } });
   features.push(...s.extraOverlay);
   features.push(...measureOverlay(s));
+  const warnings = edited ? validateGeometry(edited.geometry) : [];
+  // The map may not fill a polygon that crosses itself (its signed area cancels out): its outline is drawn here.
+  if (warnings.length && edited?.geometry) {
+    const g = edited.geometry;
+    const lines = g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
+    if (lines.length) features.push({ type: 'Feature', properties: { role: 'problem' }, geometry: { type: 'MultiLineString', coordinates: lines } });
+  }
+  for (const w of warnings) features.push({ type: 'Feature', properties: { role: 'problem', problem: w.code }, geometry: { type: 'Point', coordinates: w.at } });
   memo = { key, value: { type: 'FeatureCollection', features } };
   return memo.value;
 }

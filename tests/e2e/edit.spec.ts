@@ -7,7 +7,7 @@ import geographiclib from 'geographiclib-geodesic';
 import { featureCollection, intersect } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
-import { bundled, clickFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, canvasRgb, clickFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
 
 interface EditState {
   layers: Record<string, { data: FeatureCollection; editable?: true; title: { zh: string } }>;
@@ -324,6 +324,24 @@ test('split a red line with a drawn line, undo and redo the split, merge the pie
   const merged = await edited(page);
   expect(merged.features).toHaveLength(1);
   expect(ellipsoidalArea(merged.features[0]!.geometry as Polygon)).toBeCloseTo(whole, 2);
+});
+
+test('a red line that crosses itself is kept with a warning that says where, and the place is marked on the map', async ({ page }) => {
+  await openAtlas(page, '?lang=en#map=16/35.101/113.201');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Coordinates', { exact: true }).click();
+  await page.getByLabel('Coordinate system').selectOption('wgs84');
+  await page.getByLabel(/One point per line/).fill('113.200, 35.100\n113.202, 35.102\n113.202, 35.100\n113.200, 35.102');
+  await page.getByRole('button', { name: 'Add as a new feature' }).click();
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await expect(page.getByTestId('geometry-warnings')).toContainText('The boundary crosses itself at 113.201000° E, 35.101000° N');
+  await waitForIdle(page);
+  const at = await page.evaluate(() => window.__atlas!.project([113.201, 35.101]));
+  const rgb = await canvasRgb(page, 0, { x: at.x - 2, y: at.y - 2, w: 4, h: 4 });
+  const reddest = Math.max(...rgb.filter((_, i) => i % 3 === 0).map((r, k) => r - rgb[3 * k + 1]!));
+  expect(reddest).toBeGreaterThan(120);
+  await screenshot(page, 'edit-self-intersection');
 });
 
 test.describe('on a phone', () => {

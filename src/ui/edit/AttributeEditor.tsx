@@ -8,6 +8,7 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { formatNumber } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { EditFigures } from './EditFigures';
+import { GeometryWarnings } from './GeometryWarnings';
 
 function shown(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -116,6 +117,7 @@ export function AttributeEditor({ layerId, feature }: { layerId: string; feature
   return (
     <section className="attr-edit" aria-label={t('edit.attributes')} data-testid="attribute-editor">
       {feature.geometry && <EditFigures geometry={feature.geometry} testId="edit-feature-figures" />}
+      <GeometryWarnings geometry={feature.geometry} />
       {schema.map((def) => (
         <Field key={def.name} def={def} layerId={layerId} featureId={featureId} value={props[def.name] ?? null} readOnly={conflict || !!def.computed || names.has(def.name) || (typeof props[def.name] === 'object' && props[def.name] !== null)} />
       ))}
