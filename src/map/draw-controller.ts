@@ -67,6 +67,8 @@ export class DrawController {
         new td.TerraDrawPointMode({ modeName: EDIT_KIND.Point, styles: { pointColor: '#0077b6', pointWidth: 6 } }),
         new td.TerraDrawSelectMode({
           modeName: 'edit-select',
+          // Delete removes the feature from the layer (an undo step), never just the piece on the map.
+          keyEvents: { deselect: 'Escape', delete: null, rotate: null, scale: null },
           flags: { [EDIT_KIND.Polygon]: reshapable, [EDIT_KIND.LineString]: reshapable, [EDIT_KIND.Point]: { feature: { draggable: true } } },
         }),
       ],

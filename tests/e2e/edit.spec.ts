@@ -344,6 +344,32 @@ test('a red line that crosses itself is kept with a warning that says where, and
   await screenshot(page, 'edit-self-intersection');
 });
 
+test('editing from the keyboard: P starts the point tool, Enter on the map places a point, Delete removes it, Ctrl+Z brings it back', async ({ page }) => {
+  await openAtlas(page, '?lang=en#map=15/35.1555/113.2057');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByLabel('Geometry').selectOption('point');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Keyboard shortcuts').click();
+  await expect(page.getByText('P point · L line')).toBeVisible();
+  await page.getByRole('tab', { name: 'Edit' }).focus();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Point', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  await page.locator('canvas.maplibregl-canvas').first().focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  const placed = (await edited(page)).features[0]!;
+  await expect(page.getByTestId('draw-announcer')).toHaveText(`Feature ${String(placed.id)} added`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => (await edited(page)).features.length).toBe(0);
+  await expect(page.getByTestId('edit-announcer')).toHaveText(`Deleted feature ${String(placed.id)}`);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await edited(page)).features).toEqual([placed]);
+  await expect(page.getByTestId('edit-announcer')).toHaveText(`Undone: Deleted feature ${String(placed.id)}`);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

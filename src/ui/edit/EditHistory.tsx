@@ -1,27 +1,6 @@
-import { useEffect } from 'react';
 import { atlasStore, useAtlas } from '../../state/store';
 import { useT } from '../use-t';
 import { stepText } from './step-text';
-
-/** Undo is Ctrl+Z (⌘Z), redo Ctrl+Shift+Z or Ctrl+Y, for the edited layer, wherever focus is except in a text field. */
-export function useEditShortcuts(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const k = e.key.toLowerCase();
-      const kind = k === 'z' ? (e.shiftKey ? 'redo' : 'undo') : k === 'y' && !e.shiftKey ? 'redo' : null;
-      if (!kind) return;
-      const el = e.target as HTMLElement | null;
-      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
-      const s = atlasStore.getState();
-      if (!s.editLayerId || !s.editing[s.editLayerId]) return;
-      e.preventDefault();
-      editStep(kind);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
 
 /** Undo or redo on the edited layer. */
 export function editStep(kind: 'undo' | 'redo'): void {

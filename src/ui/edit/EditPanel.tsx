@@ -14,6 +14,7 @@ import { EditFigures } from './EditFigures';
 import { EditHistory } from './EditHistory';
 import { CoordinateEntry } from './CoordinateEntry';
 import { GeometryTools } from './GeometryTools';
+import { TOOL_KEYS } from './use-edit-shortcuts';
 import './edit.css';
 
 const TOOLS: Record<GeometryKind, ToolShape[]> = {
@@ -23,6 +24,7 @@ const TOOLS: Record<GeometryKind, ToolShape[]> = {
   mixed: ['point', 'linestring', 'polygon', 'rectangle', 'circle'],
 };
 const NONE: string[] = [];
+const KEY_OF = Object.fromEntries(Object.entries(TOOL_KEYS).map(([k, v]) => [v, k.toUpperCase()])) as Record<string, string>;
 const NAME_ONLY: FieldDef[] = [{ name: 'name', type: 'text', label: { zh: '名称', en: 'Name' } }];
 
 function NewLayerForm() {
@@ -132,6 +134,7 @@ function Tools({ layerId }: { layerId: string }) {
             type="button"
             disabled={conflict}
             aria-pressed={tool?.shape === shape}
+            aria-keyshortcuts={KEY_OF[shape]}
             onPointerEnter={preloadDrawCode}
             onFocus={preloadDrawCode}
             onClick={() => (tool?.shape === shape ? cancelTool() : startTool('edit', shape))}
@@ -212,6 +215,14 @@ export function EditPanel() {
       {layerId && <CoordinateEntry layerId={layerId} />}
       {layerId && <EditHistory layerId={layerId} />}
       {layerId && <p className="hint">{t('edit.saved')}</p>}
+      <details className="group">
+        <summary>{t('keys.title')}</summary>
+        <ul className="key-help">
+          {(['keys.tools', 'keys.undo', 'keys.delete', 'keys.esc', 'keys.cursor'] as const).map((k) => (
+            <li key={k}>{t(k)}</li>
+          ))}
+        </ul>
+      </details>
       <details className="group" open={editable.length === 0}>
         <summary>{t('edit.new')} · {t('edit.existing')}</summary>
         <NewLayerForm />

@@ -34,6 +34,7 @@ export function GeometryTools({ layerId }: { layerId: string }) {
         <button
           type="button"
           aria-pressed={splitting}
+          aria-keyshortcuts="S"
           disabled={conflict}
           onPointerEnter={preloadDrawCode}
           onFocus={preloadDrawCode}
