@@ -117,3 +117,21 @@ export async function bufferInspected(store: AtlasStore, meters: number): Promis
   store.getState().inspect({ layerId, featureId: id });
   return { ok: true, n: 1 };
 }
+
+/** A shape drawn onto the inspected feature: a hole cut out of it, or another part of it (multi-part). */
+export function drawOntoInspected(store: AtlasStore, drawn: Geometry, mode: 'hole' | 'part'): GeometryOutcome {
+  const { s, layerId, schema } = context(store);
+  const target = s.inspected?.layerId === layerId ? resolveRef(s, s.inspected) : null;
+  const g = target?.feature.geometry;
+  if (!layerId || !target || !g) return { ok: false, problem: 'nothing' };
+  let after: Geometry | null = null;
+  if (areal(g) && areal(drawn)) after = mode === 'hole' ? differenceAreal(g, [drawn]) : unionAreal([g, drawn]);
+  else if (mode === 'part' && drawn.type === 'LineString' && (g.type === 'LineString' || g.type === 'MultiLineString'))
+    after = { type: 'MultiLineString', coordinates: [...(g.type === 'LineString' ? [g.coordinates] : g.coordinates), drawn.coordinates] };
+  else if (mode === 'part' && drawn.type === 'Point' && (g.type === 'Point' || g.type === 'MultiPoint'))
+    after = { type: 'MultiPoint', coordinates: [...(g.type === 'Point' ? [g.coordinates] : g.coordinates), drawn.coordinates] };
+  else return { ok: false, problem: 'not-polygon' };
+  if (!after) return { ok: false, problem: 'empty' };
+  const ops = reshapeOps(target.feature, s.inspected!.featureId, after, schema);
+  return s.applyEdit(layerId, { type: 'batch', ops }) ? { ok: true, n: 1 } : { ok: false, problem: 'nothing' };
+}

@@ -5,7 +5,7 @@ import type { Polygon } from 'geojson';
 import { selectFilterResult } from '../state/filter-result';
 import { ioWorker } from '../workers/io-client';
 import { addDrawnFeature, commitPiece } from './edit-actions';
-import { splitWithLine } from './edit-geometry-actions';
+import { drawOntoInspected, splitWithLine } from './edit-geometry-actions';
 
 /** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
 async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
@@ -66,9 +66,10 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
         if (id) get().setDrawNote({ type: 'added', featureId: id });
         return;
       }
-      if (tool.kind === 'split') {
+      if (tool.kind === 'split' || tool.kind === 'hole' || tool.kind === 'part') {
         get().cancelTool();
-        if (g.type === 'LineString') get().setSplitOutcome(splitWithLine(store, g));
+        if (tool.kind !== 'split') get().setSplitOutcome({ done: tool.kind, r: drawOntoInspected(store, g, tool.kind) });
+        else if (g.type === 'LineString') get().setSplitOutcome({ done: 'split', r: splitWithLine(store, g) });
         return;
       }
       get().setDrawNote({ type: 'finished', kind: tool.kind, n });

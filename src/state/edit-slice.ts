@@ -23,8 +23,8 @@ export interface EditSlice {
   editing: Record<string, EditLayer>;
   /** The layer drawing tools add to. */
   editLayerId: string | null;
-  /** What the last split with a drawn line did (the split tool ends on the map, its panel reads this). */
-  splitOutcome: { ok: true; n: number } | { ok: false; problem: string } | null;
+  /** What the last shape drawn to split, cut a hole or add a part did (the tool ends on the map, its panel reads this). */
+  splitOutcome: { done: 'split' | 'hole' | 'part'; r: { ok: true; n: number } | { ok: false; problem: string } } | null;
   setSplitOutcome: (o: EditSlice['splitOutcome']) => void;
   /** Snapping of drawn and dragged vertices to the vertices and edges of visible layers. */
   snap: { on: boolean; tolerancePx: number };

@@ -2,7 +2,8 @@ import type { Feature, LineString, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
 import type { AtlasState } from './store';
 
-export type ToolKind = 'zone' | 'select' | 'measure' | 'pick' | 'edit' | 'split';
+/** `split`, `hole`, `part`: a shape drawn to split the edited layer's polygons, or to cut a hole in / add a part to the open feature. */
+export type ToolKind = 'zone' | 'select' | 'measure' | 'pick' | 'edit' | 'split' | 'hole' | 'part';
 /** `reshape`: the edit tool that drags vertices and shapes of the edited layer's features. */
 export type ToolShape = 'polygon' | 'rectangle' | 'linestring' | 'point' | 'circle' | 'reshape';
 export type DrawnShape = Polygon | LineString;

@@ -43,7 +43,7 @@ let snapMemo: MapModel['snap'] = null;
 
 /** While an edit tool is on and snapping wanted: the visible layers on the page (big layers' features are in the worker). */
 function snapOf(s: AtlasState): MapModel['snap'] {
-  if ((s.tool?.kind !== 'edit' && s.tool?.kind !== 'split') || !s.snap.on) return (snapMemo = null);
+  if (!s.tool || !['edit', 'split', 'hole', 'part'].includes(s.tool.kind) || !s.snap.on) return (snapMemo = null);
   const layers = orderedLayers(s).filter((l) => l.visible && !l.remote);
   const m = snapMemo;
   if (m && m.tolerancePx === s.snap.tolerancePx && m.layers.length === layers.length && m.layers.every((l, i) => l.data === layers[i]!.data)) return m;

@@ -370,6 +370,48 @@ test('editing from the keyboard: P starts the point tool, Enter on the map place
   await expect(page.getByTestId('edit-announcer')).toHaveText(`Undone: Deleted feature ${String(placed.id)}`);
 });
 
+test('a hole cut into a red line and a second part added, each drawn with the mouse and undone in turn', async ({ page }) => {
+  await openAtlas(page, '?lang=en#map=16/35.1555/113.2057');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByLabel('Snap to vertices and edges of visible layers').uncheck();
+  await page.getByRole('button', { name: 'Polygon', exact: true }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  for (const c of corners) await clickAt(page, c);
+  await clickAt(page, corners[0]!);
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await page.getByRole('button', { name: 'End tool' }).click();
+  const outer = (await edited(page)).features[0]!.geometry as Polygon;
+  await page.getByText('Geometry tools').click();
+
+  const hole: [number, number][] = [[SW[0] + 40 * mToLon, SW[1] + 30 * mToLat], [SW[0] + 80 * mToLon, SW[1] + 30 * mToLat], [SW[0] + 80 * mToLon, SW[1] + 70 * mToLat], [SW[0] + 40 * mToLon, SW[1] + 70 * mToLat]];
+  await page.getByRole('button', { name: 'Cut a hole' }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  for (const c of hole) await clickAt(page, c);
+  await clickAt(page, hole[0]!);
+  await expect(page.getByTestId('geometry-outcome')).toHaveText('Hole cut');
+  const holed = (await edited(page)).features[0]!.geometry as Polygon;
+  expect(holed.type).toBe('Polygon');
+  expect(holed.coordinates).toHaveLength(2);
+  const ring = (r: number[][]) => ellipsoidalArea({ type: 'Polygon', coordinates: [r] });
+  expect(ring(holed.coordinates[0]!) - ring(holed.coordinates[1]!)).toBeCloseTo(ellipsoidalArea(outer) - ring([...hole, hole[0]!]), 1);
+
+  const east: [number, number][] = corners.map(([x, y]) => [x + 200 * mToLon, y]);
+  await page.getByRole('button', { name: 'Add a part' }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  for (const c of east) await clickAt(page, c);
+  await clickAt(page, east[0]!);
+  await expect(page.getByTestId('geometry-outcome')).toHaveText('Part added');
+  const multi = (await edited(page)).features[0]!.geometry;
+  expect(multi.type).toBe('MultiPolygon');
+  expect((multi as { coordinates: unknown[] }).coordinates).toHaveLength(2);
+  await screenshot(page, 'edit-hole-part');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(holed);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(outer);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

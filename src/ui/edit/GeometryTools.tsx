@@ -4,9 +4,10 @@ import type { MessageKey } from '../../i18n/zh';
 import { preloadDrawCode } from '../../map/draw-code';
 import { atlasStore, useAtlas } from '../../state/store';
 import { DrawHint } from '../DrawHint';
+import { resolveRef } from '../../state/selectors';
 import { useT } from '../use-t';
 
-type Done = 'split' | 'merge' | 'clip' | 'buffer';
+type Done = 'split' | 'hole' | 'part' | 'merge' | 'clip' | 'buffer';
 
 /** Split with a drawn line, merge, clip, erase and buffer, on the edited layer; each is one undo step. */
 export function GeometryTools({ layerId }: { layerId: string }) {
@@ -16,12 +17,22 @@ export function GeometryTools({ layerId }: { layerId: string }) {
   const selected = useAtlas((s) => s.selection.filter((r) => r.layerId === layerId).length);
   const others = useAtlas((s) => s.selection.filter((r) => !(r.layerId === layerId && r.featureId === s.inspected?.featureId)).length);
   const inspectedHere = useAtlas((s) => s.inspected?.layerId === layerId);
+  const partShape = useAtlas((s) => {
+    const t = s.inspected?.layerId === layerId ? resolveRef(s, s.inspected)?.feature.geometry?.type : undefined;
+    return t === 'Polygon' || t === 'MultiPolygon' ? 'polygon' : t === 'LineString' || t === 'MultiLineString' ? 'linestring' : t === 'Point' || t === 'MultiPoint' ? 'point' : null;
+  });
+  const drawOnto = (kind: 'hole' | 'part', shape: 'polygon' | 'linestring' | 'point') => {
+    setOutcome(null);
+    atlasStore.getState().setSplitOutcome(null);
+    if (tool?.kind === kind) atlasStore.getState().cancelTool();
+    else atlasStore.getState().startTool(kind, shape);
+  };
   const inspected = useAtlas((s) => s.inspected !== null);
   const splitOutcome = useAtlas((s) => s.splitOutcome);
   const conflict = useAtlas((s) => s.editing[layerId]?.conflict ?? false);
   const [meters, setMeters] = useState('50');
   const [outcome, setOutcome] = useState<{ done: Done; r: GeometryOutcome } | null>(null);
-  const shown = splitOutcome && (!outcome || outcome.done === 'split') ? { done: 'split' as const, r: splitOutcome as GeometryOutcome } : outcome;
+  const shown = splitOutcome && !outcome ? { done: splitOutcome.done, r: splitOutcome.r as GeometryOutcome } : outcome;
   const run = (done: Done, r: GeometryOutcome) => {
     atlasStore.getState().setSplitOutcome(null);
     setOutcome({ done, r });
@@ -52,6 +63,15 @@ export function GeometryTools({ layerId }: { layerId: string }) {
         </button>
       </div>
       {splitting && <DrawHint hint={t('geo.splitHint')} />}
+      <div className="button-row">
+        <button type="button" aria-pressed={tool?.kind === 'hole'} disabled={conflict || partShape !== 'polygon'} onPointerEnter={preloadDrawCode} onClick={() => drawOnto('hole', 'polygon')}>
+          {t('geo.hole')}
+        </button>
+        <button type="button" aria-pressed={tool?.kind === 'part'} disabled={conflict || !partShape} onPointerEnter={preloadDrawCode} onClick={() => partShape && drawOnto('part', partShape)}>
+          {t('geo.part')}
+        </button>
+      </div>
+      {(tool?.kind === 'hole' || tool?.kind === 'part') && <DrawHint hint={t(tool.kind === 'hole' ? 'geo.holeHint' : 'geo.partHint')} />}
       <div className="button-row">
         <button type="button" disabled={conflict || !inspectedHere || others < 1} onClick={() => run('clip', clipInspected(atlasStore, 'keep'))}>
           {t('geo.clip')}
