@@ -18,4 +18,6 @@ export const enOne: Partial<Record<MessageKey, string>> = {
   'export.decimals': '{n} decimal (about {m})',
   'dash.select': 'Select the feature behind it',
   'filter.investmentStated': 'as stated by {n} feature',
+  'table.pasted': '{n} value pasted',
+  'table.filled': '{n} row filled',
 };

@@ -14,14 +14,17 @@ import { useResolveId } from './use-resolve-id';
 import { RemoteLayerTable } from './RemoteLayerTable';
 import { ColumnHeader } from './ColumnHeader';
 import { ROW_HEIGHT, TableRow } from './TableRow';
-import { useGridKeys } from './table/use-grid-keys';
+import { cellKey, useGridKeys } from './table/use-grid-keys';
+import { useCellEditing } from './table/use-cell-editing';
+import { plural } from '../i18n/plural';
 import { applyGridSelect, tabStopRow } from './table/grid-selection';
 import './table/grid.css';
 
 const HIDDEN = new Set(['schematic', 'milestones', 'sites_en', 'sites_zh', 'programmes', 'note_zh', 'note_en', '__fid']);
 
-function columnsOf(layer: LayerEntry): string[] {
-  const seen = new Set<string>();
+function columnsOf(layer: LayerEntry, schema?: readonly { name: string }[]): string[] {
+  // An edited layer shows its schema's fields first, in the schema's order.
+  const seen = new Set<string>(schema?.map((d) => d.name));
   const sample = layer.data.features.length > 2000 ? layer.data.features.slice(0, 2000) : layer.data.features;
   for (const f of sample) for (const k of Object.keys(f.properties ?? {})) if (!HIDDEN.has(k)) seen.add(k);
   return [...seen];
@@ -34,7 +37,8 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
   const selection = useAtlas((s) => s.selection);
   const resolveId = useResolveId();
   const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
-  const columns = useMemo(() => columnsOf(layer), [layer]);
+  const schema = useAtlas((s) => s.editing[layer.id]?.schema);
+  const columns = useMemo(() => columnsOf(layer, schema), [layer, schema]);
   const rows = useMemo(() => {
     const list: Feature[] = pass ? layer.data.features.filter((f) => pass.has(featureId(f))) : layer.data.features;
     if (!sort) return list;
@@ -63,6 +67,8 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
     scrollToRow: (row) => virtual.scrollToIndex(row),
     select: (sel) => applyGridSelect(sel, layer.id, rows.length, (row) => featureId(rows[row]!), (row) => onRow(rows[row]!, false)),
   });
+  const edit = useCellEditing(layer.id, rows, columns, grid.active);
+  const refocus = (row: number, col: number) => setTimeout(() => scroller.current?.querySelector<HTMLElement>(`[data-cell="${cellKey(row, col)}"]`)?.focus(), 0);
   const items = virtual.getVirtualItems();
   const tabRow = tabStopRow(grid.active.row, items);
   const template = `repeat(${columns.length}, minmax(110px, 1fr))`;
@@ -72,11 +78,19 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
         <div role="row" aria-rowindex={1} className="attr-tr" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => {
             const dir = sort?.field === c ? sort.dir : 0;
-            return <ColumnHeader key={c} field={c} alias={aliasOf(layer.fieldAliases, c)} dir={dir} onSort={() => setSort({ field: c, dir: dir === 1 ? -1 : 1 })} />;
+            const label = schema?.find((d) => d.name === c)?.label?.[lang];
+            return <ColumnHeader key={c} field={c} alias={label ?? aliasOf(layer.fieldAliases, c)} dir={dir} onSort={() => setSort({ field: c, dir: dir === 1 ? -1 : 1 })} />;
           })}
         </div>
       </div>
-      <div ref={scroller} className="attr-table-body" role="rowgroup" data-testid={`table-body-${layer.id}`} onKeyDown={grid.onKeyDown} onFocus={grid.onFocus}>
+      <div ref={scroller} className="attr-table-body" role="rowgroup" data-testid={`table-body-${layer.id}`} onKeyDown={(e) => {
+          if (edit.onKeyDown(e)) {
+            e.preventDefault();
+            e.stopPropagation();
+          } else grid.onKeyDown(e);
+        }}
+        onPaste={edit.onPaste}
+        onFocus={grid.onFocus}>
         {rows.length === 0 && <p className="muted">{t('table.empty')}</p>}
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
@@ -96,11 +110,37 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
                 resolveId={resolveId}
                 onClick={(additive) => onRow(f, additive)}
                 activeCol={v.index === tabRow ? grid.active.col : null}
+                edit={
+                  edit.cell?.row === v.index
+                    ? {
+                        col: edit.cell.col,
+                        draft: edit.cell.draft,
+                        problem: edit.cell.problem ? t(`edit.problem.${edit.cell.problem.code}`, edit.cell.problem.params) : null,
+                        onChange: edit.setDraft,
+                        onDone: (commit) => {
+                          const cell = edit.cell!;
+                          if (edit.finish(commit)) refocus(cell.row, cell.col);
+                        },
+                      }
+                    : null
+                }
+                onCellDoubleClick={edit.editing ? (col) => edit.start(v.index, col) : undefined}
               />
             );
           })}
         </div>
       </div>
+      {edit.editing && (
+        <p className="table-note" role="status" data-testid="table-note">
+          {edit.cell?.problem
+            ? t(`edit.problem.${edit.cell.problem.code}`, edit.cell.problem.params)
+            : edit.note
+              ? edit.note.ok
+                ? plural(lang, edit.note.kind === 'paste' ? 'table.pasted' : 'table.filled', edit.note.n)
+                : t('table.cellProblem', { row: edit.note.row, problem: t(`edit.problem.${edit.note.problem.code}`, edit.note.problem.params) })
+              : t('table.editKeys')}
+        </p>
+      )}
     </div>
   );
 }

@@ -25,6 +25,9 @@ export function TableRow(p: {
   onClick: (additive: boolean) => void;
   /** The column whose cell is the grid's Tab stop, when it is in this row. */
   activeCol?: number | null;
+  /** The cell of this row being edited (edited layers). */
+  edit?: { col: number; draft: string; problem: string | null; onChange: (v: string) => void; onDone: (commit: boolean) => void } | null;
+  onCellDoubleClick?: (col: number) => void;
 }) {
   return (
     <div
@@ -36,11 +39,33 @@ export function TableRow(p: {
       style={{ gridTemplateColumns: p.template, transform: `translateY(${p.start}px)`, height: ROW_HEIGHT }}
       onClick={(e) => p.onClick(e.shiftKey || e.ctrlKey || e.metaKey)}
     >
-      {p.columns.map((c, i) => (
-        <div role="gridcell" key={c} className="attr-td" data-cell={cellKey(p.index, i)} tabIndex={p.activeCol === i ? 0 : -1}>
-          {p.props ? (p.props[c] === undefined ? '' : cellText(formatValue(c, p.props[c], p.lang, p.resolveId))) : '…'}
-        </div>
-      ))}
+      {p.columns.map((c, i) =>
+        p.edit?.col === i ? (
+          <div role="gridcell" key={c} className="attr-td editing">
+            <input
+              aria-label={c}
+              aria-invalid={p.edit.problem ? true : undefined}
+              title={p.edit.problem ?? undefined}
+              value={p.edit.draft}
+              autoFocus
+              onClick={(e) => e.stopPropagation()}
+              onChange={(e) => p.edit!.onChange(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === 'Escape') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  p.edit!.onDone(e.key === 'Enter');
+                }
+              }}
+              onBlur={() => p.edit?.onDone(true)}
+            />
+          </div>
+        ) : (
+          <div role="gridcell" key={c} className="attr-td" data-cell={cellKey(p.index, i)} tabIndex={p.activeCol === i ? 0 : -1} onDoubleClick={p.onCellDoubleClick ? () => p.onCellDoubleClick!(i) : undefined}>
+            {p.props ? (p.props[c] === undefined ? '' : cellText(formatValue(c, p.props[c], p.lang, p.resolveId))) : '…'}
+          </div>
+        ),
+      )}
     </div>
   );
 }

@@ -412,6 +412,55 @@ test('a hole cut into a red line and a second part added, each drawn with the mo
   await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(outer);
 });
 
+test('the attribute table of an edited layer: F2 edits a cell, a pasted column fills down, Ctrl+D fills the selected rows', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openAtlas(page, '?lang=en#map=15/35.1555/113.2057');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByLabel('Geometry').selectOption('point');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Point', exact: true }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  for (const c of corners.slice(0, 3)) await clickAt(page, c);
+  await expect.poll(async () => (await edited(page)).features.length).toBe(3);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Attribute table', exact: true }).click();
+  const grid = page.getByRole('grid', { name: 'Project red lines' });
+  await expect(grid).toBeVisible();
+  await expect(page.getByTestId('table-note')).toContainText('F2 or a double-click edits a cell');
+
+  // F2 on the first row's floor area ratio, a value out of range is refused in place, a good one kept.
+  const headers = await grid.getByRole('columnheader').allInnerTexts();
+  const col = headers.findIndex((h) => /RJL|Floor area ratio/.test(h));
+  const cell = (row: number) => grid.locator(`[data-cell="${row}:${col}"]`);
+  await cell(0).click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('25');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('table-note')).toHaveText('Must be at most 20');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('1.5');
+  await page.keyboard.press('Enter');
+  await expect(cell(0)).toHaveText('1.5');
+  expect((await edited(page)).features[0]!.properties!['RJL']).toBe(1.5);
+
+  // A column copied from a spreadsheet, pasted into the second row's cell, runs down from there.
+  await page.evaluate(() => navigator.clipboard.writeText('2.2\r\n3.3\r\n'));
+  await cell(1).click();
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('table-note')).toHaveText('2 values pasted');
+  expect((await edited(page)).features.map((f) => f.properties!['RJL'])).toEqual([1.5, 2.2, 3.3]);
+
+  // Ctrl+D: the focused cell's value into every selected row.
+  await cell(0).click();
+  await cell(2).click({ modifiers: ['Shift'] });
+  await cell(0).focus();
+  await page.keyboard.press('Control+d');
+  expect((await edited(page)).features.map((f) => f.properties!['RJL'])).toEqual([1.5, 2.2, 1.5]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await edited(page)).features.map((f) => f.properties!['RJL'])).toEqual([1.5, 2.2, 3.3]);
+  await screenshot(page, 'edit-table');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
