@@ -1,3 +1,5 @@
+import { PROJECT_EXTENSION } from '../project/project-zip';
+import { openProjectFile } from './project-actions';
 import type { ImportOptions, ImportedLayer } from '../io/types';
 import { geometryKindOf } from '../domain/geometry-kind';
 import { layerFields } from '../domain/attribute-filter';
@@ -59,6 +61,12 @@ function atlasReferences(store: AtlasStore): ImportOptions['references'] {
 }
 
 export async function importFiles(store: AtlasStore, files: File[], given: ImportOptions = {}, replace: string[] = [], fromAddress = false): Promise<void> {
+  // A project file dropped or picked with data files opens as the workspace; the others import as usual.
+  const project = files.find((f) => f.name.toLowerCase().endsWith(PROJECT_EXTENSION));
+  if (project) {
+    await openProjectFile(store, project);
+    files = files.filter((f) => f !== project);
+  }
   if (files.length === 0) return;
   const options: ImportOptions = given.references ? given : { ...given, references: atlasReferences(store) };
   lastFiles = files;

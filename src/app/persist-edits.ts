@@ -49,8 +49,8 @@ async function writeBase(l: LayerEntry, e: EditLayer, at: number): Promise<void>
     s.put(rec, base(l.id));
     s.put(at, head(l.id));
     s.put(metaOf(l, e.schema), meta(l.id));
-    // steps before `at` are in the base now
-    if (at > 0) s.delete(IDBKeyRange.bound(stepKey(l.id, 0), stepKey(l.id, at - 1)));
+    // Steps before `at` are in the base now; none can come after it (a new base starts its own journal).
+    s.delete(IDBKeyRange.bound(`step:${l.id}:`, `step:${l.id}:\uffff`));
     return promisifyRequest(s.transaction);
   });
 }

@@ -19,5 +19,6 @@ export const enOne: Partial<Record<MessageKey, string>> = {
   'dash.select': 'Select the feature behind it',
   'filter.investmentStated': 'as stated by {n} feature',
   'table.pasted': '{n} value pasted',
+  'project.opened': 'Opened {file}: {n} layer',
   'table.filled': '{n} row filled',
 };

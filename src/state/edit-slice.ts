@@ -8,6 +8,7 @@ import { EditConflict, withExplicitIds, type EditOp } from '../edit/ops';
 import { doOp, redo, undo, type EditHistory, type JournalEntry } from '../edit/history';
 import { USER_LAYER_COLORS } from '../domain/styles';
 import type { LayerEntry } from './layers-slice';
+import type { ProjectProblem } from '../project/project-format';
 import type { AtlasState } from './store';
 
 /** A layer the planner edits: its field schema and the steps that can be undone (its features are the layer's data). */
@@ -26,6 +27,9 @@ export interface EditSlice {
   /** What the last shape drawn to split, cut a hole or add a part did (the tool ends on the map, its panel reads this). */
   splitOutcome: { done: 'split' | 'hole' | 'part'; r: { ok: true; n: number } | { ok: false; problem: string } } | null;
   setSplitOutcome: (o: EditSlice['splitOutcome']) => void;
+  /** What opening or saving a project file did, for the layer panel. */
+  projectReport: { file: string; opened: boolean; saved?: true; layers: number; problems: ProjectProblem[] } | null;
+  setProjectReport: (r: EditSlice['projectReport']) => void;
   /** Snapping of drawn and dragged vertices to the vertices and edges of visible layers. */
   snap: { on: boolean; tolerancePx: number };
   setSnap: (snap: Partial<{ on: boolean; tolerancePx: number }>) => void;
@@ -105,6 +109,8 @@ export const createEditSlice: StateCreator<AtlasState, [], [], EditSlice> = (set
     editLayerId: null,
     reshapeRefused: null,
     lastStep: null,
+    projectReport: null,
+    setProjectReport: (projectReport) => set({ projectReport }),
     splitOutcome: null,
     setSplitOutcome: (splitOutcome) => set({ splitOutcome }),
     snap: { on: true, tolerancePx: 10 },

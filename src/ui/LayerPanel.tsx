@@ -1,3 +1,4 @@
+import { ProjectButtons } from './project/ProjectButtons';
 import { plural } from '../i18n/plural';
 import { atlasStore, useAtlas } from '../state/store';
 import { orderedLayers } from '../state/selectors';
@@ -90,6 +91,7 @@ export function LayerPanel() {
     <section className="panel layer-panel" role="region" aria-label={t('layers.panel')}>
       <h2>{t('layers.panel')}</h2>
       <ImportButton />
+      <ProjectButtons />
       <ul className="layer-list">
         {groupRuns(topFirst).map((run) => {
           const row = (l: LayerEntry) => <LayerRow key={l.id} layer={l} isTop={l === topFirst[0]} isBottom={l === topFirst[topFirst.length - 1]} />;

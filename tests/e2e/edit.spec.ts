@@ -587,3 +587,57 @@ test('the 三区三线 check of a red line follows its shape: dragging a vertex 
   await expect(farmland).not.toHaveText(before);
   await screenshot(page, 'edit-compliance-live');
 });
+
+test('a project file keeps the workspace: opened in a fresh browser it restores layers, edits with their undo steps, styles, filters and view', async ({ page, browser }) => {
+  await openAtlas(page, '?lang=en#map=15.5/35.1555/113.2057');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Coordinates', { exact: true }).click();
+  await page.getByLabel('Coordinate system').selectOption('wgs84');
+  await page.getByLabel(/One point per line/).fill('113.205, 35.155\n113.206, 35.155\n113.206, 35.156\n113.205, 35.156');
+  await page.getByRole('button', { name: 'Add as a new feature' }).click();
+  const name = page.getByTestId('attribute-editor').getByLabel('Project name');
+  await name.fill('Resettlement housing');
+  await name.press('Enter');
+  await expect.poll(async () => (await edited(page)).done).toBe(2);
+  await page.getByRole('tab', { name: 'Layers' }).click();
+  await page.getByRole('checkbox', { name: /Beautiful villages/ }).uncheck();
+  const before = await page.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState: () => Record<string, unknown> } }).__atlasStore.getState() as unknown as EditState & { order: string[]; view: unknown };
+    return { order: s.order, layers: s.layers, editing: s.editing, view: s.view };
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save project' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^project_\d{4}-\d{2}-\d{2}\.atlas\.zip$/);
+  const bytes = readFileSync((await download.path())!);
+
+  // A fresh browser (nothing in its storage), the file picked in the Layers tab.
+  const other = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page2 = await other.newPage();
+  await openAtlas(page2, '?lang=en');
+  await page2.getByTestId('project-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/zip', buffer: bytes });
+  await expect(page2.getByTestId('project-report')).toContainText(`Opened ${download.suggestedFilename()}`);
+  await expect
+    .poll(() => page2.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { view: unknown } } }).__atlasStore.getState().view))
+    .toEqual(before.view);
+  const after = await page2.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState: () => Record<string, unknown> } }).__atlasStore.getState() as unknown as EditState & { order: string[]; view: unknown };
+    return { order: s.order, layers: s.layers, editing: s.editing, view: s.view };
+  });
+  expect(after.order).toEqual(before.order);
+  expect(after.view).toEqual(before.view);
+  for (const id of before.order) {
+    expect(after.layers[id]!.data).toEqual(before.layers[id]!.data);
+    expect((after.layers[id] as unknown as { visible: boolean }).visible).toBe((before.layers[id] as unknown as { visible: boolean }).visible);
+  }
+  expect(after.editing).toEqual(before.editing);
+  await page2.getByRole('tab', { name: 'Edit' }).click();
+  await page2.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await edited(page2)).features[0]!.properties!['XMMC']).toBeNull();
+
+  // A damaged file says what it could not restore.
+  await page2.getByRole('tab', { name: 'Layers' }).click();
+  await page2.getByTestId('project-input').setInputFiles({ name: 'broken.atlas.zip', mimeType: 'application/zip', buffer: Buffer.from('PK not really') });
+  await expect(page2.getByTestId('project-report')).toContainText('This is not an atlas project file');
+  await screenshot(page2, 'edit-project-report');
+  await other.close();
+});

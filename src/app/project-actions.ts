@@ -1,0 +1,83 @@
+import type { LayerEntry } from '../state/layers-slice';
+import type { AtlasStore } from '../state/store';
+import { featureById } from '../state/selectors';
+import type { ProjectProblem } from '../project/project-format';
+import { PROJECT_EXTENSION, projectOf, readProjectZip, writeProjectZip } from '../project/project-zip';
+import { suggestFileName } from '../io/export/geojson';
+
+/** The workspace as a project file, and what it could not hold (big layers). */
+export function saveProject(store: AtlasStore, now = new Date()): { name: string; bytes: Uint8Array; problems: ProjectProblem[] } {
+  const s = store.getState();
+  const { content, problems } = projectOf(s, now);
+  const base = suggestFileName(s.lang === 'zh' ? '工程' : 'project', now, 'zip').replace(/\.zip$/, '');
+  return { name: `${base}${PROJECT_EXTENSION}`, bytes: writeProjectZip(content), problems };
+}
+
+/**
+ * Replaces the workspace with a project: its own layers (imported, edited) with their data, edits and
+ * undo steps; the bundled layers' order, visibility and styles; filters, selection, view and swipe.
+ * Returns what could not be restored; nothing changes when the file is not a project.
+ */
+export function openProject(store: AtlasStore, bytes: Uint8Array): { opened: boolean; problems: ProjectProblem[]; layers: number } {
+  const { content, problems } = readProjectZip(bytes);
+  if (!content) return { opened: false, problems, layers: 0 };
+  const { manifest: m, data } = content;
+  const s = store.getState();
+  // The workspace's own layers give way to the project's.
+  for (const id of [...s.order]) if (s.layers[id]?.origin === 'user') s.removeLayer(id);
+  const entries: LayerEntry[] = [];
+  for (const l of m.layers) {
+    const { file, ...state } = l;
+    const here = store.getState().layers[l.id];
+    if (l.origin === 'bundled' && here) {
+      entries.push({ ...here, ...state, data: here.data, origin: 'bundled' });
+      continue;
+    }
+    if (l.origin === 'bundled') problems.push({ code: 'unknown-bundled', layer: l.title[m.lang] ?? l.id });
+    entries.push({ ...state, origin: 'user', data: data[file]! } as LayerEntry);
+  }
+  const now = store.getState();
+  const listed = new Set(entries.map((e) => e.id));
+  // Bundled layers the project does not list stay, below the project's, as they were.
+  const rest = now.order.filter((id) => !listed.has(id)).map((id) => now.layers[id]!);
+  store.setState({ layers: Object.fromEntries([...rest, ...entries].map((e) => [e.id, e])), order: [...rest, ...entries].map((e) => e.id) });
+  for (const e of entries) {
+    const edit = e.editable ? (m.edits[e.id] ?? { schema: [], done: [], undone: [] }) : undefined;
+    if (edit) store.getState().restoreEditLayer(e, { ...edit, conflict: false });
+  }
+  const after = store.getState();
+  const exists = (r: { layerId: string; featureId: string }) => !!after.layers[r.layerId] && !!featureById(after.layers[r.layerId]!, r.featureId);
+  const selection = m.selection.filter((r) => {
+    const ok = exists(r);
+    if (!ok) problems.push({ code: 'missing-ref', what: 'selection', layer: r.layerId });
+    return ok;
+  });
+  const zone = m.filters.zone;
+  const zoneOk = !zone || zone.type === 'draw' || exists(zone);
+  if (!zoneOk) problems.push({ code: 'missing-ref', what: 'zone', layer: zone!.type === 'feature' ? zone!.layerId : '' });
+  const compareOk = !m.compare || (!!after.layers[m.compare.left] && !!after.layers[m.compare.right]);
+  if (!compareOk) problems.push({ code: 'missing-ref', what: 'compare', layer: m.compare!.right });
+  store.setState({
+    zone: zoneOk ? zone : null,
+    predicate: m.filters.predicate,
+    attr: m.filters.attr,
+    mode: m.filters.mode,
+    selection,
+    inspected: m.inspected && exists(m.inspected) ? m.inspected : null,
+    compare: compareOk ? m.compare : null,
+    editLayerId: entries.find((e) => e.editable)?.id ?? null,
+  });
+  // The view as saved, exactly (a camera request would fit it around the panels instead).
+  after.setView(m.view, 'app');
+  return { opened: true, problems, layers: entries.length };
+}
+
+/** Opens a picked or dropped project file and keeps the report for the layer panel to show. */
+export async function openProjectFile(store: AtlasStore, file: File): Promise<void> {
+  const r = openProject(store, new Uint8Array(await file.arrayBuffer()));
+  store.getState().setProjectReport({ file: file.name, ...r });
+  // The inspector the project reopens narrows the map, which keeps its content in place by moving the
+  // centre: once the panels have settled, the saved view is shown again, exactly.
+  const view = r.opened ? store.getState().view : null;
+  if (view) await new Promise((done) => setTimeout(done, 300)).then(() => store.getState().setView({ ...view }, 'app'));
+}
