@@ -19,6 +19,9 @@ export const enOne: Partial<Record<MessageKey, string>> = {
   'dash.select': 'Select the feature behind it',
   'filter.investmentStated': 'as stated by {n} feature',
   'table.pasted': '{n} value pasted',
+  'calc.applied': '{field} written for {n} feature',
+  'calc.selected': '{n} feature selected',
+  'calc.apply': 'Write the field ({n} feature)',
   'project.opened': 'Opened {file}: {n} layer',
   'table.filled': '{n} row filled',
 };

@@ -461,6 +461,35 @@ test('the attribute table of an edited layer: F2 edits a cell, a pasted column f
   await screenshot(page, 'edit-table');
 });
 
+test('the field calculator writes a new field from an expression (with a preview) and selects by expression', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Coordinates', { exact: true }).click();
+  await page.getByLabel(/One point per line/).fill('3894800, 38431600\n3894800, 38431700\n3894900, 38431700\n3894900, 38431600');
+  await page.getByRole('button', { name: 'Add as a new feature' }).click();
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  const p = geographiclib.Geodesic.WGS84.Polygon(false);
+  for (const [lat, lon] of CS2CS_SQUARE) p.AddPoint(lat, lon);
+  const mu = Math.abs(p.Compute(false, true).area!) / (10000 / 15);
+
+  await page.getByText('Field calculator and select by expression').click();
+  await page.getByLabel('Target field').selectOption({ label: 'New field…' });
+  await page.getByLabel('New field name').fill('AREA_MU');
+  await page.getByLabel(/Expression \(MapLibre/).fill('["/", ["round", ["*", ["get", "$area_mu"], 100]], 100]');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('calc-outcome')).toContainText(String(Math.round(mu * 100) / 100));
+  await page.getByRole('button', { name: /Write the field/ }).click();
+  await expect(page.getByTestId('calc-outcome')).toHaveText('AREA_MU written for 1 feature');
+  expect((await edited(page)).features[0]!.properties!['AREA_MU']).toBe(Math.round(mu * 100) / 100);
+  await page.getByLabel(/Expression \(MapLibre/).fill('["all", ["==", ["geometry-type"], "Polygon"], [">", ["get", "$area_m2"], 9000]]');
+  await page.getByRole('button', { name: 'Select the features the expression is true for' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText('1 feature selected');
+  await page.getByLabel(/Expression \(MapLibre/).fill('["eval", "alert(1)"]');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('calc-outcome')).toContainText('Unknown expression "eval"');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

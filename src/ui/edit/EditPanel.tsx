@@ -14,6 +14,7 @@ import { EditFigures } from './EditFigures';
 import { EditHistory } from './EditHistory';
 import { CoordinateEntry } from './CoordinateEntry';
 import { GeometryTools } from './GeometryTools';
+import { FieldCalculator } from './FieldCalculator';
 import { TOOL_KEYS } from './use-edit-shortcuts';
 import './edit.css';
 
@@ -213,6 +214,7 @@ export function EditPanel() {
       {layerId && <Tools layerId={layerId} />}
       {layerId && <GeometryTools layerId={layerId} />}
       {layerId && <CoordinateEntry layerId={layerId} />}
+      {layerId && <FieldCalculator layerId={layerId} />}
       {layerId && <EditHistory layerId={layerId} />}
       {layerId && <p className="hint">{t('edit.saved')}</p>}
       <details className="group">
