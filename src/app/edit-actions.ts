@@ -3,6 +3,7 @@ import { geodesicArea } from '../analysis/geodesic-area';
 import { coerceValue, emptyProperties, valueChanges, type FieldDef, type FieldProblem } from '../edit/field-schema';
 import { featureKey, freshFeatureId, type EditOp } from '../edit/ops';
 import { withPiece, type Piece } from '../edit/pieces';
+import { ANNOTATION_KIND, annotationKind, isAnnotationSchema } from '../edit/annotations';
 import type { AtlasStore } from '../state/store';
 
 type Props = Record<string, unknown>;
@@ -38,7 +39,9 @@ export function addDrawnFeature(store: AtlasStore, g: Geometry): string | null {
   const edit = layerId ? s.editing[layerId] : undefined;
   if (!layerId || !layer || !edit || edit.conflict) return null;
   const id = freshFeatureId(layer.data.features);
-  const feature: Feature = { type: 'Feature', id, geometry: g, properties: { ...emptyProperties(edit.schema), ...computedValues(edit.schema, g) } };
+  // Review markup says what each shape is and when it was made.
+  const markup = isAnnotationSchema(edit.schema) ? { [ANNOTATION_KIND]: annotationKind(g), DATE: new Date().toISOString().slice(0, 10) } : {};
+  const feature: Feature = { type: 'Feature', id, geometry: g, properties: { ...emptyProperties(edit.schema), ...computedValues(edit.schema, g), ...markup } };
   if (!s.applyEdit(layerId, { type: 'add', feature, index: layer.data.features.length })) return null;
   store.getState().inspect({ layerId, featureId: id });
   return id;

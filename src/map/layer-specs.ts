@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification }
 import type { LayerStyle } from '../domain/styles';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
-import { FID, LABEL_POINT, withFid } from './fid';
+import { ARROW_HEAD, FID, LABEL_POINT, withFid } from './fid';
 import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, DENSITY_FIELD, DENSITY_MATCHED_FIELD } from './big-layer';
 
 export type Part = 'density' | 'fill' | 'line' | 'circle' | 'label';
@@ -98,9 +98,12 @@ export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] 
       layout: { visibility },
       paint: {
         'fill-color': ['case', selected, SELECTED, color] as ExpressionSpecification,
-        'fill-opacity': style.outlineOnly
-          ? (['case', selected, 0.25, 0] as ExpressionSpecification)
-          : (['case', selected, 0.35, opacity(style.fillOpacity ?? 0.4, o)] as ExpressionSpecification),
+        'fill-opacity': [
+          'case',
+          ['has', ARROW_HEAD],
+          opacity(1, o),
+          style.outlineOnly ? ['case', selected, 0.25, 0] : ['case', selected, 0.35, opacity(style.fillOpacity ?? 0.4, o)],
+        ] as ExpressionSpecification,
       },
     },
     {

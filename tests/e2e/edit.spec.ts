@@ -490,6 +490,38 @@ test('the field calculator writes a new field from an expression (with a preview
   await expect(page.getByTestId('calc-outcome')).toContainText('Unknown expression "eval"');
 });
 
+test('review notes: a text note and an arrow drawn on the map, the arrow drawn with its head, the note labelled', async ({ page }) => {
+  await openAtlas(page, '?lang=zh#map=16/35.1555/113.2057');
+  await page.getByRole('tab', { name: '编辑' }).click();
+  await page.getByRole('button', { name: '新建批注图层' }).click();
+  await expect(page.getByLabel('编辑图层')).toHaveValue(/^edit-/);
+  await page.getByLabel('吸附到可见图层的顶点和边').uncheck();
+  await page.getByRole('button', { name: '线', exact: true }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  await clickAt(page, corners[0]!);
+  await clickAt(page, corners[2]!);
+  await clickAt(page, corners[2]!);
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await page.getByRole('button', { name: '点', exact: true }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  await clickAt(page, corners[3]!);
+  await expect.poll(async () => (await edited(page)).features.length).toBe(2);
+  await page.getByRole('button', { name: '结束工具' }).click();
+  const note = page.getByTestId('attribute-editor').getByLabel('批注内容');
+  await note.fill('请核实红线与河道的距离');
+  await note.press('Enter');
+  const fs = (await edited(page)).features;
+  expect(fs.map((f) => f.properties!['KIND'])).toEqual(['arrow', 'note']);
+  expect(fs[1]!.properties!['TEXT']).toBe('请核实红线与河道的距离');
+  expect(fs[1]!.properties!['DATE']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await waitForIdle(page);
+  const drawn = await page.evaluate((id) => window.__atlas!.renderedFeatures(id).map((f) => f.properties), (await edited(page)).id);
+  expect(drawn.some((p) => p['__arrowhead'] === true)).toBe(true);
+  const labels = await page.evaluate((id) => window.__atlas!.labels(id).placed.map((l) => l.id), (await edited(page)).id);
+  expect(labels).toContain(String(fs[1]!.id));
+  await screenshot(page, 'edit-annotations');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

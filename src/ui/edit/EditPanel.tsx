@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { RED_LINE_FIELDS, type FieldDef } from '../../edit/field-schema';
+import { ANNOTATION_FIELDS, ANNOTATION_TEXT } from '../../edit/annotations';
 import type { GeometryKind } from '../../domain/layers';
 import { translate } from '../../i18n/translate';
 import { preloadDrawCode } from '../../map/draw-code';
@@ -27,6 +28,14 @@ const TOOLS: Record<GeometryKind, ToolShape[]> = {
 const NONE: string[] = [];
 const KEY_OF = Object.fromEntries(Object.entries(TOOL_KEYS).map(([k, v]) => [v, k.toUpperCase()])) as Record<string, string>;
 const NAME_ONLY: FieldDef[] = [{ name: 'name', type: 'text', label: { zh: '名称', en: 'Name' } }];
+
+function createAnnotations(): void {
+  const s = atlasStore.getState();
+  const id = s.createEditLayer({ zh: translate('zh', 'edit.annotations'), en: translate('en', 'edit.annotations') }, 'mixed', ANNOTATION_FIELDS.map((f) => ({ ...f })));
+  const layer = atlasStore.getState().layers[id]!;
+  s.setStyle(id, { ...layer.style, color: '#d6336c', fillOpacity: 0.15, lineWidth: 2.5, labelled: true });
+  s.setLabelField(id, ANNOTATION_TEXT);
+}
 
 function NewLayerForm() {
   const t = useT();
@@ -68,7 +77,13 @@ function NewLayerForm() {
           <option value="name">{t('edit.fields.name')}</option>
         </select>
       </label>
-      <button type="submit">{t('edit.create')}</button>
+      <div className="button-row">
+        <button type="submit">{t('edit.create')}</button>
+        <button type="button" onClick={createAnnotations}>
+          {t('edit.newAnnotations')}
+        </button>
+      </div>
+      <p className="hint">{t('edit.annotationsHint')}</p>
     </form>
   );
 }
