@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import type { Feature, Position } from 'geojson';
+import { pathsOf } from '../io/coords';
 
 /**
  * Snapping a pointer to the vertices and edges of the layers on screen. A vertex within tolerance wins
@@ -14,29 +15,10 @@ export interface SnapIndex {
 
 type Screen = (lngLat: [number, number]) => { x: number; y: number };
 
-function lines(g: Feature['geometry']): Position[][] {
-  if (!g) return [];
-  switch (g.type) {
-    case 'Point':
-      return [[g.coordinates]];
-    case 'MultiPoint':
-      return g.coordinates.map((c) => [c]);
-    case 'LineString':
-      return [g.coordinates];
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates;
-    case 'MultiPolygon':
-      return g.coordinates.flat();
-    case 'GeometryCollection':
-      return g.geometries.flatMap((x) => lines(x));
-  }
-}
-
 export function buildSnapIndex(features: Iterable<Feature>): SnapIndex {
   const segs: number[] = [];
   for (const f of features) {
-    for (const line of lines(f.geometry)) {
+    for (const line of f.geometry ? pathsOf(f.geometry) : []) {
       // A lone point is a segment of length zero: its vertex snaps like any other.
       if (line.length === 1) segs.push(line[0]![0]!, line[0]![1]!, line[0]![0]!, line[0]![1]!);
       for (let i = 1; i < line.length; i++) segs.push(line[i - 1]![0]!, line[i - 1]![1]!, line[i]![0]!, line[i]![1]!);

@@ -167,3 +167,22 @@ function boxGeometry(box: number[], g: Geometry): boolean {
       return false;
   }
 }
+
+/** Every vertex path of a geometry: each ring, line, or lone point (as a path of one). */
+export function pathsOf(g: Geometry): Position[][] {
+  switch (g.type) {
+    case 'Point':
+      return [[g.coordinates]];
+    case 'MultiPoint':
+      return g.coordinates.map((p) => [p]);
+    case 'LineString':
+      return [g.coordinates];
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates;
+    case 'MultiPolygon':
+      return g.coordinates.flat();
+    case 'GeometryCollection':
+      return g.geometries.flatMap(pathsOf);
+  }
+}

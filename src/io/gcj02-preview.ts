@@ -4,7 +4,7 @@
  * in window units (0–100, y down) so the UI only draws them.
  */
 import type { Feature, Geometry, Position } from 'geojson';
-import { forEachPosition } from './coords';
+import { forEachPosition, pathsOf } from './coords';
 import { gcj02ToWgs84 } from './gcj02';
 import { metresBetween } from './gcj02-evidence';
 import { placeName, representativePoint } from './reference-places';
@@ -13,24 +13,6 @@ import type { Gcj02Preview, ReferencePlace } from './types';
 const HALF_M = 1000;
 const MAX_PATHS = 120;
 const MAX_POINTS = 4000;
-
-function pathsOf(g: Geometry): Position[][] {
-  switch (g.type) {
-    case 'Point':
-      return [[g.coordinates]];
-    case 'MultiPoint':
-      return g.coordinates.map((p) => [p]);
-    case 'LineString':
-      return [g.coordinates];
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates;
-    case 'MultiPolygon':
-      return g.coordinates.flat();
-    case 'GeometryCollection':
-      return g.geometries.flatMap(pathsOf);
-  }
-}
 
 /**
  * @example gcj02Preview(features, refs)?.shift // { east: -578, north: 61 } (metres the conversion moves things)
