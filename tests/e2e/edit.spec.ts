@@ -522,6 +522,28 @@ test('review notes: a text note and an arrow drawn on the map, the arrow drawn w
   await screenshot(page, 'edit-annotations');
 });
 
+test('fields of an edited layer: a 三调 code field added with its label takes codes by name and keeps the class name in step', async ({ page }) => {
+  await openAtlas(page, '?lang=zh#map=16/35.1555/113.2057');
+  await page.getByRole('tab', { name: '编辑' }).click();
+  await page.getByLabel('几何类型').selectOption('point');
+  await page.getByRole('combobox', { name: /^字段方案/ }).selectOption('name');
+  await page.getByRole('button', { name: '创建' }).click();
+  await page.getByText('字段', { exact: true }).click();
+  await page.getByLabel('字段名').fill('DLBM');
+  await page.getByLabel('显示名称（可选）').fill('地类编码');
+  await page.getByRole('combobox', { name: /^字段类型/ }).selectOption('dlbm');
+  await page.getByRole('button', { name: '添加字段' }).click();
+  await expect(page.locator('.field-list')).toContainText('DLBM 地类编码 · 三调地类编码');
+  await page.getByRole('button', { name: '点', exact: true }).click();
+  await expect(page.locator('[data-draw-phase]')).toHaveAttribute('data-draw-phase', 'ready', { timeout: 20_000 });
+  await clickAt(page, corners[0]!);
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  const code = page.getByTestId('attribute-editor').getByLabel('地类编码');
+  await code.fill('水浇地');
+  await code.press('Enter');
+  await expect.poll(async () => (await edited(page)).features[0]!.properties).toMatchObject({ DLBM: '0102', DLMC: '水浇地' });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

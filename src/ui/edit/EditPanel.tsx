@@ -16,6 +16,7 @@ import { EditHistory } from './EditHistory';
 import { CoordinateEntry } from './CoordinateEntry';
 import { GeometryTools } from './GeometryTools';
 import { FieldCalculator } from './FieldCalculator';
+import { SchemaEditor } from './SchemaEditor';
 import { TOOL_KEYS } from './use-edit-shortcuts';
 import './edit.css';
 
@@ -229,6 +230,7 @@ export function EditPanel() {
       {layerId && <Tools layerId={layerId} />}
       {layerId && <GeometryTools layerId={layerId} />}
       {layerId && <CoordinateEntry layerId={layerId} />}
+      {layerId && <SchemaEditor layerId={layerId} />}
       {layerId && <FieldCalculator layerId={layerId} />}
       {layerId && <EditHistory layerId={layerId} />}
       {layerId && <p className="hint">{t('edit.saved')}</p>}
