@@ -27,6 +27,9 @@ export interface EditSlice {
   /** What the last shape drawn to split, cut a hole or add a part did (the tool ends on the map, its panel reads this). */
   splitOutcome: { done: 'split' | 'hole' | 'part'; r: { ok: true; n: number } | { ok: false; problem: string } } | null;
   setSplitOutcome: (o: EditSlice['splitOutcome']) => void;
+  /** The vertex the keyboard moves while reshaping (its position among the feature's vertices). */
+  vertexCursor: { layerId: string; featureId: string; index: number } | null;
+  setVertexCursor: (c: EditSlice['vertexCursor']) => void;
   /** What opening or saving a project file did, for the layer panel. */
   projectReport: { file: string; opened: boolean; saved?: true; layers: number; problems: ProjectProblem[] } | null;
   setProjectReport: (r: EditSlice['projectReport']) => void;
@@ -109,6 +112,8 @@ export const createEditSlice: StateCreator<AtlasState, [], [], EditSlice> = (set
     editLayerId: null,
     reshapeRefused: null,
     lastStep: null,
+    vertexCursor: null,
+    setVertexCursor: (vertexCursor) => set({ vertexCursor }),
     projectReport: null,
     setProjectReport: (projectReport) => set({ projectReport }),
     splitOutcome: null,

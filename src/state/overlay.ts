@@ -5,6 +5,7 @@ import { selectProximity } from './proximity';
 import type { AtlasState } from './store';
 import { resolveRef } from './selectors';
 import { validateGeometry } from '../edit/validate';
+import { vertexAt } from '../edit/vertex-nudge';
 
 let memo: { key: unknown[]; value: FeatureCollection } | null = null;
 
@@ -13,7 +14,7 @@ export function selectOverlay(s: AtlasState): FeatureCollection {
   const zone = selectFilterResult(s).zoneGeometry;
   const prox = selectProximity(s);
   const edited = s.inspected && s.layers[s.inspected.layerId]?.editable ? resolveRef(s, s.inspected)?.feature : undefined;
-  const key = [zone, s.extraOverlay, prox, s.tool, s.drawn, s.measured, s.lang, s.areaUnit, s.lengthUnit, edited];
+  const key = [zone, s.extraOverlay, prox, s.tool, s.drawn, s.measured, s.lang, s.areaUnit, s.lengthUnit, edited, s.vertexCursor];
   if (memo && memo.key.every((k, i) => k === key[i])) return memo.value;
   const features: Feature[] = [];
   if (zone) features.push({ type: 'Feature', properties: { role: 'zone' }, geometry: zone });
@@ -28,6 +29,9 @@ export function selectOverlay(s: AtlasState): FeatureCollection {
     const lines = g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
     if (lines.length) features.push({ type: 'Feature', properties: { role: 'problem' }, geometry: { type: 'MultiLineString', coordinates: lines } });
   }
+  const vc = s.vertexCursor;
+  const at = vc && edited?.geometry && vc.layerId === s.inspected?.layerId && vc.featureId === s.inspected?.featureId ? vertexAt(edited.geometry, vc.index) : undefined;
+  if (at && s.tool?.shape === 'reshape') features.push({ type: 'Feature', properties: { role: 'focus' }, geometry: { type: 'Point', coordinates: at } });
   for (const w of warnings) features.push({ type: 'Feature', properties: { role: 'problem', problem: w.code }, geometry: { type: 'Point', coordinates: w.at } });
   memo = { key, value: { type: 'FeatureCollection', features } };
   return memo.value;

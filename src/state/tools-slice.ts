@@ -77,7 +77,8 @@ export type DrawNote =
   | { type: 'vertex'; n: number; lngLat: [number, number] }
   | { type: 'finished'; kind: ToolKind; n: number }
   | { type: 'cancelled' }
-  | { type: 'added' | 'reshaped'; featureId: string };
+  | { type: 'added' | 'reshaped'; featureId: string }
+  | { type: 'vertex-focus'; n: number; total: number; lngLat: [number, number] };
 
 export interface ToolsSlice {
   compare: CompareState | null;

@@ -6,6 +6,7 @@ import { PlanningPanel } from './planning/PlanningPanel';
 import { EditPanel } from './edit/EditPanel';
 import { EditAnnouncer } from './edit/EditHistory';
 import { useEditShortcuts } from './edit/use-edit-shortcuts';
+import { useVertexKeys } from './edit/use-vertex-keys';
 import { ToolBanner } from './edit/ToolBanner';
 import { SwipeDivider } from './planning/SwipeDivider';
 import { Inspector } from './Inspector';
@@ -56,6 +57,7 @@ export function App() {
   const root = useRef<HTMLDivElement>(null);
   useWindowLayout(root);
   useEditShortcuts();
+  useVertexKeys();
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);

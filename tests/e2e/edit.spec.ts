@@ -544,6 +544,32 @@ test('fields of an edited layer: a 三调 code field added with its label takes 
   await expect.poll(async () => (await edited(page)).features[0]!.properties).toMatchObject({ DLBM: '0102', DLMC: '水浇地' });
 });
 
+test('reshaping from the keyboard: ] picks a vertex, arrow keys move it by metres, each move one undo step', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Coordinates', { exact: true }).click();
+  await page.getByLabel(/One point per line/).fill('3894800, 38431600\n3894800, 38431700\n3894900, 38431700\n3894900, 38431600');
+  await page.getByRole('button', { name: 'Add as a new feature' }).click();
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  const start = (await edited(page)).features[0]!.geometry as Polygon;
+  await page.getByRole('button', { name: 'Reshape' }).click();
+  await page.locator('canvas.maplibregl-canvas').first().focus();
+  await page.keyboard.press(']');
+  await page.keyboard.press(']');
+  const v = start.coordinates[0]![1]!;
+  await expect(page.getByTestId('draw-announcer')).toHaveText(`Vertex 2 of 4, ${v[0]!.toFixed(6)}° E, ${v[1]!.toFixed(6)}° N`);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect.poll(async () => (await edited(page)).done).toBe(5);
+  const moved = ((await edited(page)).features[0]!.geometry as Polygon).coordinates[0]![1]!;
+  const d = geographiclib.Geodesic.WGS84.Inverse(v[1]!, v[0]!, moved[1]!, moved[0]!);
+  expect(d.s12!).toBeCloseTo(Math.hypot(3, 10), 2);
+  expect(((await edited(page)).features[0]!.geometry as Polygon).coordinates[0]![0]).toEqual(start.coordinates[0]![0]);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(start);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

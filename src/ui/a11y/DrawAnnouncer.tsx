@@ -33,6 +33,8 @@ export function DrawAnnouncer() {
         return t('edit.announce.added', { id: n.featureId });
       case 'reshaped':
         return t('edit.announce.reshaped', { id: n.featureId });
+      case 'vertex-focus':
+        return t('edit.announce.vertex', { n: n.n, total: n.total, pos: pos(n.lngLat) });
     }
   };
   return (
