@@ -47,6 +47,18 @@ async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
   await page.waitForTimeout(150);
 }
 
+/** A new red-line layer (English UI) with one feature typed as coordinates (CGCS2000 GK 3° by default). */
+async function newFromCoordinates(page: Page, query: string, text: string, system: 'gk3' | 'wgs84' = 'gk3'): Promise<void> {
+  await openAtlas(page, query);
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Coordinates', { exact: true }).click();
+  if (system === 'wgs84') await page.getByLabel('Coordinate system').selectOption('wgs84');
+  await page.getByLabel(/One point per line/).fill(text);
+  await page.getByRole('button', { name: 'Add as a new feature' }).click();
+  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+}
+
 const mToLat = 1 / 110_950;
 const mToLon = 1 / 91_070;
 // A 120 m × 100 m parcel on open ground west of the centre (no bundled point feature under its corners).
@@ -327,14 +339,7 @@ test('split a red line with a drawn line, undo and redo the split, merge the pie
 });
 
 test('a red line that crosses itself is kept with a warning that says where, and the place is marked on the map', async ({ page }) => {
-  await openAtlas(page, '?lang=en#map=16/35.101/113.201');
-  await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByText('Coordinates', { exact: true }).click();
-  await page.getByLabel('Coordinate system').selectOption('wgs84');
-  await page.getByLabel(/One point per line/).fill('113.200, 35.100\n113.202, 35.102\n113.202, 35.100\n113.200, 35.102');
-  await page.getByRole('button', { name: 'Add as a new feature' }).click();
-  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await newFromCoordinates(page, '?lang=en#map=16/35.101/113.201', '113.200, 35.100\n113.202, 35.102\n113.202, 35.100\n113.200, 35.102', 'wgs84');
   await expect(page.getByTestId('geometry-warnings')).toContainText('The boundary crosses itself at 113.201000° E, 35.101000° N');
   await waitForIdle(page);
   const at = await page.evaluate(() => window.__atlas!.project([113.201, 35.101]));
@@ -462,13 +467,7 @@ test('the attribute table of an edited layer: F2 edits a cell, a pasted column f
 });
 
 test('the field calculator writes a new field from an expression (with a preview) and selects by expression', async ({ page }) => {
-  await openAtlas(page, '?lang=en');
-  await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByText('Coordinates', { exact: true }).click();
-  await page.getByLabel(/One point per line/).fill('3894800, 38431600\n3894800, 38431700\n3894900, 38431700\n3894900, 38431600');
-  await page.getByRole('button', { name: 'Add as a new feature' }).click();
-  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await newFromCoordinates(page, '?lang=en', '3894800, 38431600\n3894800, 38431700\n3894900, 38431700\n3894900, 38431600');
   const p = geographiclib.Geodesic.WGS84.Polygon(false);
   for (const [lat, lon] of CS2CS_SQUARE) p.AddPoint(lat, lon);
   const mu = Math.abs(p.Compute(false, true).area!) / (10000 / 15);
@@ -545,13 +544,7 @@ test('fields of an edited layer: a 三调 code field added with its label takes 
 });
 
 test('reshaping from the keyboard: ] picks a vertex, arrow keys move it by metres, each move one undo step', async ({ page }) => {
-  await openAtlas(page, '?lang=en');
-  await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByText('Coordinates', { exact: true }).click();
-  await page.getByLabel(/One point per line/).fill('3894800, 38431600\n3894800, 38431700\n3894900, 38431700\n3894900, 38431600');
-  await page.getByRole('button', { name: 'Add as a new feature' }).click();
-  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await newFromCoordinates(page, '?lang=en', '3894800, 38431600\n3894800, 38431700\n3894900, 38431700\n3894900, 38431600');
   const start = (await edited(page)).features[0]!.geometry as Polygon;
   await page.getByRole('button', { name: 'Reshape' }).click();
   await page.locator('canvas.maplibregl-canvas').first().focus();
