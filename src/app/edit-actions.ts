@@ -21,14 +21,18 @@ function findFeature(store: AtlasStore, layerId: string, id: string): { feature:
   return index < 0 ? null : { feature: fs[index]!, index };
 }
 
-/** The geometry step, with the computed fields it changes in the same step (one undo takes back both). */
+/** The steps that give feature `f` geometry `g`, with the computed fields it changes (one undo takes back both). */
+export function reshapeOps(f: Feature, id: string, g: Geometry, schema: readonly FieldDef[]): EditOp[] {
+  const before = (f.properties ?? {}) as Props;
+  const computed = computedValues(schema, g);
+  const ops: EditOp[] = [{ type: 'geometry', id, before: f.geometry, after: g }];
+  if (Object.keys(computed).some((k) => before[k] !== computed[k])) ops.push({ type: 'attributes', id, before, after: { ...before, ...computed } });
+  return ops;
+}
+
 function geometryOp(store: AtlasStore, layerId: string, feature: Feature, id: string, after: Geometry): EditOp {
-  const schema = store.getState().editing[layerId]?.schema ?? [];
-  const before = (feature.properties ?? {}) as Props;
-  const computed = computedValues(schema, after);
-  const geometry: EditOp = { type: 'geometry', id, before: feature.geometry, after };
-  const changed = Object.keys(computed).some((k) => before[k] !== computed[k]);
-  return changed ? { type: 'batch', ops: [geometry, { type: 'attributes', id, before, after: { ...before, ...computed } }] } : geometry;
+  const ops = reshapeOps(feature, id, after, store.getState().editing[layerId]?.schema ?? []);
+  return ops.length === 1 ? ops[0]! : { type: 'batch', ops };
 }
 
 /** A shape drawn with an edit tool becomes a feature of the edited layer, opened in the inspector for its attributes. */

@@ -5,9 +5,8 @@ import { freshFeatureId, featureKey, type EditOp } from '../edit/ops';
 import { splitPolygon } from '../edit/split';
 import { resolveRef } from '../state/selectors';
 import type { AtlasStore } from '../state/store';
-import { computedValues } from './edit-actions';
+import { addDrawnFeature, computedValues, reshapeOps } from './edit-actions';
 
-type Props = Record<string, unknown>;
 export type GeometryOutcome = { ok: true; n: number } | { ok: false; problem: 'no-cut' | 'self-crossing' | 'nothing' | 'empty' | 'not-polygon' };
 
 const areal = (g: Geometry | null): g is Areal => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
@@ -18,15 +17,6 @@ function context(store: AtlasStore) {
   const layer = layerId ? s.layers[layerId] : undefined;
   const schema = layerId ? (s.editing[layerId]?.schema ?? []) : [];
   return { s, layerId, layer, schema };
-}
-
-/** The steps that give feature `f` geometry `g`, its computed fields following. */
-function reshapeOps(f: Feature, id: string, g: Geometry, schema: Parameters<typeof computedValues>[0]): EditOp[] {
-  const before = (f.properties ?? {}) as Props;
-  const computed = computedValues(schema, g);
-  const ops: EditOp[] = [{ type: 'geometry', id, before: f.geometry, after: g }];
-  if (Object.keys(computed).some((k) => before[k] !== computed[k])) ops.push({ type: 'attributes', id, before, after: { ...before, ...computed } });
-  return ops;
 }
 
 /**
@@ -104,18 +94,13 @@ export function clipInspected(store: AtlasStore, mode: 'keep' | 'erase'): Geomet
 
 /** A buffer of the inspected feature (any layer) at `meters`, added to the edited layer as a new feature. */
 export async function bufferInspected(store: AtlasStore, meters: number): Promise<GeometryOutcome> {
-  const { s, layerId, layer, schema } = context(store);
+  const { s, layerId, layer } = context(store);
   const target = resolveRef(s, s.inspected);
   if (!layerId || !layer || !target || !(meters > 0)) return { ok: false, problem: 'nothing' };
   const { featureBuffer } = await import('../analysis/feature-buffer');
   const ring = featureBuffer(target.feature, meters);
   if (!ring) return { ok: false, problem: 'empty' };
-  const now = store.getState().layers[layerId]!;
-  const id = freshFeatureId(now.data.features);
-  const feature: Feature = { type: 'Feature', id, geometry: ring.geometry, properties: { ...Object.fromEntries(schema.map((f) => [f.name, null])), ...computedValues(schema, ring.geometry) } };
-  if (!store.getState().applyEdit(layerId, { type: 'add', feature, index: now.data.features.length })) return { ok: false, problem: 'nothing' };
-  store.getState().inspect({ layerId, featureId: id });
-  return { ok: true, n: 1 };
+  return addDrawnFeature(store, ring.geometry) ? { ok: true, n: 1 } : { ok: false, problem: 'nothing' };
 }
 
 /** A shape drawn onto the inspected feature: a hole cut out of it, or another part of it (multi-part). */

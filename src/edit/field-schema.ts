@@ -247,3 +247,9 @@ export function inferSchema(properties: Iterable<Record<string, unknown> | null>
 export function emptyProperties(schema: readonly FieldDef[]): Record<string, null> {
   return Object.fromEntries(schema.map((d) => [d.name, null]));
 }
+
+/** A stored value as a person would type it back (the text an input shows; what coerceValue reads). */
+export function typedText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Feature } from 'geojson';
 import { codeList } from '../../edit/code-lists';
 import { codeFromInput } from '../../edit/code-input';
-import type { FieldDef, FieldProblem } from '../../edit/field-schema';
+import { typedText, type FieldDef, type FieldProblem } from '../../edit/field-schema';
 import { deleteFeature, setAttribute } from '../../app/edit-actions';
 import { atlasStore, useAtlas } from '../../state/store';
 import { formatNumber } from '../../domain/format';
@@ -10,34 +10,28 @@ import { useLang, useT } from '../use-t';
 import { EditFigures } from './EditFigures';
 import { GeometryWarnings } from './GeometryWarnings';
 
-function shown(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; layerId: string; featureId: string; value: unknown; readOnly: boolean }) {
   const t = useT();
   const lang = useLang();
   const id = useId();
-  const [draft, setDraft] = useState(shown(value));
+  const [draft, setDraft] = useState(typedText(value));
   const [problem, setProblem] = useState<FieldProblem | null>(null);
   // Undo, redo and the code's name following its code change the value under the input.
   useEffect(() => {
-    setDraft(shown(value));
+    setDraft(typedText(value));
     setProblem(null);
   }, [value]);
   const label = `${def.label?.[lang] ?? def.name}${def.unit ? ` (${def.unit})` : ''}`;
   const commit = (raw: string) => {
     // Leaving a field untouched is no edit (and never turns a number into text).
-    if (raw === shown(value)) {
+    if (raw === typedText(value)) {
       setProblem(null);
       return;
     }
     const typed = def.type === 'code' && def.codeList ? codeFromInput(def.codeList, raw) : raw;
     const p = setAttribute(atlasStore, layerId, featureId, def, typed);
     setProblem(p);
-    if (!p) setDraft(shown(atlasStore.getState().layers[layerId]?.data.features.find((f) => String(f.id) === featureId)?.properties?.[def.name]));
+    if (!p) setDraft(typedText(atlasStore.getState().layers[layerId]?.data.features.find((f) => String(f.id) === featureId)?.properties?.[def.name]));
   };
   const problemId = `${id}-problem`;
   const common = {
@@ -48,7 +42,7 @@ function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; la
   } as const;
   let input;
   if (readOnly) {
-    const full = typeof value === 'number' && def.computed === 'area_m2' ? formatNumber(value, lang, { minDecimals: 2, maxDecimals: 2 }) : shown(value);
+    const full = typeof value === 'number' && def.computed === 'area_m2' ? formatNumber(value, lang, { minDecimals: 2, maxDecimals: 2 }) : typedText(value);
     const text = full.length > 200 ? `${full.slice(0, 200)}…` : full;
     input = <output id={id} data-field={def.name}>{text || t('edit.unset')}</output>;
   } else if (def.type === 'boolean') {
@@ -74,7 +68,7 @@ function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; la
           onBlur={(e) => commit(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
-            if (e.key === 'Escape') setDraft(shown(value));
+            if (e.key === 'Escape') setDraft(typedText(value));
           }}
         />
         {list && def.codeList && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Feature } from 'geojson';
 import { columnEdit } from '../../edit/column-ops';
-import type { FieldDef, FieldType } from '../../edit/field-schema';
+import { typedText, type FieldDef, type FieldType } from '../../edit/field-schema';
 import type { Compiled } from '../../edit/expression';
 import { featureKey } from '../../edit/ops';
 import { atlasStore, useAtlas } from '../../state/store';
@@ -11,10 +11,6 @@ import { plural } from '../../i18n/plural';
 const NEW = '\u0000new';
 const TYPES: FieldType[] = ['decimal', 'integer', 'text', 'boolean', 'date'];
 type Outcome = { bad: boolean; text: string; rows?: { id: string; value: string }[] };
-
-function text(v: unknown): string {
-  return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
 
 /** A field filled from an expression over fields and measures (with a preview), or the features it is true for selected. */
 export function FieldCalculator({ layerId }: { layerId: string }) {
@@ -37,7 +33,7 @@ export function FieldCalculator({ layerId }: { layerId: string }) {
     const values: string[] = [];
     for (let i = 0; i < fs.length; i++) {
       try {
-        values.push(text(c.evaluate(fs[i]!)));
+        values.push(typedText(c.evaluate(fs[i]!)));
       } catch (e) {
         return { error: t('calc.rowError', { id: featureKey(fs[i]!, i), message: e instanceof Error ? e.message : String(e) }) };
       }

@@ -1,17 +1,13 @@
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Feature } from 'geojson';
 import { columnEdit, pastedColumn } from '../../edit/column-ops';
-import type { FieldDef, FieldProblem } from '../../edit/field-schema';
+import { typedText, type FieldDef, type FieldProblem } from '../../edit/field-schema';
 import { setAttribute } from '../../app/edit-actions';
 import { atlasStore, useAtlas } from '../../state/store';
 import { featureId } from '../../state/selectors';
 import type { GridCell } from './use-grid-keys';
 
 export type CellNote = { ok: true; kind: 'paste' | 'fill'; n: number } | { ok: false; problem: FieldProblem; row: number };
-
-function shown(v: unknown): string {
-  return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
 
 /**
  * Cell editing of an edited layer's table, as in a spreadsheet: F2 or a double-click edits the focused
@@ -31,13 +27,13 @@ export function useCellEditing(layerId: string, rows: readonly Feature[], column
   const start = (row: number, col: number) => {
     const f = rows[row];
     if (!f || !defOf(col) || typeof f.properties?.[columns[col]!] === 'object' && f.properties?.[columns[col]!] !== null) return;
-    setCell({ row, col, draft: shown(f.properties?.[columns[col]!]), problem: null });
+    setCell({ row, col, draft: typedText(f.properties?.[columns[col]!]), problem: null });
   };
   const finish = (commit: boolean) => {
     if (!cell) return true;
     const f = rows[cell.row];
     const def = defOf(cell.col);
-    if (commit && f && def && cell.draft !== shown(f.properties?.[def.name])) {
+    if (commit && f && def && cell.draft !== typedText(f.properties?.[def.name])) {
       const problem = setAttribute(atlasStore, layerId, featureId(f), def, cell.draft);
       if (problem) {
         setCell({ ...cell, problem });
@@ -60,7 +56,7 @@ export function useCellEditing(layerId: string, rows: readonly Feature[], column
       const s = atlasStore.getState();
       const chosen = new Set(s.selection.filter((r) => r.layerId === layerId).map((r) => r.featureId));
       const targets = rows.filter((f) => chosen.has(featureId(f)) && f !== source);
-      const r = columnEdit(targets, def, targets.map(() => shown(source.properties?.[def.name])));
+      const r = columnEdit(targets, def, targets.map(() => typedText(source.properties?.[def.name])));
       if ('problem' in r) setNote({ ok: false, problem: r.problem, row: rows.indexOf(targets[r.at]!) + 1 });
       else {
         if (r.op) s.applyEdit(layerId, r.op);
