@@ -35,6 +35,8 @@ const store = () => (db ??= createStore(DB, 'journal'));
 
 /** The head each edited layer had when this tab last read or wrote it. */
 const heads = new Map<string, number>();
+/** Edited layers this tab has a journal for. */
+const known = new Set<string>();
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('atlas-edits');
 
 function metaOf(l: LayerEntry, schema: FieldDef[]) {
@@ -105,7 +107,6 @@ export async function restoreEditLayers(atlas: AtlasStore): Promise<void> {
   }
 }
 
-const known = new Set<string>();
 
 export function persistEdits(atlas: AtlasStore): () => void {
   const failed = (id: string) => (e: unknown) => {
@@ -123,7 +124,7 @@ export function persistEdits(atlas: AtlasStore): () => void {
     if (mine !== undefined && ev.data.head > mine) atlas.getState().setEditConflict(ev.data.layerId);
   };
   channel?.addEventListener('message', onMessage);
-  let metaSeen = new Map<string, unknown>();
+  let metaSeen = new Map<string, readonly unknown[]>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = atlas.subscribe((s) => {
     for (const id of Object.keys(s.editing)) {
@@ -138,13 +139,14 @@ export function persistEdits(atlas: AtlasStore): () => void {
       known.delete(id);
       void removeLayer(id).catch((e: unknown) => console.warn('Could not remove an edited layer', e));
     }
-    // Title, style and schema changes are kept too, a little later (they are not undo steps).
-    const next = new Map<string, unknown>();
+    // Title, style and schema changes are kept too, a little later (they are not undo steps). The store
+    // replaces what changes, so comparing the objects themselves is enough on this path, run on every update.
+    const next = new Map<string, readonly unknown[]>();
     for (const id of known) {
       const l = s.layers[id]!;
-      next.set(id, [l.title, l.style, l.visible, l.opacity, l.labelField, s.editing[id]!.schema].map((x) => JSON.stringify(x ?? null)).join('|'));
+      next.set(id, [l.title, l.style, l.visible, l.opacity, l.labelField, s.editing[id]!.schema]);
     }
-    const changed = [...next].filter(([id, v]) => metaSeen.has(id) && metaSeen.get(id) !== v).map(([id]) => id);
+    const changed = [...next].filter(([id, v]) => metaSeen.has(id) && v.some((x, i) => x !== metaSeen.get(id)![i])).map(([id]) => id);
     metaSeen = next;
     if (!changed.length) return;
     clearTimeout(timer);

@@ -13,9 +13,8 @@ interface DrawListeners {
   finish?: (g: DrawnGeometry) => void;
 }
 
-/** What reshaping reports: the piece (ring or part of a layer feature) that changed, or was chosen. */
+/** What reshaping reports: the piece (ring or part of a layer feature) that was changed, or chosen. */
 export interface ReshapeListeners {
-  change?: (piece: Piece) => void;
   finish?: (piece: Piece) => void;
   select?: (featureId: string | null) => void;
 }
@@ -74,13 +73,9 @@ export class DrawController {
       ],
     });
     draw.start();
-    draw.on('change', (ids) => {
-      if (this.pieces.size) {
-        for (const id of ids) {
-          const p = this.pieceNow(String(id));
-          if (p) this.reshapeListeners.change?.(p);
-        }
-      } else this.emitChange();
+    // While reshaping, a step is taken when a drag ends (finish); the moves before it report nothing.
+    draw.on('change', () => {
+      if (!this.pieces.size) this.emitChange();
     });
     draw.on('finish', (id) => {
       const p = this.pieceNow(String(id));
