@@ -13,7 +13,9 @@ import * as keyboard from './messages/keyboard';
 import * as datum from './messages/datum';
 import * as print from './messages/print';
 import * as edit from './messages/edit';
+import * as editData from './messages/edit-data';
+import * as project from './messages/project';
 import type { MessageKey } from './zh';
 
 /** English UI strings; `messages/` modules keep them beside the Chinese ones. */
-export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en, ...offline.en, ...keyboard.en, ...datum.en, ...print.en, ...edit.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en, ...offline.en, ...keyboard.en, ...datum.en, ...print.en, ...edit.en, ...editData.en, ...project.en };
