@@ -6,6 +6,7 @@ import { selectFilterResult } from '../state/filter-result';
 import { ioWorker } from '../workers/io-client';
 import { addDrawnFeature, commitPiece } from './edit-actions';
 import { drawOntoInspected, splitWithLine } from './edit-geometry-actions';
+import { rotateDrag } from './rotate-actions';
 
 /** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
 async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
@@ -36,6 +37,8 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     onFeatureClick: (ref, additive, lngLat) => {
       if (get().tool?.kind === 'pick') pickPoint(lngLat);
       else if (!get().tool) get().clickFeature(ref, additive);
+      // The rotate tool turns the open feature: a click on another of the edited layer's opens that one.
+      else if (get().tool?.shape === 'rotate' && ref.layerId === get().editLayerId) get().inspect(ref);
     },
     onEmptyClick: (lngLat) => {
       if (get().tool?.kind === 'pick') pickPoint(lngLat);
@@ -52,6 +55,7 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     },
     onReshapeSelect: (layerId, featureId) => get().inspect(featureId === null ? null : { layerId, featureId }),
     onReshapeRefused: (layerId, featureIds) => get().setReshapeRefused({ layerId, featureIds }),
+    onRotateDrag: (from, to, done) => rotateDrag(store, from, to, done),
     onDrawState: (seq, state) => get().setDrawState({ seq, state }),
     onKeyboardCursor: (e) => {
       if (get().tool) get().setDrawNote(e.type === 'cancel' ? { type: 'cancelled' } : e);

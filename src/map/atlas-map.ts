@@ -11,6 +11,7 @@ import { registerBoxSelect } from './box-select';
 import { swallowNextClick } from './click-guard';
 import { DrawController } from './draw-controller';
 import { ReshapeSync } from './reshape-sync';
+import { RotateGesture } from './rotate-gesture';
 import { KeyboardCursor, type CursorEvent } from './keyboard-cursor';
 import { OVERLAY_SOURCE, overlaySpecs } from './overlay-specs';
 import { CompareMap } from './compare-map';
@@ -26,8 +27,7 @@ import { maxDrawingSide, renderPrintMap, type PrintRenderRequest } from './print
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export { FID };
-export type { CursorEvent, DrawRequest, LayerFilterView, MapHandlers, MapModel };
+export { FID, type CursorEvent, type DrawRequest, type LayerFilterView, type MapHandlers, type MapModel };
 
 interface Drawn {
   entry: LayerEntry;
@@ -47,6 +47,7 @@ export class AtlasMap {
   private readonly states: FeatureStates;
   private readonly drawer: DrawController;
   private readonly reshape: ReshapeSync;
+  private readonly rotate: RotateGesture;
   private readonly cursor: KeyboardCursor;
   private compareMap: CompareMap | null = null;
   /** The tile address each big layer's source was last given (absent: its own, unfiltered). */
@@ -56,7 +57,7 @@ export class AtlasMap {
   private readonly unregister: (() => void)[] = [];
   private readonly controls: LocalizedControls;
 
-  constructor(container: HTMLElement, private handlers: MapHandlers, view: MapView, lang: Lang) {
+  constructor(container: HTMLElement, private readonly handlers: MapHandlers, view: MapView, lang: Lang) {
     // Tiles of big layers: MapLibre asks, the worker holding the layer encodes the tile, only bytes cross.
     maplibregl.addProtocol(BIG_TILE_PROTOCOL, async (params) => {
       const m = /^atlasbig:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)(?:\?m=(\d+))?$/.exec(params.url);
@@ -76,6 +77,7 @@ export class AtlasMap {
     this.controls = new LocalizedControls(this.map, lang);
     this.drawer = new DrawController(this.map);
     this.reshape = new ReshapeSync(this.drawer, () => this.handlers, this.map);
+    this.rotate = new RotateGesture(this.map, (from, to, done) => this.handlers.onRotateDrag(from, to, done));
     this.states = new FeatureStates(this.map, (id) => this.drawn.get(id)?.entry);
     this.camera = new CameraQueue(this.map);
     this.cursor = new KeyboardCursor(this.map, (e) => this.handlers.onKeyboardCursor(e));
@@ -97,10 +99,6 @@ export class AtlasMap {
     });
   }
 
-  setHandlers(handlers: MapHandlers): void {
-    this.handlers = handlers;
-  }
-
   update(model: MapModel): void {
     this.controls.setLang(model.lang);
     if (!this.loaded) {
@@ -114,6 +112,7 @@ export class AtlasMap {
     this.states.syncSelection(model.selection);
     this.syncOverlay(model.overlay);
     this.reshape.sync(model);
+    this.rotate.sync(model.rotate);
     this.syncDraw(model.draw);
     this.syncCompare(model.compare, model.lang);
     this.camera.insets = model.insets;
@@ -149,6 +148,7 @@ export class AtlasMap {
     for (const u of this.unregister) u();
     this.cursor.destroy();
     this.reshape.destroy();
+    this.rotate.destroy();
     this.drawer.destroy();
     this.map.remove();
   }

@@ -30,6 +30,13 @@ export interface MapHandlers {
   onReshapeSelect: (layerId: string, featureId: string | null) => void;
   /** Features the reshape tool cannot hold (not simple shapes for the drawing library). */
   onReshapeRefused: (layerId: string, featureIds: string[]) => void;
+  /** The rotate tool's drag: from where it began to where the pointer is; `done` when released. */
+  onRotateDrag: (from: [number, number], to: [number, number], done: boolean) => void;
+}
+
+/** The rotate tool is on (a new `seq` for each start): a drag on the map turns the open feature. */
+export interface RotateRequest {
+  seq: number;
 }
 
 /** The edited layer's features held for reshaping (null: not reshaping). */
@@ -64,6 +71,7 @@ export interface MapModel {
   insets: MapInsets;
   draw: DrawRequest | null;
   reshape: ReshapeRequest | null;
+  rotate: RotateRequest | null;
   /** Snap drawn and dragged vertices to these layers' vertices and edges (null: no snapping). */
   snap: { tolerancePx: number; layers: LayerEntry[] } | null;
   /** Analysis shapes drawn above everything: zone outline, buffers, overlaps, measured shapes. */

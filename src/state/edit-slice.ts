@@ -30,6 +30,9 @@ export interface EditSlice {
   /** The vertex the keyboard moves while reshaping (its position among the feature's vertices). */
   vertexCursor: { layerId: string; featureId: string; index: number } | null;
   setVertexCursor: (c: EditSlice['vertexCursor']) => void;
+  /** The turn the rotate tool's drag shows before it is released (degrees clockwise). */
+  rotation: { layerId: string; featureId: string; degrees: number } | null;
+  setRotation: (r: EditSlice['rotation']) => void;
   /** What opening or saving a project file did, for the layer panel. */
   projectReport: { file: string; opened: boolean; saved?: true; layers: number; problems: ProjectProblem[] } | null;
   setProjectReport: (r: EditSlice['projectReport']) => void;
@@ -114,6 +117,8 @@ export const createEditSlice: StateCreator<AtlasState, [], [], EditSlice> = (set
     lastStep: null,
     vertexCursor: null,
     setVertexCursor: (vertexCursor) => set({ vertexCursor }),
+    rotation: null,
+    setRotation: (rotation) => set({ rotation }),
     projectReport: null,
     setProjectReport: (projectReport) => set({ projectReport }),
     splitOutcome: null,

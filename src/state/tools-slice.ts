@@ -4,8 +4,8 @@ import type { AtlasState } from './store';
 
 /** `split`, `hole`, `part`: a shape drawn to split the edited layer's polygons, or to cut a hole in / add a part to the open feature. */
 export type ToolKind = 'zone' | 'select' | 'measure' | 'pick' | 'edit' | 'split' | 'hole' | 'part';
-/** `reshape`: the edit tool that drags vertices and shapes of the edited layer's features. */
-export type ToolShape = 'polygon' | 'rectangle' | 'linestring' | 'point' | 'circle' | 'reshape';
+/** `reshape`: the edit tool that drags vertices and shapes of the edited layer's features; `rotate` turns the open one. */
+export type ToolShape = 'polygon' | 'rectangle' | 'linestring' | 'point' | 'circle' | 'reshape' | 'rotate';
 export type DrawnShape = Polygon | LineString;
 
 /** The map's answer to a drawing session: its tool is loaded and listening, or could not be loaded. */
@@ -141,5 +141,7 @@ export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (s
 /** Picking a point needs no drawing tool; every other tool waits for the map to report it ready. */
 export function selectDrawPhase(s: Pick<ToolsSlice, 'tool' | 'drawState'>): DrawPhase {
   if (!s.tool || s.tool.kind === 'pick') return 'off';
+  // The rotate tool is the app's own gesture: nothing to load.
+  if (s.tool.shape === 'rotate') return 'ready';
   return s.drawState?.seq === s.tool.seq ? s.drawState.state : 'loading';
 }

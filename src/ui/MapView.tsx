@@ -50,6 +50,14 @@ function snapOf(s: AtlasState): MapModel['snap'] {
   return (snapMemo = { tolerancePx: s.snap.tolerancePx, layers });
 }
 
+let rotateMemo: MapModel['rotate'] = null;
+
+function rotateOf(s: AtlasState): MapModel['rotate'] {
+  const tool = s.tool;
+  if (tool?.kind !== 'edit' || tool.shape !== 'rotate') return (rotateMemo = null);
+  return rotateMemo?.seq === tool.seq ? rotateMemo : (rotateMemo = { seq: tool.seq });
+}
+
 function modelOf(s: AtlasState): MapModel {
   const tool = s.tool;
   return {
@@ -61,8 +69,9 @@ function modelOf(s: AtlasState): MapModel {
     filter: { byLayer: selectFilterResult(s).byLayer, masks: selectFilterResult(s).masks, mode: s.mode },
     camera: s.camera,
     insets: s.mapInsets,
-    draw: tool && tool.kind !== 'pick' && tool.shape !== 'reshape' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure', continues: tool.kind === 'edit' } : null,
+    draw: tool && tool.kind !== 'pick' && tool.shape !== 'reshape' && tool.shape !== 'rotate' ? { seq: tool.seq, shape: tool.shape, editable: tool.kind === 'measure', continues: tool.kind === 'edit' } : null,
     reshape: reshapeOf(s),
+    rotate: rotateOf(s),
     snap: snapOf(s),
     overlay: selectOverlay(s),
     compare: compareOf(s),

@@ -139,7 +139,7 @@ function Tools({ layerId }: { layerId: string }) {
   const refused = useAtlas((s) => (s.reshapeRefused?.layerId === layerId ? s.reshapeRefused.featureIds : NONE));
   const conflict = useAtlas((s) => s.editing[layerId]?.conflict ?? false);
   if (!layer) return null;
-  const shapes: ToolShape[] = [...TOOLS[layer.geometry], 'reshape'];
+  const shapes: ToolShape[] = [...TOOLS[layer.geometry], 'reshape', ...(layer.geometry === 'point' ? [] : (['rotate'] as const))];
   const { startTool, cancelTool } = atlasStore.getState();
   return (
     <section className="group" aria-labelledby="edit-tools-title">
@@ -166,10 +166,10 @@ function Tools({ layerId }: { layerId: string }) {
         )}
       </div>
       <SnapControls />
-      {tool && tool.shape !== 'reshape' && <DrawHint hint={t(`edit.hint.${tool.shape}`)} />}
-      {tool?.shape === 'reshape' && (
+      {tool && tool.shape !== 'reshape' && tool.shape !== 'rotate' && <DrawHint hint={t(`edit.hint.${tool.shape}`)} />}
+      {(tool?.shape === 'reshape' || tool?.shape === 'rotate') && (
         <p className="hint" role="status">
-          {t('edit.hint.reshape')}
+          {t(`edit.hint.${tool.shape}`)}
         </p>
       )}
       {tool?.shape === 'reshape' && refused.length > 0 && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { rotateInspected } from '../../app/rotate-actions';
 import { bufferInspected, clipInspected, mergeSelected, type GeometryOutcome } from '../../app/edit-geometry-actions';
 import type { MessageKey } from '../../i18n/zh';
 import { preloadDrawCode } from '../../map/draw-code';
@@ -7,7 +8,7 @@ import { DrawHint } from '../DrawHint';
 import { resolveRef } from '../../state/selectors';
 import { useT } from '../use-t';
 
-type Done = 'split' | 'hole' | 'part' | 'merge' | 'clip' | 'buffer';
+type Done = 'split' | 'hole' | 'part' | 'merge' | 'clip' | 'buffer' | 'rotate';
 
 /** Split with a drawn line, merge, clip, erase and buffer, on the edited layer; each is one undo step. */
 export function GeometryTools({ layerId }: { layerId: string }) {
@@ -31,6 +32,7 @@ export function GeometryTools({ layerId }: { layerId: string }) {
   const splitOutcome = useAtlas((s) => s.splitOutcome);
   const conflict = useAtlas((s) => s.editing[layerId]?.conflict ?? false);
   const [meters, setMeters] = useState('50');
+  const [degrees, setDegrees] = useState('90');
   const [outcome, setOutcome] = useState<{ done: Done; r: GeometryOutcome } | null>(null);
   const shown = splitOutcome && !outcome ? { done: splitOutcome.done, r: splitOutcome.r as GeometryOutcome } : outcome;
   const run = (done: Done, r: GeometryOutcome) => {
@@ -88,6 +90,19 @@ export function GeometryTools({ layerId }: { layerId: string }) {
         </label>
         <button type="button" disabled={conflict || !inspected || !(Number(meters) > 0)} onClick={() => void bufferInspected(atlasStore, Number(meters)).then((r) => run('buffer', r))}>
           {t('geo.buffer')}
+        </button>
+      </div>
+      <div className="button-row">
+        <label className="field inline">
+          <span>{t('geo.rotateAngle')}</span>
+          <input type="number" min={-360} max={360} step="any" value={degrees} onChange={(e) => setDegrees(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={conflict || !inspectedHere || !partShape || partShape === 'point' || !Number.isFinite(Number(degrees)) || Number(degrees) % 360 === 0}
+          onClick={() => run('rotate', rotateInspected(atlasStore, Number(degrees)) ? { ok: true, n: 1 } : { ok: false, problem: 'nothing' })}
+        >
+          {t('geo.rotate')}
         </button>
       </div>
       {text && (

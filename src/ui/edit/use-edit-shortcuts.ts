@@ -6,13 +6,13 @@ import type { ToolShape } from '../../state/tools-slice';
 import { editStep } from './EditHistory';
 
 /** Single keys that start an edit tool (shown in the help list), when the edited layer can take its shape. */
-export const TOOL_KEYS: Record<string, ToolShape | 'split'> = { p: 'point', l: 'linestring', g: 'polygon', r: 'rectangle', c: 'circle', e: 'reshape', s: 'split' };
+export const TOOL_KEYS: Record<string, ToolShape | 'split'> = { p: 'point', l: 'linestring', g: 'polygon', r: 'rectangle', c: 'circle', e: 'reshape', t: 'rotate', s: 'split' };
 
 const ALLOWED: Record<GeometryKind, ToolShape[]> = {
-  polygon: ['polygon', 'rectangle', 'circle', 'reshape'],
-  line: ['linestring', 'reshape'],
+  polygon: ['polygon', 'rectangle', 'circle', 'reshape', 'rotate'],
+  line: ['linestring', 'reshape', 'rotate'],
   point: ['point', 'reshape'],
-  mixed: ['point', 'linestring', 'polygon', 'rectangle', 'circle', 'reshape'],
+  mixed: ['point', 'linestring', 'polygon', 'rectangle', 'circle', 'reshape', 'rotate'],
 };
 
 function typing(el: EventTarget | null): boolean {
@@ -22,8 +22,8 @@ function typing(el: EventTarget | null): boolean {
 
 /**
  * Editing from the keyboard, wherever focus is except in a text field: Ctrl+Z (⌘Z) undoes, Ctrl+Shift+Z
- * or Ctrl+Y redoes; P, L, G, R, C, E and S start the point, line, polygon, rectangle, circle, reshape and
- * split tools; Delete removes the feature open in the inspector. Esc ends a tool (the selection bar's).
+ * or Ctrl+Y redoes; P, L, G, R, C, E, T and S start the point, line, polygon, rectangle, circle, reshape,
+ * rotate and split tools; Delete removes the feature open in the inspector. Esc ends a tool (the selection bar's).
  */
 export function useEditShortcuts(): void {
   useEffect(() => {
