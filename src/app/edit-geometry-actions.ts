@@ -1,8 +1,7 @@
 import type { Feature, Geometry, LineString } from 'geojson';
-import { geodesicArea } from '../analysis/geodesic-area';
 import { differenceAreal, intersectAreal, unionAreal, type Areal } from '../analysis/polygon-ops';
 import { freshFeatureId, featureKey, type EditOp } from '../edit/ops';
-import { splitPolygon } from '../edit/split';
+import { splitFeatureGeometry } from '../edit/split';
 import { resolveRef } from '../state/selectors';
 import type { AtlasStore } from '../state/store';
 import { addDrawnFeature, computedValues, reshapeOps } from './edit-actions';
@@ -21,7 +20,8 @@ function context(store: AtlasStore) {
 
 /**
  * Splits the polygons the line cuts through: the selected ones of the edited layer, else all of them.
- * The largest piece keeps the feature (and its id); the others are new features with the same attributes.
+ * The largest piece of each cut part keeps the feature (and its id), with the parts the line missed; the
+ * others are new features with the same attributes.
  */
 export function splitWithLine(store: AtlasStore, line: LineString): GeometryOutcome {
   const { s, layerId, layer, schema } = context(store);
@@ -33,21 +33,20 @@ export function splitWithLine(store: AtlasStore, line: LineString): GeometryOutc
   let problem: 'no-cut' | 'self-crossing' = 'no-cut';
   layer.data.features.forEach((f, i) => {
     const id = featureKey(f, i);
-    if ((chosen.size && !chosen.has(id)) || f.geometry?.type !== 'Polygon') return;
-    const r = splitPolygon(f.geometry, line);
+    if ((chosen.size && !chosen.has(id)) || !areal(f.geometry)) return;
+    const r = splitFeatureGeometry(f.geometry, line);
     if ('problem' in r) {
       if (r.problem === 'self-crossing') problem = r.problem;
       return;
     }
-    const [keep, ...rest] = [...r.pieces].sort((a, b) => geodesicArea(b) - geodesicArea(a));
-    ops.push(...reshapeOps(f, id, keep!, schema));
-    for (const p of rest) {
+    ops.push(...reshapeOps(f, id, r.keep, schema));
+    for (const p of r.split) {
       const nid = freshFeatureId(features);
       const feature: Feature = { type: 'Feature', id: nid, geometry: p, properties: { ...(f.properties ?? {}), ...computedValues(schema, p) } };
       features = [...features, feature];
       ops.push({ type: 'add', feature, index: features.length - 1 });
     }
-    made += r.pieces.length;
+    made += 1 + r.split.length;
   });
   if (!ops.length) return { ok: false, problem };
   return s.applyEdit(layerId, { type: 'batch', ops }) ? { ok: true, n: made } : { ok: false, problem: 'nothing' };

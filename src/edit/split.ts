@@ -1,5 +1,5 @@
 import { booleanPointInPolygon, featureCollection, lineString, pointOnFeature, polygonize } from '@turf/turf';
-import type { LineString, Polygon, Position } from 'geojson';
+import type { LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { geodesicArea } from '../analysis/geodesic-area';
 import { differenceAreal } from '../analysis/polygon-ops';
 
@@ -87,3 +87,32 @@ export function splitPolygon(poly: Polygon, cut: LineString): SplitResult {
   return { pieces: out };
 }
 
+
+/** What splitting a feature gives: the geometry the feature keeps and the pieces that become new features. */
+export type FeatureSplit = { keep: Polygon | MultiPolygon; split: Polygon[] } | { problem: 'no-cut' | 'self-crossing' };
+
+/**
+ * Splits a polygon or every part of a multi-part one that the line cuts. Of each cut part the largest
+ * piece stays with the feature, beside the parts the line missed; the other pieces become features of
+ * their own. The kept geometry and the pieces together cover the feature exactly.
+ */
+export function splitFeatureGeometry(g: Polygon | MultiPolygon, cut: LineString): FeatureSplit {
+  const parts: Polygon[] = g.type === 'Polygon' ? [g] : g.coordinates.map((c) => ({ type: 'Polygon', coordinates: c }));
+  const kept: Polygon[] = [];
+  const split: Polygon[] = [];
+  let problem: 'no-cut' | 'self-crossing' = 'no-cut';
+  for (const part of parts) {
+    const r = splitPolygon(part, cut);
+    if ('problem' in r) {
+      if (r.problem === 'self-crossing') problem = 'self-crossing';
+      kept.push(part);
+      continue;
+    }
+    const [largest, ...rest] = [...r.pieces].sort((a, b) => geodesicArea(b) - geodesicArea(a));
+    kept.push(largest!);
+    split.push(...rest);
+  }
+  if (!split.length) return { problem };
+  const keep: Polygon | MultiPolygon = kept.length === 1 ? kept[0]! : { type: 'MultiPolygon', coordinates: kept.map((p) => p.coordinates) };
+  return { keep, split };
+}

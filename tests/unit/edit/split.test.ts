@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { area as turfArea, booleanWithin, kinks } from '@turf/turf';
-import type { LineString, Polygon } from 'geojson';
+import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import { geodesicArea } from '../../../src/analysis/geodesic-area';
-import { splitPolygon } from '../../../src/edit/split';
+import { splitFeatureGeometry, splitPolygon } from '../../../src/edit/split';
 
 const ring = (x: number, y: number, w: number, h: number) => [[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]];
 const square: Polygon = { type: 'Polygon', coordinates: [ring(113.2, 35.1, 0.01, 0.01)] };
@@ -55,5 +55,38 @@ describe('splitting a polygon with a line', () => {
     expect(splitPolygon(square, line([113.203, 35.09], [113.203, 35.105]))).toEqual({ problem: 'no-cut' });
     expect(splitPolygon(square, line([113.1, 35.0], [113.15, 35.05]))).toEqual({ problem: 'no-cut' });
     expect(splitPolygon(square, line([113.199, 35.105], [113.211, 35.105], [113.205, 35.099], [113.205, 35.12]))).toEqual({ problem: 'self-crossing' });
+  });
+});
+
+describe('splitting a multi-part feature', () => {
+  const east: Polygon = { type: 'Polygon', coordinates: [ring(113.22, 35.1, 0.01, 0.01)] };
+  const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [square.coordinates, east.coordinates] };
+
+  it('a line through one part splits that part; the feature keeps the other part and the larger piece', () => {
+    const r = splitFeatureGeometry(multi, line([113.203, 35.09], [113.203, 35.12]));
+    if ('problem' in r) throw new Error(r.problem);
+    expect(r.split).toHaveLength(1);
+    expect(r.keep.type).toBe('MultiPolygon');
+    const keep = r.keep as MultiPolygon;
+    expect(keep.coordinates).toHaveLength(2);
+    expect(keep.coordinates[1]).toEqual(east.coordinates);
+    // The 30 % piece goes; kept and split pieces add up to the feature (GeographicLib-backed geodesic areas).
+    expect(geodesicArea(r.split[0]!) / geodesicArea(square)).toBeCloseTo(0.3, 4);
+    expect(geodesicArea(r.keep) + geodesicArea(r.split[0]!)).toBeCloseTo(geodesicArea(multi), 2);
+  });
+
+  it('a line through both parts splits each; a line missing both is no cut', () => {
+    const r = splitFeatureGeometry(multi, line([113.19, 35.104], [113.24, 35.104]));
+    if ('problem' in r) throw new Error(r.problem);
+    expect(r.split).toHaveLength(2);
+    expect(geodesicArea(r.keep) + r.split.reduce((s, p) => s + geodesicArea(p), 0)).toBeCloseTo(geodesicArea(multi), 2);
+    expect(splitFeatureGeometry(multi, line([113.19, 35.2], [113.24, 35.2]))).toEqual({ problem: 'no-cut' });
+  });
+
+  it('a polygon keeps its largest piece as a Polygon', () => {
+    const r = splitFeatureGeometry(square, line([113.203, 35.09], [113.203, 35.12]));
+    if ('problem' in r) throw new Error(r.problem);
+    expect(r.keep.type).toBe('Polygon');
+    expect(geodesicArea(r.keep) / geodesicArea(square)).toBeCloseTo(0.7, 4);
   });
 });
