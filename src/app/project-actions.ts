@@ -4,6 +4,7 @@ import { featureById } from '../state/selectors';
 import type { ProjectProblem } from '../project/project-format';
 import { PROJECT_EXTENSION, projectOf, readProjectZip, writeProjectZip } from '../project/project-zip';
 import { suggestFileName } from '../io/export/geojson';
+import { setExpressionFilter } from './expression-filter';
 
 /** The workspace as a project file, and what it could not hold (big layers). */
 export function saveProject(store: AtlasStore, now = new Date()): { name: string; bytes: Uint8Array; problems: ProjectProblem[] } {
@@ -18,7 +19,7 @@ export function saveProject(store: AtlasStore, now = new Date()): { name: string
  * undo steps; the bundled layers' order, visibility and styles; filters, selection, view and swipe.
  * Returns what could not be restored; nothing changes when the file is not a project.
  */
-export function openProject(store: AtlasStore, bytes: Uint8Array): { opened: boolean; problems: ProjectProblem[]; layers: number } {
+export function openProject(store: AtlasStore, bytes: Uint8Array): { opened: boolean; problems: ProjectProblem[]; layers: number; expressions?: Record<string, string> } {
   const { content, problems } = readProjectZip(bytes);
   if (!content) return { opened: false, problems, layers: 0 };
   const { manifest: m, data } = content;
@@ -62,6 +63,8 @@ export function openProject(store: AtlasStore, bytes: Uint8Array): { opened: boo
     predicate: m.filters.predicate,
     attr: m.filters.attr,
     mode: m.filters.mode,
+    // Expression filters are compiled before they are set again (restoreExpressions).
+    expressions: {},
     selection,
     inspected: m.inspected && exists(m.inspected) ? m.inspected : null,
     compare: compareOk ? m.compare : null,
@@ -69,12 +72,24 @@ export function openProject(store: AtlasStore, bytes: Uint8Array): { opened: boo
   });
   // The view as saved, exactly (a camera request would fit it around the panels instead).
   after.setView(m.view, 'app');
-  return { opened: true, problems, layers: entries.length };
+  return { opened: true, problems, layers: entries.length, expressions: m.filters.expressions ?? {} };
+}
+
+/** Sets a project's expression filters again, each compiled first; one that no longer compiles is named. */
+export async function restoreExpressions(store: AtlasStore, expressions: Record<string, string>): Promise<ProjectProblem[]> {
+  const problems: ProjectProblem[] = [];
+  for (const [layerId, text] of Object.entries(expressions)) {
+    const layer = store.getState().layers[layerId];
+    const r = layer && typeof text === 'string' ? await setExpressionFilter(store, layerId, text) : { ok: false as const, message: 'no such layer' };
+    if (!r.ok) problems.push({ code: 'bad-expression', layer: layer?.title[store.getState().lang] ?? layerId, reason: r.message });
+  }
+  return problems;
 }
 
 /** Opens a picked or dropped project file and keeps the report for the layer panel to show. */
 export async function openProjectFile(store: AtlasStore, file: File): Promise<void> {
-  const r = openProject(store, new Uint8Array(await file.arrayBuffer()));
+  const { expressions, ...r } = openProject(store, new Uint8Array(await file.arrayBuffer()));
+  if (expressions) r.problems.push(...(await restoreExpressions(store, expressions)));
   store.getState().setProjectReport({ file: file.name, ...r });
   // The inspector the project reopens narrows the map, which keeps its content in place by moving the
   // centre: once the panels have settled, the saved view is shown again, exactly.

@@ -16,13 +16,13 @@ export function startRemoteFilter(store: AtlasStore): () => void {
     for (const [id, r] of held) if (!now.has(id)) void ioWorker().dropBig(r.key);
     held = now;
     const key = filterKey(s);
-    const active = s.zone !== null || Object.keys(s.attr).some((k) => k !== 'asOf');
+    const active = s.zone !== null || Object.keys(s.attr).some((k) => k !== 'asOf') || Object.keys(s.expressions).length > 0;
     for (const layer of Object.values(s.layers)) {
       if (!layer.remote || !layer.filterable || !active || asked.get(layer.id) === key) continue;
       asked.set(layer.id, key);
       const zone = zoneGeometry(s, s.zone);
       void ioWorker()
-        .filterBig(layer.remote.key, zone, s.predicate, s.attr)
+        .filterBig(layer.remote.key, zone, s.predicate, s.attr, s.expressions[layer.id])
         .then(({ matched, investmentCny, maskId }) => {
           if (filterKey(store.getState()) !== key) return;
           const ids = new Set<string>();

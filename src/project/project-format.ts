@@ -27,7 +27,8 @@ export interface ProjectManifest {
   view: MapView;
   /** Drawing order, bottom first. */
   layers: LayerState[];
-  filters: { zone: UrlZone | null; predicate: ZonePredicate; attr: AttributeFilter; mode: FilterMode };
+  /** `expressions`: expression filters by layer id (absent in files saved before they existed). */
+  filters: { zone: UrlZone | null; predicate: ZonePredicate; attr: AttributeFilter; mode: FilterMode; expressions?: Record<string, string> };
   selection: FeatureRef[];
   inspected: FeatureRef | null;
   compare: { left: string; right: string; position: number } | null;
@@ -41,7 +42,8 @@ export type ProjectProblem =
   | { code: 'layer-file'; layer: string; file: string; reason: string }
   | { code: 'history'; layer: string }
   | { code: 'unknown-bundled'; layer: string }
-  | { code: 'missing-ref'; what: 'selection' | 'inspected' | 'zone' | 'compare'; layer: string };
+  | { code: 'missing-ref'; what: 'selection' | 'inspected' | 'zone' | 'compare'; layer: string }
+  | { code: 'bad-expression'; layer: string; reason: string };
 
 export interface ProjectContent {
   manifest: ProjectManifest;
@@ -58,6 +60,7 @@ export function projectOf(s: {
   zone: UrlZone | null;
   predicate: ZonePredicate;
   attr: AttributeFilter;
+  expressions: Readonly<Record<string, string>>;
   mode: FilterMode;
   selection: FeatureRef[];
   inspected: FeatureRef | null;
@@ -91,7 +94,7 @@ export function projectOf(s: {
     lang: s.lang,
     view: s.view,
     layers,
-    filters: { zone: s.zone, predicate: s.predicate, attr: s.attr, mode: s.mode },
+    filters: { zone: s.zone, predicate: s.predicate, attr: s.attr, mode: s.mode, expressions: Object.fromEntries(Object.entries(s.expressions).filter(([id]) => kept.has(id))) },
     selection: s.selection.filter((r) => kept.has(r.layerId)),
     inspected: s.inspected && kept.has(s.inspected.layerId) ? s.inspected : null,
     compare: s.compare,
@@ -159,7 +162,13 @@ export function readProject(files: Record<string, string>): { content: ProjectCo
     selection: Array.isArray(m.selection) ? m.selection : [],
     inspected: m.inspected ?? null,
     compare: m.compare ?? null,
-    filters: { zone: m.filters?.zone ?? null, predicate: m.filters?.predicate ?? 'intersects', attr: m.filters?.attr ?? {}, mode: m.filters?.mode ?? 'hide' },
+    filters: {
+      zone: m.filters?.zone ?? null,
+      predicate: m.filters?.predicate ?? 'intersects',
+      attr: m.filters?.attr ?? {},
+      mode: m.filters?.mode ?? 'hide',
+      expressions: m.filters?.expressions && typeof m.filters.expressions === 'object' ? m.filters.expressions : {},
+    },
   };
   return { content: { manifest, data }, problems };
 }

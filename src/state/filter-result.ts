@@ -7,6 +7,7 @@ import type { LayerEntry } from './layers-slice';
 import { filterKey, type ZoneSpec } from './filters-slice';
 import type { AtlasState } from './store';
 import { featureById, featureId } from './selectors';
+import { compiledExpression } from './expression-cache';
 
 /** Which features of each filterable layer pass the current filter; a layer absent from `byLayer` is unfiltered. */
 export interface FilterResult {
@@ -57,15 +58,21 @@ export function zoneGeometry(s: Pick<AtlasState, 'layers'>, zone: ZoneSpec | nul
   return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? g : null;
 }
 
-function filterLayer(layer: LayerEntry, zone: Polygon | MultiPolygon | null, predicate: ZonePredicate, attr: AttributeFilter): Set<string> {
+/** An expression that was never compiled passes nothing: a filter is never silently dropped. */
+const NOTHING = () => false;
+
+function filterLayer(layer: LayerEntry, zone: Polygon | MultiPolygon | null, predicate: ZonePredicate, attr: AttributeFilter, expression: string | undefined): Set<string> {
   const features: Feature[] = layer.data.features;
   const candidates = zone ? filterByZone(indexOf(layer.data), zone, predicate) : features.map((_, i) => i);
   const present = fieldsOf(layer.data);
   const attrEmpty = isEmptyFilter(attr);
+  const test = expression === undefined ? null : (compiledExpression(expression) ?? NOTHING);
   const out = new Set<string>();
   for (const i of candidates) {
     const f = features[i]!;
-    if (attrEmpty || matchesAttributes(f.properties as Record<string, unknown> | null, attr, present)) out.add(featureId(f));
+    if (!attrEmpty && !matchesAttributes(f.properties as Record<string, unknown> | null, attr, present)) continue;
+    if (test && !test(f)) continue;
+    out.add(featureId(f));
   }
   return out;
 }
@@ -74,10 +81,10 @@ let memo: { key: unknown[]; result: FilterResult } | null = null;
 
 /** The filter applied to the store's layers; recomputed only when layers or filter inputs change. */
 export function selectFilterResult(s: AtlasState): FilterResult {
-  const key = [s.layers, s.zone, s.predicate, s.attr, s.remoteResults];
+  const key = [s.layers, s.zone, s.predicate, s.attr, s.remoteResults, s.expressions];
   if (memo && memo.key.every((k, i) => k === key[i])) return memo.result;
   const zone = zoneGeometry(s, s.zone);
-  const active = zone !== null || !isEmptyFilter(s.attr);
+  const active = zone !== null || !isEmptyFilter(s.attr) || Object.keys(s.expressions).length > 0;
   const byLayer: Record<string, ReadonlySet<string>> = {};
   const masks: Record<string, number> = {};
   if (active) {
@@ -91,7 +98,7 @@ export function selectFilterResult(s: AtlasState): FilterResult {
           byLayer[layer.id] = r.ids;
           masks[layer.id] = r.maskId;
         }
-      } else byLayer[layer.id] = filterLayer(layer, zone, s.predicate, s.attr);
+      } else byLayer[layer.id] = filterLayer(layer, zone, s.predicate, s.attr, s.expressions[layer.id]);
     }
   }
   const result = { active, zoneGeometry: zone, byLayer, masks };

@@ -15,6 +15,12 @@ export interface FiltersSlice {
   attr: AttributeFilter;
   /** Features outside the filter are hidden or greyed out. */
   mode: FilterMode;
+  /**
+   * Expression filters, by layer: MapLibre expressions (JSON text) a feature of that layer must satisfy.
+   * Only expressions that compiled are set (see app/expression-filter.ts), so the filter can run them at once.
+   */
+  expressions: Readonly<Record<string, string>>;
+  setExpression: (layerId: string, text: string | null) => void;
   /** Results for big layers, computed in the worker for the filter named by `key`. */
   remoteResults: Record<string, RemoteResult>;
   setRemoteResult: (layerId: string, r: RemoteResult) => void;
@@ -26,9 +32,9 @@ export interface FiltersSlice {
   clearFilters: () => void;
 }
 
-/** Names a filter (zone, relation, attributes) so a worker's answer can be matched to the filter it was for. */
-export function filterKey(s: Pick<FiltersSlice, 'zone' | 'predicate' | 'attr'>): string {
-  return JSON.stringify([s.zone, s.predicate, s.attr]);
+/** Names a filter (zone, relation, attributes, expressions) so a worker's answer can be matched to the filter it was for. */
+export function filterKey(s: Pick<FiltersSlice, 'zone' | 'predicate' | 'attr' | 'expressions'>): string {
+  return JSON.stringify([s.zone, s.predicate, s.attr, s.expressions]);
 }
 
 export const createFiltersSlice: StateCreator<AtlasState, [], [], FiltersSlice> = (set) => ({
@@ -36,6 +42,12 @@ export const createFiltersSlice: StateCreator<AtlasState, [], [], FiltersSlice> 
   predicate: 'intersects',
   attr: {},
   mode: 'hide',
+  expressions: {},
+  setExpression: (layerId, text) =>
+    set((s) => {
+      const { [layerId]: _, ...rest } = s.expressions;
+      return { expressions: text === null ? rest : { ...rest, [layerId]: text } };
+    }),
   remoteResults: {},
   setRemoteResult: (layerId, r) => set((s) => ({ remoteResults: { ...s.remoteResults, [layerId]: r } })),
   setZone: (zone) => set({ zone }),
@@ -43,5 +55,5 @@ export const createFiltersSlice: StateCreator<AtlasState, [], [], FiltersSlice> 
   setAttr: (change) => set((s) => ({ attr: { ...s.attr, ...change } })),
   removeCriterion: (key, value) => set((s) => ({ attr: removeCriterion(s.attr, key, value) })),
   setMode: (mode) => set({ mode }),
-  clearFilters: () => set((s) => ({ zone: null, attr: s.attr.asOf ? { asOf: s.attr.asOf } : {} })),
+  clearFilters: () => set((s) => ({ zone: null, attr: s.attr.asOf ? { asOf: s.attr.asOf } : {}, expressions: {} })),
 });

@@ -86,10 +86,16 @@ export function bigTile(key: string, z: number, x: number, y: number, maskId?: n
 }
 
 /**
- * Positions of the features passing a zone and attribute filter, the investment they carry, and the id of
+ * Positions of the features passing a zone, attribute and expression filter, the investment they carry, and the id of
  * the filter's mask, which tile addresses name so density cells count what passes.
  */
-export function filterBigLayer(key: string, zone: Polygon | MultiPolygon | null, predicate: 'intersects' | 'within', attr: AttributeFilter): { matched: Uint32Array; investmentCny: number; maskId: number } {
+export function filterBigLayer(
+  key: string,
+  zone: Polygon | MultiPolygon | null,
+  predicate: 'intersects' | 'within',
+  attr: AttributeFilter,
+  test?: (f: Feature) => boolean,
+): { matched: Uint32Array; investmentCny: number; maskId: number } {
   const h = held.get(key);
   if (!h) return { matched: new Uint32Array(0), investmentCny: 0, maskId: 0 };
   const candidates = zone ? filterByZone(h.index, zone, predicate) : h.features.map((_, i) => i);
@@ -99,6 +105,7 @@ export function filterBigLayer(key: string, zone: Polygon | MultiPolygon | null,
   for (const i of candidates) {
     const p = h.features[i]!.properties;
     if (!empty && !matchesAttributes(p, attr, h.fields)) continue;
+    if (test && !test(h.features[i]!)) continue;
     out.push(i);
     const v = p?.investment_cny;
     if (typeof v === 'number' && Number.isFinite(v)) investmentCny += v;

@@ -88,8 +88,10 @@ const api = {
     return { result, big };
   },
 
-  filterBig(key: string, zone: Polygon | MultiPolygon | null, predicate: 'intersects' | 'within', attr: AttributeFilter) {
-    return filterBigLayer(key, zone, predicate, attr);
+  async filterBig(key: string, zone: Polygon | MultiPolygon | null, predicate: 'intersects' | 'within', attr: AttributeFilter, expression?: string) {
+    // The expression engine is loaded only when a big layer is filtered by an expression; one that does not compile passes nothing.
+    const c = expression === undefined ? undefined : (await import('../edit/expression')).compileFilter(expression);
+    return filterBigLayer(key, zone, predicate, attr, c ? (c.ok ? c.test : () => false) : undefined);
   },
   zoneStatsBig(key: string, zones: (Polygon | MultiPolygon)[]) {
     const r = zoneStatsBigLayer(key, zones);

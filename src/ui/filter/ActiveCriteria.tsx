@@ -15,6 +15,7 @@ export function ActiveCriteria() {
   const lang = useLang();
   const attr = useAtlas((s) => s.attr);
   const zone = useAtlas((s) => s.zone);
+  const expressions = useAtlas((s) => s.expressions);
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable)));
   const chips = activeCriteria(attr);
   const coverage = useMemo(() => criterionCoverage(attr, layers.map((l) => ({ layerId: l.id, fields: fieldsOfLayer(l) }))), [attr, layers]);
@@ -24,7 +25,8 @@ export function ActiveCriteria() {
     const names = ids.map((id) => layers.find((l) => l.id === id)?.title[lang] ?? id);
     return t('filter.covers', { layers: names.join(lang === 'zh' ? '、' : ', ') });
   };
-  if (chips.length === 0 && !zone) return <p className="muted">{t('filter.none')}</p>;
+  const exprChips = Object.entries(expressions).map(([id, text]) => ({ id, label: t('filter.expr.chip', { layer: layers.find((l) => l.id === id)?.title[lang] ?? id, text }) }));
+  if (chips.length === 0 && !zone && exprChips.length === 0) return <p className="muted">{t('filter.none')}</p>;
   const { removeCriterion, clearFilters } = atlasStore.getState();
   const text = (key: (typeof chips)[number]['key'], value: string) => {
     if (key === 'investmentYi') return `${t('filter.investment')}: ${value}`;
@@ -46,6 +48,14 @@ export function ActiveCriteria() {
           </span>
         );
       })}
+      {exprChips.map((c) => (
+        <span key={`expr:${c.id}`} className="chip" data-criterion="expression">
+          <code>{c.label}</code>
+          <button type="button" onClick={() => atlasStore.getState().setExpression(c.id, null)} aria-label={t('filter.remove', { label: c.label })}>
+            ✕
+          </button>
+        </span>
+      ))}
       <button type="button" className="link-btn" onClick={clearFilters}>
         {t('filter.clearAll')}
       </button>

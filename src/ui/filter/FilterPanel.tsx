@@ -4,6 +4,7 @@ import { ActiveCriteria } from './ActiveCriteria';
 import { AttributeFacets } from './AttributeFacets';
 import { FilterSummary } from './FilterSummary';
 import { ZonePicker } from './ZonePicker';
+import { ExpressionFilter } from './ExpressionFilter';
 
 /** "What is planned in this area?": zone, attributes, schedule, and what passes. */
 export function FilterPanel() {
@@ -24,6 +25,7 @@ export function FilterPanel() {
       </div>
       <FilterSummary />
       <AttributeFacets />
+      <ExpressionFilter />
     </section>
   );
 }
