@@ -9,6 +9,7 @@ import { indexOf, selectFilterResult, zoneGeometry } from '../state/filter-resul
 import { orderedLayers } from '../state/selectors';
 import type { AtlasState } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
+import { complianceSheet } from './compliance-sheet';
 
 // What the print plan needs from the store: the extents a planner can pick, the legend of what the
 // printed bounds show, and the page's texts in the printed language (or both).
@@ -49,7 +50,8 @@ function legendLayer(s: AtlasState, layer: LayerEntry, bounds: BBox, pass: Reado
   return { ...base, present, values: field ? values : null, others };
 }
 
-export function printInputs(s: AtlasState, view: { center: [number, number]; bounds: BBox }, maxSide: number, fields: PrintFields, lang: PrintLang): PrintInputs {
+/** `sheet`: the one-page compliance sheet is wanted (its check runs only then). */
+export function printInputs(s: AtlasState, view: { center: [number, number]; bounds: BBox }, maxSide: number, fields: PrintFields, lang: PrintLang, sheet = false): PrintInputs {
   const shown = orderedLayers(s).filter((l) => l.visible).reverse();
   const pass = selectFilterResult(s).byLayer;
   const label = (key: MessageKey, value: string) => (value.trim() ? `${printedText(lang, key)}${value.trim()}` : '');
@@ -78,6 +80,7 @@ export function printInputs(s: AtlasState, view: { center: [number, number]; bou
     moreText: (n) => printedText(lang, 'print.legendMore', { n }),
     gridNote: (crs, epsg) => printedText(lang, 'print.gridNote', { crs, epsg }),
     maxSide,
+    sheet: sheet ? complianceSheet(s, lang) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { PT_MM, type Measure, type PageItem } from './items';
 import { scaleBar } from './scale';
 import { legendItems } from './legend-layout';
 import type { LegendSection } from './legend';
+import { sheetHeight, sheetItems, type SheetTable } from './sheet-layout';
 
 // The page: title band on top, the map frame, a footer with producer, date, notes, the data note and the
 // sources; legend, scale bar, north arrow and overview inside the frame; degree ticks around it.
@@ -29,6 +30,8 @@ export interface PageTexts {
   sources: string;
   /** What the coordinate frame's numbers are, when not degrees; or empty. */
   gridNote?: string;
+  /** A review sheet's table under the map (the one-page compliance sheet). */
+  sheet?: SheetTable;
   legendTitle: string;
   north: string;
   /** "比例尺 1:10 000" for a denominator. */
@@ -96,11 +99,12 @@ export function mapFrame(page: PageSize, texts: PageTexts, furniture: Furniture,
   const title = (texts.title ? lineH(m.titlePt, 1.3) : 0) + (texts.subtitle ? lineH(m.subtitlePt, 1.4) : 0) + (texts.title || texts.subtitle ? 2 * m.k : 0);
   const footer = footerLines(texts, inner, m, measure).length * lineH(m.bodyPt) + 2 * m.k;
   const g = furniture.grid ? gridBands(m, measure) : { side: 0, top: 0 };
+  const sheet = texts.sheet ? sheetHeight(texts.sheet, inner, m, measure) : 0;
   return {
     x: m.margin + g.side,
     y: m.margin + title + g.top,
     w: page.widthMm - 2 * (m.margin + g.side),
-    h: page.heightMm - 2 * m.margin - title - footer - 2 * g.top,
+    h: page.heightMm - 2 * m.margin - title - footer - 2 * g.top - sheet,
   };
 }
 
@@ -147,7 +151,12 @@ export function compose(input: ComposeInput, measure: Measure): Composition {
   if (furniture.legend && input.legend.length) items.push(...legendItems(input.legend, texts.legendTitle, input.moreText, { x: frame.x + pad, bottom: frame.y + frame.h - pad, maxW: frame.w * 0.5, maxH: frame.h * 0.6 - pad }, m, measure));
   if (furniture.scaleBar) items.push(...scaleBarItems(frame, input.scale, texts, m, measure));
   items.push({ kind: 'rect', ...frame, stroke: '#000', lineMm: 0.35 * m.k });
-  let fy = frame.y + frame.h + (furniture.grid ? gridBands(m, measure).top : 0) + lineH(m.bodyPt) + m.k;
+  let fy = frame.y + frame.h + (furniture.grid ? gridBands(m, measure).top : 0);
+  if (texts.sheet) {
+    items.push(...sheetItems(texts.sheet, m.margin, fy, page.widthMm - 2 * m.margin, m, measure));
+    fy += sheetHeight(texts.sheet, page.widthMm - 2 * m.margin, m, measure);
+  }
+  fy += lineH(m.bodyPt) + m.k;
   for (const line of footerLines(texts, page.widthMm - 2 * m.margin, m, measure)) {
     items.push({ kind: 'text', x: m.margin, y: fy, text: line, size: m.bodyPt, color: '#222', align: 'left', role: 'footer' });
     fy += lineH(m.bodyPt);

@@ -6,6 +6,7 @@ import { fitBox, frameBounds, framePosition, type BBox, type FrameView } from '.
 import { scaleAtZoom, scaleProblem, zoomForScale } from './scale';
 import { dmsLabel, graticule } from './graticule';
 import { gkFrame, gkZone } from './gk-grid';
+import type { SheetTable } from './sheet-layout';
 
 // From the dialog's settings and what the map shows to a plan of the page: the composition, the view the
 // map frame is drawn at, its size in pixels, or why it cannot be printed.
@@ -25,6 +26,8 @@ export interface PrintSettings {
   furniture: Furniture;
   /** The coordinate frame in degrees or in CGCS2000 Gauss–Krüger metres. */
   gridUnits: 'degrees' | 'gk';
+  /** The one-page 三区三线 compliance sheet: the checked feature framed, its table under the map. */
+  sheet: boolean;
 }
 
 export interface PrintInputs {
@@ -40,6 +43,8 @@ export interface PrintInputs {
   gridNote: (crs: string, epsg: number) => string;
   /** The largest side (px) the browser draws a map at. */
   maxSide: number;
+  /** The compliance sheet of the one feature selected (or open), when there is one to check. */
+  sheet: { table: SheetTable; box: BBox } | null;
 }
 
 export type PlanProblem =
@@ -47,6 +52,7 @@ export type PlanProblem =
   | { kind: 'scale'; reason: NonNullable<ReturnType<typeof scaleProblem>> }
   | { kind: 'noSelection' }
   | { kind: 'noZone' }
+  | { kind: 'noSheet' }
   | { kind: 'frameTooSmall' }
   /** The map frame needs `width` × `height` px; the browser draws at most `max` a side: `largestDpi` fits. */
   | { kind: 'tooLarge'; width: number; height: number; max: number; largestDpi: number };
@@ -63,6 +69,8 @@ export interface PrintPlan {
 }
 
 function frameViewFor(s: PrintSettings, inputs: PrintInputs, w: number, h: number): FrameView | PlanProblem {
+  // A compliance sheet frames the feature it reports on, whatever the extent chosen.
+  if (s.sheet) return inputs.sheet ? fitBox(inputs.sheet.box, w, h) : { kind: 'noSheet' };
   switch (s.extent) {
     case 'view':
       return fitBox(inputs.view.bounds, w, h, 0);
@@ -89,7 +97,8 @@ export function planPrint(s: PrintSettings, inputs: PrintInputs, measure: Measur
   const centre = frameViewFor(s, inputs, 1000, 1000);
   if ('kind' in centre) return centre;
   const zone = s.furniture.grid && s.gridUnits === 'gk' ? gkZone(centre.center[0]) : null;
-  const texts = zone ? { ...inputs.texts, gridNote: inputs.gridNote(`CGCS2000 / 3-degree Gauss-Kruger CM ${zone.centralMeridian}E`, zone.epsg) } : inputs.texts;
+  const sheet = s.sheet && inputs.sheet ? { sheet: inputs.sheet.table } : {};
+  const texts = { ...(zone ? { ...inputs.texts, gridNote: inputs.gridNote(`CGCS2000 / 3-degree Gauss-Kruger CM ${zone.centralMeridian}E`, zone.epsg) } : inputs.texts), ...sheet };
   const frame = mapFrame(page, texts, s.furniture, measure);
   if (frame.w < 20 || frame.h < 20) return { kind: 'frameTooSmall' };
   const css = { width: Math.round((frame.w / 25.4) * CSS_DPI), height: Math.round((frame.h / 25.4) * CSS_DPI) };

@@ -1,3 +1,4 @@
+import type { FeatureRef } from './selection-slice';
 import type { StateCreator } from 'zustand';
 import type { AtlasState } from './store';
 
@@ -35,8 +36,9 @@ export interface LayoutSlice {
   tableHeight: number;
   mapInsets: MapInsets;
   /** The print dialog, open on an extent ('selection' from the selection bar), or closed. */
-  printDialog: { extent: 'view' | 'selection' } | null;
-  setPrintDialog: (open: { extent: 'view' | 'selection' } | null) => void;
+  /** `sheet`: open on the one-page 三区三线 compliance sheet of this feature. */
+  printDialog: { extent: 'view' | 'selection'; sheet?: FeatureRef } | null;
+  setPrintDialog: (open: { extent: 'view' | 'selection'; sheet?: FeatureRef } | null) => void;
   /** A new window width: a change of class resets the panels to that class's defaults. */
   setWindowWidth: (width: number) => void;
   setPanelOpen: (panel: Panel, open: boolean) => void;

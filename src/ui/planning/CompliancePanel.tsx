@@ -129,6 +129,8 @@ export function CompliancePanel() {
   const bigLayer = bigJob ? layers.find((l) => l.id === bigJob.layerId) : undefined;
   const canRun = subject === 'selection' ? selectionCount > 0 : subject === 'drawn' ? hasDrawn : true;
   const single = rows && rows.length === 1 ? rows[0] : null;
+  // The one-page sheet prints a feature of a layer: the one checked on its own (not a drawn zone).
+  const sheetRef = single ? (subject === 'layer' ? { layerId, featureId: single.id } : subject === 'selection' ? atlasStore.getState().selection[0] : undefined) : undefined;
   return (
     <section className="group" aria-labelledby="comp-title">
       <h3 id="comp-title">{t('comp.title')}</h3>
@@ -227,6 +229,11 @@ export function CompliancePanel() {
           >
             {t('comp.exportCsv')}
           </button>
+          {sheetRef && single?.result && (
+            <button type="button" onClick={() => atlasStore.getState().setPrintDialog({ extent: 'selection', sheet: sheetRef })}>
+              {t('comp.printSheet')}
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { overviewBoxOf, type PrintFields } from '../../app/print-inputs';
+import { sheetSubjectName } from '../../app/compliance-sheet';
 import { printPort } from '../../app/print-port';
 import { downloadFile } from '../../app/export-actions';
 import { runPrint, type PrintProgress } from '../../print/print-run';
@@ -23,7 +24,7 @@ function fileName(title: string, s: PrintSettings): string {
 }
 
 /** 专题制图: lays the map out on paper with its furniture and writes it as PDF or PNG. */
-export function PrintDialog({ extent, onClose }: { extent: PrintSettings['extent']; onClose: () => void }) {
+export function PrintDialog({ extent, sheet = false, onClose }: { extent: PrintSettings['extent']; sheet?: boolean; onClose: () => void }) {
   const t = useT();
   const lang = useLang();
   const [settings, setSettings] = useState<PrintSettings>(() => ({
@@ -37,8 +38,13 @@ export function PrintDialog({ extent, onClose }: { extent: PrintSettings['extent
     format: 'pdf',
     furniture: { legend: true, scaleBar: true, northArrow: true, grid: true, overview: true },
     gridUnits: 'degrees',
+    sheet,
   }));
-  const [fields, setFields] = useState<PrintFields>({ title: '', subtitle: '', producer: '', date: today(), notes: '' });
+  // A compliance sheet is titled after the project it reports on.
+  const [fields, setFields] = useState<PrintFields>(() => {
+    const name = sheet ? sheetSubjectName(atlasStore.getState(), lang) : null;
+    return { title: name ? t('print.sheet.title', { name }) : '', subtitle: '', producer: '', date: today(), notes: '' };
+  });
   const [progress, setProgress] = useState<PrintProgress | null>(null);
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -167,5 +173,5 @@ export function PrintDialog({ extent, onClose }: { extent: PrintSettings['extent
 export function PrintDialogHost() {
   const open = useAtlas((s) => s.printDialog);
   if (!open) return null;
-  return <PrintDialog extent={open.extent} onClose={() => atlasStore.getState().setPrintDialog(null)} />;
+  return <PrintDialog extent={open.extent} sheet={!!open.sheet} onClose={() => atlasStore.getState().setPrintDialog(null)} />;
 }

@@ -78,7 +78,11 @@ export function PrintOptions({ settings: s, fields, onSettings, onFields }: Prop
           </select>
         </label>
       </div>
-      <fieldset className="group">
+      <label className="check">
+        <input type="checkbox" checked={s.sheet} onChange={(e) => onSettings({ sheet: e.target.checked })} />
+        {t('print.sheetOn')}
+      </label>
+      <fieldset className="group" disabled={s.sheet}>
         <legend>{t('print.extent')}</legend>
         {EXTENTS.map(([k, label]) => (
           <label key={k} className="check">

@@ -37,7 +37,7 @@ export function usePrintPlan(settings: PrintSettings, fields: PrintFields, font:
     if (!font) return null;
     const port = printPort();
     if (!port) return { kind: 'noMap' as const };
-    const inputs = printInputs(atlasStore.getState(), { center: view.center, bounds: port.viewBounds() }, port.maxSide(), fields, settings.lang);
+    const inputs = printInputs(atlasStore.getState(), { center: view.center, bounds: port.viewBounds() }, port.maxSide(), fields, settings.lang, settings.sheet);
     return planPrint(settings, inputs, font.measure);
   }, [font, settings, fields, layers, order, selection, zone, mode, view, filtered]);
 }

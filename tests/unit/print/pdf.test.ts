@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageTexts } from '../../../src/print/layout';
-import { planPrint, type PrintSettings } from '../../../src/print/print-plan';
+import { planPrint, type PrintPlan, type PrintSettings } from '../../../src/print/print-plan';
+import type { SheetTable } from '../../../src/print/sheet-layout';
 import { pageText, renderPdf } from '../../../src/print/pdf-render';
 import { measure, subset } from './print-font';
 
@@ -48,6 +49,7 @@ const settings = (paper: PrintSettings['paper'], orientation: PrintSettings['ori
   format: 'pdf',
   furniture: { legend: true, scaleBar: true, northArrow: true, grid: true, overview: true },
   gridUnits: 'degrees',
+  sheet: false,
 });
 
 const classes = [
@@ -55,9 +57,9 @@ const classes = [
   { value: 'b', color: '#1e88e5', label: { zh: '居住用地', en: 'Residential land' } },
 ];
 
-async function printPage(paper: PrintSettings['paper'], orientation: PrintSettings['orientation'], lang: 'zh' | 'en'): Promise<{ file: string; text: string }> {
+async function printPage(paper: PrintSettings['paper'], orientation: PrintSettings['orientation'], lang: 'zh' | 'en', sheet?: SheetTable): Promise<{ file: string; text: string; plan: PrintPlan }> {
   const plan = planPrint(
-    settings(paper, orientation, lang),
+    { ...settings(paper, orientation, lang), sheet: !!sheet },
     {
       view: { center: [113.25, 35.15], bounds: [113.1, 35.05, 113.4, 35.25] },
       selectionBox: null,
@@ -67,6 +69,7 @@ async function printPage(paper: PrintSettings['paper'], orientation: PrintSettin
       moreText: (n) => `${n} more`,
       gridNote: (crs, epsg) => `${crs} EPSG:${epsg}`,
       maxSide: 8192,
+      sheet: sheet ? { table: sheet, box: [113.2, 35.1, 113.21, 35.11] } : null,
     },
     measure,
   );
@@ -75,7 +78,7 @@ async function printPage(paper: PrintSettings['paper'], orientation: PrintSettin
   const bytes = await renderPdf(plan.composition, await subset(text), {}, { title: 't', author: 'a', subject: 's', keywords: [] });
   const file = join(dir, `${paper}-${orientation}-${lang}.pdf`);
   writeFileSync(file, bytes);
-  return { file, text };
+  return { file, text, plan };
 }
 
 describe.skipIf(!hasPoppler)('PDF output', () => {
@@ -113,5 +116,31 @@ describe.skipIf(!hasPoppler)('PDF output', () => {
     let dark = 0;
     for (let y = 0; y < Math.round(h * 0.08); y++) for (let x = 0; x < w; x++) if (data[y * w + x]! < 128) dark++;
     expect(dark).toBeGreaterThan(14 * 60);
+  });
+
+  it('a compliance sheet puts its table between the map frame and the footer, on the page, every row readable', async () => {
+    const table: SheetTable = {
+      heading: '三区三线合规审查表',
+      rows: [
+        ['项目', '安置房一期（项目红线）'],
+        ['用地面积', '9 998.85 m² · 0.9999 公顷 · 15.00 亩'],
+        ['永久基本农田', '重叠 1 234.56 m² · 1.85 亩 · 12.3 % 占项目'],
+        ['城镇开发边界', '部分在外 · 边界外面积 120.00 m²（0.18 亩）'],
+      ],
+      verdict: { label: '结论', text: '不符合：占用永久基本农田；部分位于城镇开发边界外', ok: false },
+    };
+    const plain = await printPage('A4', 'portrait', 'zh');
+    const { file, plan } = await printPage('A4', 'portrait', 'zh', table);
+    expect(plan.composition.frame.h).toBeLessThan(plain.plan.composition.frame.h - 30);
+    const out = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const s of [table.heading, ...table.rows.flat(), table.verdict.label, table.verdict.text]) expect(out).toContain(s.replace(/\s+/g, ''));
+    const items = plan.composition.items.filter((i) => i.kind === 'text');
+    const frame = plan.composition.frame;
+    const sheetTop = Math.min(...items.filter((i) => i.role === 'sheet').map((i) => (i.kind === 'text' ? i.y : 0)));
+    const footerTop = Math.min(...items.filter((i) => i.role === 'footer').map((i) => (i.kind === 'text' ? i.y : 0)));
+    const sheetBottom = Math.max(...items.filter((i) => i.role === 'sheet').map((i) => (i.kind === 'text' ? i.y : 0)));
+    expect(sheetTop).toBeGreaterThan(frame.y + frame.h);
+    expect(footerTop).toBeGreaterThan(sheetBottom);
+    expect(Math.max(...items.map((i) => (i.kind === 'text' ? i.y : 0)))).toBeLessThan(297 - 5);
   });
 });
