@@ -4,6 +4,8 @@ import { RED_LINE_FIELDS, type FieldDef } from '../../edit/field-schema';
 import { ANNOTATION_FIELDS, ANNOTATION_TEXT } from '../../edit/annotations';
 import type { GeometryKind } from '../../domain/layers';
 import { translate } from '../../i18n/translate';
+import { formatCount } from '../../domain/format';
+import { copyBigSelectionToEditable } from '../../app/big-edit-copy';
 import { preloadDrawCode } from '../../map/draw-code';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
@@ -91,25 +93,29 @@ function NewLayerForm() {
 
 function ExistingLayer() {
   const t = useT();
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => !l.editable && !l.remote)));
+  const lang = useLang();
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => !l.editable)));
   const [picked, setPicked] = useState('');
   const layer = layers.find((l) => l.id === picked) ?? layers[0];
+  const selectedHere = useAtlas((s) => s.selection.filter((r) => r.layerId === layer?.id).length);
   if (!layer) return null;
   const bundled = layer.origin === 'bundled' || layer.fromAddress;
   const go = () => {
     const title = { zh: translate('zh', 'edit.copyTitle', { title: layer.title.zh }), en: translate('en', 'edit.copyTitle', { title: layer.title.en }) };
-    atlasStore.getState().makeEditable(layer.id, title);
+    if (layer.remote) void copyBigSelectionToEditable(atlasStore, layer.id, title);
+    else atlasStore.getState().makeEditable(layer.id, title);
   };
   return (
     <section className="edit-existing" aria-labelledby="edit-existing-title">
       <h4 id="edit-existing-title">{t('edit.existing')}</h4>
       <div className="button-row">
         <LayerSelect layers={layers} value={layer.id} onChange={setPicked} label={t('edit.existingLayer')} />
-        <button type="button" onClick={go}>
-          {bundled ? t('edit.copyEditable') : t('edit.makeEditable')}
+        <button type="button" onClick={go} disabled={!!layer.remote && selectedHere === 0}>
+          {layer.remote ? t('edit.copyBig', { n: formatCount(selectedHere, lang) }) : bundled ? t('edit.copyEditable') : t('edit.makeEditable')}
         </button>
       </div>
       {bundled && <p className="hint">{t('edit.bundledNote')}</p>}
+      {layer.remote && <p className="hint">{t('edit.bigNote', { count: formatCount(layer.remote.count, lang) })}</p>}
     </section>
   );
 }
