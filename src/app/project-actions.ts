@@ -91,8 +91,4 @@ export async function openProjectFile(store: AtlasStore, file: File): Promise<vo
   const { expressions, ...r } = openProject(store, new Uint8Array(await file.arrayBuffer()));
   if (expressions) r.problems.push(...(await restoreExpressions(store, expressions)));
   store.getState().setProjectReport({ file: file.name, ...r });
-  // The inspector the project reopens narrows the map, which keeps its content in place by moving the
-  // centre: once the panels have settled, the saved view is shown again, exactly.
-  const view = r.opened ? store.getState().view : null;
-  if (view) await new Promise((done) => setTimeout(done, 300)).then(() => store.getState().setView({ ...view }, 'app'));
 }

@@ -81,8 +81,12 @@ export class CameraQueue {
   }
 }
 
+/** Maps showing a view the app set (a link, a project) that the planner has not touched since. */
+const appViews = new WeakSet<MlMap>();
+
 /** Shows a view set by the app, unless the map already shows it. */
 export function showView(map: MlMap, view: MapView): void {
+  appViews.add(map);
   const c = map.getCenter();
   if (Math.abs(c.lng - view.center[0]) < 1e-7 && Math.abs(c.lat - view.center[1]) < 1e-7 && Math.abs(map.getZoom() - view.zoom) < 1e-3) return;
   map.jumpTo({ center: view.center, zoom: view.zoom });
@@ -92,10 +96,16 @@ export function showView(map: MlMap, view: MapView): void {
  * When a panel opens or closes beside the map (the window keeps its size), the map's box grows or shrinks on
  * one side. MapLibre keeps the centre, which would slide everything under the mouse by half the panel's
  * width; this pans it back so what is on screen stays where it was. A resized window keeps the centre, and
- * so does the map while `enabled` says no (terra-draw drops the click that follows such a jump).
+ * so does the map while `enabled` says no (terra-draw drops the click that follows such a jump), and while
+ * it shows a view the app set that the planner has not touched yet: a project or a link opens at its
+ * saved centre however the panels it reopens settle.
  */
 export function keepContentOnResize(map: MlMap, enabled: () => boolean): () => void {
-  const box = () => map.getContainer().getBoundingClientRect();
+  const container = map.getContainer();
+  const touched = () => appViews.delete(map);
+  const events = ['mousedown', 'touchstart', 'wheel', 'keydown'] as const;
+  for (const e of events) container.addEventListener(e, touched, { capture: true, passive: true });
+  const box = () => container.getBoundingClientRect();
   let last = box();
   let windowWidth = window.innerWidth;
   let windowHeight = window.innerHeight;
@@ -108,8 +118,11 @@ export function keepContentOnResize(map: MlMap, enabled: () => boolean): () => v
     const dy = now.top + now.height / 2 - (last.top + last.height / 2);
     last = now;
     // A camera move under way is left alone: jumping now would cut it short.
-    if (samewindow && enabled() && !map.isMoving() && (Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5)) map.panBy([dx, dy], { duration: 0 });
+    if (samewindow && enabled() && !appViews.has(map) && !map.isMoving() && (Math.abs(dx) >= 0.5 || Math.abs(dy) >= 0.5)) map.panBy([dx, dy], { duration: 0 });
   };
   map.on('resize', onResize);
-  return () => map.off('resize', onResize);
+  return () => {
+    map.off('resize', onResize);
+    for (const e of events) container.removeEventListener(e, touched, { capture: true });
+  };
 }
