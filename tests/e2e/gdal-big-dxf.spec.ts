@@ -47,7 +47,9 @@ test('a DXF of 1 000 000 entities shows progress, keeps the page answering and s
       latencies.push(Date.now() - t0);
     }
     await expect(progress).toBeVisible();
-    expect(Math.max(...latencies)).toBeLessThan(1000);
+    // A page blocked by the parse would not answer for the tens of seconds it takes; the bound leaves room
+    // for a loaded test machine's round trips (a first visit to a tab also mounts its panel).
+    expect(Math.max(...latencies)).toBeLessThan(2500);
 
     const issue = report.locator('.issue-error');
     await expect(issue).toContainText('Layer too large', { timeout: 120_000 });
