@@ -24,6 +24,8 @@ export default defineConfig({
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    // The preview's CSP header names the same service hosts as the test build's page (scripts/test-all.sh).
+    env: { ATLAS_SERVICE_HOSTS: 'https://*.tianditu.gov.cn https://tile.openstreetmap.org http://127.0.0.1:*' },
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

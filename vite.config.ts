@@ -3,16 +3,20 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { atlasPwa } from './scripts/vite-pwa.ts';
 
-// The production build is served with a strict CSP (no inline scripts, connections to self and blob: only),
-// so the app proves it runs without any request leaving the page's origin.
+// The production build is served with a strict CSP (no inline scripts; connections to self, blob: and the
+// map-service hosts the deployment names), so nothing but the page's origin and those hosts can ever be
+// reached. ATLAS_SERVICE_HOSTS (space-separated CSP host sources) names a bureau's own servers; by default
+// the hosts of the built-in basemap presets (天地图, OpenStreetMap). The app's own request gate then lets
+// requests go only to services the planner actually added (src/services/request-guard.ts).
+const serviceHosts = (process.env.ATLAS_SERVICE_HOSTS ?? 'https://*.tianditu.gov.cn https://tile.openstreetmap.org').trim();
 const csp = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  `img-src 'self' data: blob: ${serviceHosts}`.trim(),
   "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
+  `connect-src 'self' blob: data: ${serviceHosts}`.trim(),
   "object-src 'none'",
   "base-uri 'self'",
 ].join('; ');

@@ -7,6 +7,7 @@ import { ioWorker } from '../workers/io-client';
 import { addDrawnFeature, commitPiece } from './edit-actions';
 import { drawOntoInspected, splitWithLine } from './edit-geometry-actions';
 import { rotateDrag } from './rotate-actions';
+import { requestUrlFor } from './service-layers';
 
 /** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
 async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
@@ -56,6 +57,7 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     onReshapeSelect: (layerId, featureId) => get().inspect(featureId === null ? null : { layerId, featureId }),
     onReshapeRefused: (layerId, featureIds) => get().setReshapeRefused({ layerId, featureIds }),
     onRotateDrag: (from, to, done) => rotateDrag(store, from, to, done),
+    requestUrl: requestUrlFor(store),
     onDrawState: (seq, state) => get().setDrawState({ seq, state }),
     onKeyboardCursor: (e) => {
       if (get().tool) get().setDrawNote(e.type === 'cancel' ? { type: 'cancelled' } : e);

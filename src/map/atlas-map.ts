@@ -29,10 +29,7 @@ maplibregl.setWorkerUrl(workerUrl);
 
 export { FID, type CursorEvent, type DrawRequest, type LayerFilterView, type MapHandlers, type MapModel };
 
-interface Drawn {
-  entry: LayerEntry;
-  lang: Lang;
-}
+type Drawn = { entry: LayerEntry; lang: Lang };
 
 /** The only code that talks to MapLibre: owns the map, applies store changes to it, reports its events. */
 export class AtlasMap {
@@ -73,6 +70,7 @@ export class AtlasMap {
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
       locale: lang === 'zh' ? ZH_LOCALE : {},
+      transformRequest: (url) => ({ url: this.handlers.requestUrl(url) ?? REFUSED }),
     });
     this.controls = new LocalizedControls(this.map, lang);
     this.drawer = new DrawController(this.map);
@@ -155,7 +153,7 @@ export class AtlasMap {
 
   /** The map as it is drawn now, at another size and resolution, for printing (see print-render). */
   renderForPrint(req: PrintRenderRequest): Promise<HTMLCanvasElement> {
-    return renderPrintMap(this.map, req, (m) => this.states.copyTo(m));
+    return renderPrintMap(this.map, req, (m) => this.states.copyTo(m), (url) => this.handlers.requestUrl(url));
   }
 
   maxPrintSide(): number {
@@ -186,7 +184,7 @@ export class AtlasMap {
       const prev = this.drawn.get(entry.id);
       if (!prev) {
         this.map.addSource(sourceId(entry.id), sourceSpec(entry));
-      } else if ((prev.entry.data !== entry.data || isLabelled(prev.entry) !== isLabelled(entry)) && !entry.remote) {
+      } else if ((prev.entry.data !== entry.data || isLabelled(prev.entry) !== isLabelled(entry)) && !entry.remote && !entry.service) {
         (this.map.getSource(sourceId(entry.id)) as maplibregl.GeoJSONSource).setData(withFid(entry.data, isLabelled(entry)));
       }
       if (
@@ -297,4 +295,6 @@ export class AtlasMap {
 
 /** Atlas layers are inserted below the first overlay layer, so analysis shapes stay on top. */
 const OVERLAY_FIRST = 'overlay::fill';
+/** Every map request passes the app's gate (its origin, the services added); a refused one goes nowhere. */
+const REFUSED = 'data:,';
 

@@ -3,10 +3,11 @@ import type { LayerStyle } from '../domain/styles';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import { ARROW_HEAD, FID, LABEL_POINT, withFid } from './fid';
+import { tileUrls } from '../services/tile-service';
 import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, DENSITY_FIELD, DENSITY_MATCHED_FIELD } from './big-layer';
 
-export type Part = 'density' | 'fill' | 'line' | 'circle' | 'label';
-export const PARTS: readonly Part[] = ['density', 'fill', 'line', 'circle', 'label'];
+export type Part = 'raster' | 'density' | 'fill' | 'line' | 'circle' | 'label';
+export const PARTS: readonly Part[] = ['raster', 'density', 'fill', 'line', 'circle', 'label'];
 
 export function styleLayerId(layerId: string, part: Part): string {
   return `${layerId}::${part}`;
@@ -76,6 +77,11 @@ const notDensity = ['!', ['has', DENSITY_FIELD]] as ExpressionSpecification;
  * layer the vector tiles its worker cuts (as a URL, so MapLibre's worker parses them, not the page).
  */
 export function sourceSpec(layer: LayerEntry): SourceSpecification {
+  if (layer.service) {
+    const { tiles, scheme } = tileUrls(layer.service);
+    const { tileSize, minzoom, maxzoom, attribution } = layer.service;
+    return { type: 'raster', tiles, scheme, tileSize, minzoom, maxzoom, ...(attribution ? { attribution } : {}) };
+  }
   return layer.remote
     ? { type: 'vector', tiles: [layer.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
     : { type: 'geojson', data: withFid(layer.data, isLabelled(layer)), promoteId: FID };
@@ -83,6 +89,7 @@ export function sourceSpec(layer: LayerEntry): SourceSpecification {
 
 /** The MapLibre layers that draw one atlas layer: fill, outline/line, circle and label parts (and density cells for big layers). */
 export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] {
+  if (layer.service) return [{ id: styleLayerId(layer.id, 'raster'), type: 'raster', source: sourceId(layer.id), layout: { visibility: layer.visible ? 'visible' : 'none' }, paint: { 'raster-opacity': layer.opacity } }];
   const big = layer.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined;
   const { style } = layer;
   const source = sourceId(layer.id);

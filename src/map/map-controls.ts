@@ -12,12 +12,15 @@ export class LocalizedControls {
   private lang: Lang;
   private nav: maplibregl.NavigationControl | null = null;
   private scale: maplibregl.ScaleControl | null = null;
+  /** Shows the attributions of added services (empty, and hidden, while only the atlas's own data are drawn). */
+  private readonly attribution = new maplibregl.AttributionControl({ compact: true });
 
   constructor(private readonly map: maplibregl.Map, lang: Lang) {
     // The map was built with the table of `lang` over MapLibre's English defaults.
     this.defaults = { ...map._locale, ...(lang === 'zh' ? ENGLISH : {}) };
     this.lang = lang;
     this.add();
+    map.addControl(this.attribution, 'bottom-right');
   }
 
   setLang(lang: Lang): void {

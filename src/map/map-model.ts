@@ -32,6 +32,8 @@ export interface MapHandlers {
   onReshapeRefused: (layerId: string, featureIds: string[]) => void;
   /** The rotate tool's drag: from where it began to where the pointer is; `done` when released. */
   onRotateDrag: (from: [number, number], to: [number, number], done: boolean) => void;
+  /** The URL a request of the map goes to (keys filled in), or null when the request is refused. */
+  requestUrl: (url: string) => string | null;
 }
 
 /** The rotate tool is on (a new `seq` for each start): a drag on the map turns the open feature. */

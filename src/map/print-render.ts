@@ -29,6 +29,8 @@ export async function renderPrintMap(
   source: maplibregl.Map,
   req: PrintRenderRequest,
   copyStates: (target: maplibregl.Map) => void,
+  /** The live map's request gate (services' hosts and keys), for the tiles of added services. */
+  requestUrl: (url: string) => string | null = (url) => url,
 ): Promise<HTMLCanvasElement> {
   const style = source.getStyle();
   if (req.only) style.layers = style.layers.filter((l) => req.only!(l));
@@ -46,6 +48,7 @@ export async function renderPrintMap(
     pitch: 0,
     interactive: false,
     attributionControl: false,
+    transformRequest: (url) => ({ url: requestUrl(url) ?? 'data:,' }),
     pixelRatio: req.pixelRatio,
     fadeDuration: 0,
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },

@@ -1,3 +1,4 @@
+import type { TileService } from '../services/tile-service';
 import type { BundledProblemCode } from '../io/load-bundled';
 import type { FeatureCollection } from 'geojson';
 import type { StateCreator } from 'zustand';
@@ -24,6 +25,8 @@ export interface LayerEntry {
    * worker by `key`, and `data` holds no features. Feature ids are the positions, as strings.
    */
   remote?: { key: string; url: string; count: number; bbox: [number, number, number, number] | null; fields: string[] };
+  /** A raster tile service the planner added (its `data` holds no features; it is not filterable). */
+  service?: TileService;
   /** The planner edits this layer (its schema and undo steps are in the edit slice; it is saved by its journal). */
   editable?: true;
   /** Opened from the page address (`?data=`): it comes back from there on reload, so it is not stored. */

@@ -149,7 +149,7 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
 export function AttributeTable() {
   const t = useT();
   const lang = useLang();
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable || l.origin === 'user').reverse()));
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => (l.filterable || l.origin === 'user') && !l.service).reverse()));
   const [active, setActive] = useState<string | null>(() => atlasStore.getState().tableLayer);
   const current = layers.find((l) => l.id === active) ?? layers[0];
   if (!current) return null;

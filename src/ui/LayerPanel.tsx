@@ -14,6 +14,8 @@ import { LabelFieldSelect } from './LabelFieldSelect';
 import { ColorFieldSelect } from './ColorFieldSelect';
 import { LayerGroup } from './LayerGroup';
 import { groupRuns } from '../domain/source-group';
+import { AddService } from './services/AddService';
+import { ServiceNote } from './services/ServiceNote';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -28,7 +30,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         <label htmlFor={inputId} className="layer-title">
           {title}
         </label>
-        <span className="layer-count">{plural(lang, 'layers.count', layer.remote?.count ?? layer.data.features.length)}</span>
+        {!layer.service && <span className="layer-count">{plural(lang, 'layers.count', layer.remote?.count ?? layer.data.features.length)}</span>}
         <button type="button" className="icon-btn" onClick={() => moveLayer(layer.id, 'up')} disabled={isTop} aria-label={t('layers.up', { layer: title })}>
           ▲
         </button>
@@ -46,12 +48,18 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
           onChange={(e) => setOpacity(layer.id, Number(e.target.value) / 100)}
           aria-label={t('layers.opacity', { layer: title })}
         />
-        {!layer.style.categorical && (
+        {!layer.style.categorical && !layer.service && (
           <input type="color" value={layer.style.color} onChange={(e) => setColor(layer.id, e.target.value)} aria-label={t('layers.color', { layer: title })} />
         )}
       </div>
-      <ColorFieldSelect layer={layer} title={title} />
-      <LabelFieldSelect layer={layer} title={title} />
+      {layer.service ? (
+        <ServiceNote service={layer.service} />
+      ) : (
+        <>
+          <ColorFieldSelect layer={layer} title={title} />
+          <LabelFieldSelect layer={layer} title={title} />
+        </>
+      )}
       {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LABEL_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (
         <div className="layer-user-row">
@@ -77,7 +85,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
           {t('landuse.apply')}
         </label>
       )}
-      <Legend layer={layer} />
+      {!layer.service && <Legend layer={layer} />}
     </li>
   );
 }
@@ -91,6 +99,7 @@ export function LayerPanel() {
     <section className="panel layer-panel" role="region" aria-label={t('layers.panel')}>
       <h2>{t('layers.panel')}</h2>
       <ImportButton />
+      <AddService />
       <ProjectButtons />
       <ul className="layer-list">
         {groupRuns(topFirst).map((run) => {

@@ -44,7 +44,7 @@ export function ZoneStatsPanel() {
   const drawn = useMemo(() => (zone?.type === 'draw' ? zoneGeometry({ layers: {} }, zone) : null), [zone]);
   const zoneLayer = layers.find((l) => l.id === group);
   // Big layers are counted too, by the worker that holds them (their cells fill in when it answers).
-  const counted = useMemo(() => layers.filter((l) => COUNTED.includes(l.id) || l.origin === 'user'), [layers]);
+  const counted = useMemo(() => layers.filter((l) => COUNTED.includes(l.id) || (l.origin === 'user' && !l.service)), [layers]);
   const zones = useMemo(() => {
     const list = zoneLayer ? zonesOf(group, zoneLayer.data.features as never) : [];
     if (drawn) list.push({ id: 'drawn', name_zh: '当前绘制范围', name_en: 'Current drawn zone', geometry: drawn });

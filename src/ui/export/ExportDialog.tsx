@@ -32,7 +32,7 @@ const PRECISIONS: [number, string][] = [
 export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; onClose: () => void; onDone: (msg: string) => void }) {
   const t = useT();
   const lang = useLang();
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).reverse()));
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => !l.service).reverse()));
   const hasZone = useAtlas((s) => s.zone !== null);
   const [req, setReq] = useState<ExportRequest>({ scope, format: 'geojson', layerId: layers.find((l) => l.filterable)?.id, zoneMode: 'intersecting' });
   const [error, setError] = useState<string | null>(null);

@@ -1,0 +1,19 @@
+import { needsTiandituKey, offsetBasemapHost, type TileService } from '../../services/tile-service';
+import { useT } from '../use-t';
+
+/** A service layer's source host and attribution in the layer list, and the GCJ-02 warning where it applies. */
+export function ServiceNote({ service }: { service: TileService }) {
+  const t = useT();
+  const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(service.template)?.[1] ?? '';
+  const gcj = offsetBasemapHost(service.template);
+  return (
+    <div className="layer-user-row service-note">
+      <p className="hint">
+        {t('svc.source', { host })}
+        {service.attribution && ` · ${service.attribution}`}
+        {needsTiandituKey(service.template) && ` · ${t('svc.needsKey')}`}
+      </p>
+      {gcj && <p className="warn">{t('svc.gcj', { host: gcj })}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// A tile server on loopback for the service tests: solid-colour PNG tiles, CORS as a tile host sends it,
+// and a log of what was asked for.
+import { createServer, type Server } from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+
+/** A width × height PNG of one colour (RGB), written with Node's zlib. */
+export function solidPng(size: number, [r, g, b]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + size * 3);
+  for (let x = 0; x < size; x++) row.set([r, g, b], 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: size }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export interface TileServer {
+  origin: string;
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+/** Serves /tiles/{z}/{x}/{y}.png in `color`; anything else is a 404. */
+export async function startTileServer(color: [number, number, number]): Promise<TileServer> {
+  const png = solidPng(256, color);
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const cors = { 'Access-Control-Allow-Origin': '*' };
+    if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
+      res.writeHead(200, { ...cors, 'Content-Type': 'image/png', 'Content-Length': png.length });
+      res.end(png);
+    } else {
+      res.writeHead(404, cors);
+      res.end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((done) => server.close(() => done())) };
+}
