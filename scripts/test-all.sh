@@ -15,6 +15,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }
 fi
 
+# MapServer 8 serves the bundled data as WMS / OGC API for the service tests; where it cannot be installed
+# those tests are skipped and say so.
+if ! command -v mapserv >/dev/null; then
+  echo "Installing mapserver-bin from Debian…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mapserver-bin >/dev/null; } || echo "mapserver-bin could not be installed: the MapServer tests will be skipped"
+fi
+
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi || { echo "npm install failed"; exit 1; }
 
 mkdir -p reports test-results

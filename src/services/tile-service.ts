@@ -15,6 +15,8 @@ export interface TileService {
   /** A basemap goes below every layer, an overlay above the district's polygons. */
   role: 'basemap' | 'overlay';
   tileSize: 256 | 512;
+  /** A WMS layer drawn as GetMap tiles (`template` holds the GetMap URL with `{bbox-epsg-3857}`). */
+  wms?: { url: string; version: '1.1.1' | '1.3.0'; layers: string[]; legendUrl?: string; getFeatureInfoUrl?: string; infoFormats: string[]; queryable: boolean };
 }
 
 export type TemplateProblem = 'not-url' | 'not-http' | 'no-xyz' | 'zoom' | 'subdomains';
@@ -32,7 +34,8 @@ export function templateProblem(t: TileService): TemplateProblem | null {
     return 'not-url';
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'not-http';
-  if (!template.includes('{z}') || !template.includes('{x}') || !(template.includes('{y}') || template.includes('{-y}'))) return 'no-xyz';
+  const xyz = template.includes('{z}') && template.includes('{x}') && (template.includes('{y}') || template.includes('{-y}'));
+  if (!xyz && !template.includes('{bbox-epsg-3857}')) return 'no-xyz';
   if (template.includes('{s}') && (!t.subdomains.length || t.subdomains.some((s) => !/^[a-z0-9-]{1,20}$/i.test(s)))) return 'subdomains';
   if (!(t.minzoom >= 0 && t.maxzoom <= 24 && t.minzoom <= t.maxzoom)) return 'zoom';
   return null;

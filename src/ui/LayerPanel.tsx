@@ -53,7 +53,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         )}
       </div>
       {layer.service ? (
-        <ServiceNote service={layer.service} />
+        <ServiceNote service={layer.service} title={title} />
       ) : (
         <>
           <ColorFieldSelect layer={layer} title={title} />

@@ -5,6 +5,7 @@ import { setTiandituKey, tiandituKey } from '../../services/service-keys';
 import { needsTiandituKey, offsetBasemapHost, templateProblem, TILE_PRESETS, type TilePreset, type TileService } from '../../services/tile-service';
 import { atlasStore } from '../../state/store';
 import { useLang, useT } from '../use-t';
+import { WmsForm } from './WmsForm';
 
 const BLANK: TileService = { kind: 'xyz', template: '', subdomains: ['a', 'b', 'c'], attribution: '', minzoom: 0, maxzoom: 19, role: 'basemap', tileSize: 256 };
 
@@ -15,6 +16,7 @@ const BLANK: TileService = { kind: 'xyz', template: '', subdomains: ['a', 'b', '
 export function AddService() {
   const t = useT();
   const lang = useLang();
+  const [kind, setKind] = useState<'tiles' | 'wms'>('tiles');
   const [preset, setPreset] = useState<TilePreset['id'] | ''>('');
   const [svc, setSvc] = useState<TileService>(BLANK);
   const [name, setName] = useState('');
@@ -41,6 +43,22 @@ export function AddService() {
   return (
     <details className="group add-service">
       <summary>{t('svc.title')}</summary>
+      <label className="field">
+        <span>{t('svc.kind')}</span>
+        <select value={kind} onChange={(e) => setKind(e.target.value as 'tiles' | 'wms')}>
+          <option value="tiles">{t('svc.kind.tiles')}</option>
+          <option value="wms">{t('svc.kind.wms')}</option>
+        </select>
+      </label>
+      {kind === 'wms' ? <WmsForm /> : tileForm()}
+      <p className="hint">{t('svc.offline')}</p>
+    </details>
+  );
+
+  // A plain function, not a component: its inputs keep their focus as the form re-renders.
+  function tileForm() {
+    return (
+    <>
       <label className="field">
         <span>{t('svc.preset')}</span>
         <select value={preset} onChange={(e) => setPreset(e.target.value as TilePreset['id'] | '')}>
@@ -107,7 +125,6 @@ export function AddService() {
           {t('svc.gcj', { host: gcj })}
         </p>
       )}
-      <p className="hint">{t('svc.offline')}</p>
       <button type="button" onClick={add} disabled={!chosen && !svc.template.trim()}>
         {t('svc.add')}
       </button>
@@ -116,6 +133,7 @@ export function AddService() {
           {note.text}
         </p>
       )}
-    </details>
-  );
+    </>
+    );
+  }
 }

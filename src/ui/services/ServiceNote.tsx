@@ -1,8 +1,8 @@
 import { needsTiandituKey, offsetBasemapHost, type TileService } from '../../services/tile-service';
 import { useT } from '../use-t';
 
-/** A service layer's source host and attribution in the layer list, and the GCJ-02 warning where it applies. */
-export function ServiceNote({ service }: { service: TileService }) {
+/** A service layer's source host and attribution in the layer list, its WMS legend (GetLegendGraphic), and the GCJ-02 warning where it applies. */
+export function ServiceNote({ service, title }: { service: TileService; title: string }) {
   const t = useT();
   const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(service.template)?.[1] ?? '';
   const gcj = offsetBasemapHost(service.template);
@@ -14,6 +14,7 @@ export function ServiceNote({ service }: { service: TileService }) {
         {needsTiandituKey(service.template) && ` · ${t('svc.needsKey')}`}
       </p>
       {gcj && <p className="warn">{t('svc.gcj', { host: gcj })}</p>}
+      {service.wms?.legendUrl && <img className="service-legend" src={service.wms.legendUrl} alt={t('svc.legend', { layer: title })} />}
     </div>
   );
 }
