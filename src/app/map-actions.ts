@@ -8,6 +8,7 @@ import { addDrawnFeature, commitPiece } from './edit-actions';
 import { drawOntoInspected, splitWithLine } from './edit-geometry-actions';
 import { rotateDrag } from './rotate-actions';
 import { requestUrlFor } from './service-layers';
+import { queryWmsAt } from './wms-info-actions';
 
 /** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
 async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
@@ -37,13 +38,21 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
   return {
     onFeatureClick: (ref, additive, lngLat) => {
       if (get().tool?.kind === 'pick') pickPoint(lngLat);
-      else if (!get().tool) get().clickFeature(ref, additive);
+      else if (!get().tool) {
+        get().setServiceInfo(null);
+        get().clickFeature(ref, additive);
+        // The WMS layers are asked too: their answers show under the feature's attributes.
+        void queryWmsAt(store, lngLat);
+      }
       // The rotate tool turns the open feature: a click on another of the edited layer's opens that one.
       else if (get().tool?.shape === 'rotate' && ref.layerId === get().editLayerId) get().inspect(ref);
     },
     onEmptyClick: (lngLat) => {
       if (get().tool?.kind === 'pick') pickPoint(lngLat);
-      else if (!get().tool) get().clearSelection();
+      else if (!get().tool) {
+        get().clearSelection();
+        void queryWmsAt(store, lngLat);
+      }
     },
     onViewChange: (view) => get().setView(view, 'map'),
     loadBigTile: (key, z, x, y, maskId) => ioWorker().tileBig(key, z, x, y, maskId),

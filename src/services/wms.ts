@@ -98,7 +98,8 @@ export function parseWmsCapabilities(doc: Document): WmsCapabilities | WmsProble
 /** `base` with these query parameters appended (keeping any it has, e.g. `map=`). */
 export function withQuery(base: string, params: Record<string, string>): string {
   const q = Object.entries(params)
-    .map(([k, v]) => `${k}=${v.startsWith('{') && v.endsWith('}') ? v : encodeURIComponent(v)}`)
+    // Placeholders MapLibre fills in ({bbox-epsg-3857}, {z}, {x}, {y}) stay as they are; the rest is encoded.
+    .map(([k, v]) => `${k}=${v.split(/(\{[a-z0-9-]+\})/i).map((part, i) => (i % 2 ? part : encodeURIComponent(part))).join('')}`)
     .join('&');
   const sep = base.includes('?') ? (/[?&]$/.test(base) ? '' : '&') : '?';
   return `${base}${sep}${q}`;

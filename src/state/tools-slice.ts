@@ -1,3 +1,4 @@
+import type { FeatureInfo } from '../services/wms-info';
 import type { Feature, LineString, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
 import type { AtlasState } from './store';
@@ -80,7 +81,15 @@ export type DrawNote =
   | { type: 'added' | 'reshaped'; featureId: string }
   | { type: 'vertex-focus'; n: number; total: number; lngLat: [number, number] };
 
+/** What the WMS layers under a click answered (GetFeatureInfo), top-most layer first. */
+export interface ServiceInfo {
+  lngLat: [number, number];
+  answers: { layerTitle: string; info: FeatureInfo | { kind: 'failed'; reason: string } }[];
+}
+
 export interface ToolsSlice {
+  serviceInfo: ServiceInfo | null;
+  setServiceInfo: (i: ServiceInfo | null) => void;
   compare: CompareState | null;
   setCompare: (c: CompareState | null) => void;
   proximity: ProximityQuery | null;
@@ -112,6 +121,8 @@ export interface ToolsSlice {
 let seq = 0;
 
 export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (set) => ({
+  serviceInfo: null,
+  setServiceInfo: (serviceInfo) => set({ serviceInfo }),
   compare: null,
   setCompare: (compare) => set({ compare }),
   proximity: null,

@@ -10,6 +10,7 @@ import { useVertexKeys } from './edit/use-vertex-keys';
 import { ToolBanner } from './edit/ToolBanner';
 import { SwipeDivider } from './planning/SwipeDivider';
 import { Inspector } from './Inspector';
+import { ServiceInfo } from './services/ServiceInfo';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LayerPanel } from './LayerPanel';
 import { LoadProblems } from './LoadProblems';
@@ -54,6 +55,7 @@ export function App() {
   const tableOpen = useAtlas((s) => s.tableOpen);
   const tableHeight = useAtlas((s) => s.tableHeight);
   const inspected = useAtlas((s) => s.inspected);
+  const serviceInfo = useAtlas((s) => s.serviceInfo !== null);
   const root = useRef<HTMLDivElement>(null);
   useWindowLayout(root);
   useEditShortcuts();
@@ -63,16 +65,17 @@ export function App() {
   }, [t]);
   // Inspecting a feature shows its details, also after the panel was collapsed.
   useEffect(() => {
-    if (inspected) atlasStore.getState().setPanelOpen('inspector', true);
-  }, [inspected]);
+    if (inspected || serviceInfo) atlasStore.getState().setPanelOpen('inspector', true);
+  }, [inspected, serviceInfo]);
   const sidebar: ReactNode = sidebarOpen && (
     <div id="side-panel" className="side-panel" {...covers}>
       <Sidebar tabs={TABS} />
     </div>
   );
-  const inspector: ReactNode = inspectorOpen && inspected && (
+  // What WMS layers answered about a click shows in the inspector's place while no feature is open.
+  const inspector: ReactNode = inspectorOpen && (inspected || serviceInfo) && (
     <div id="inspector-panel" className="inspector-wrap" {...covers}>
-      <Inspector />
+      {inspected ? <Inspector /> : <ServiceInfo />}
     </div>
   );
   const beside = size === 'wide';

@@ -10,6 +10,7 @@ import { aliasOf } from './field-alias';
 import { LongValue } from './LongValue';
 import { SourceCrsNote } from './SourceCrsNote';
 import { AttributeEditor } from './edit/AttributeEditor';
+import { ServiceAnswers } from './services/ServiceInfo';
 
 /** Attributes of the clicked feature, in readable labels and units, with the schematic-data note. */
 export function Inspector() {
@@ -54,6 +55,7 @@ export function Inspector() {
         ))}
       </dl>
       <SourceCrsNote layer={layer} />
+      <ServiceAnswers heading />
       {milestones && milestones.length > 0 && inspected && !layer.remote && (
         <MilestoneTable layerId={layer.id} featureId={inspected.featureId} milestones={milestones} />
       )}

@@ -30,14 +30,27 @@ export interface TileServer {
   close: () => Promise<void>;
 }
 
-/** Serves /tiles/{z}/{x}/{y}.png in `color`; anything else is a 404. */
+/** A WMTS capabilities document (written for the tests): one layer in a prefixed Web Mercator matrix set. */
+function wmtsCapabilities(getTile: string): string {
+  const matrices = Array.from({ length: 19 }, (_, z) => `<TileMatrix><ows:Identifier>EPSG:900913:${z}</ows:Identifier><ScaleDenominator>${559082264.0287178 / 2 ** z}</ScaleDenominator><TopLeftCorner>-20037508.3427892 20037508.3427892</TopLeftCorner><TileWidth>256</TileWidth><TileHeight>256</TileHeight><MatrixWidth>${2 ** z}</MatrixWidth><MatrixHeight>${2 ** z}</MatrixHeight></TileMatrix>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.0.0"><ows:ServiceIdentification><ows:Title>测试瓦片服务</ows:Title></ows:ServiceIdentification><ows:OperationsMetadata><ows:Operation name="GetTile"><ows:DCP><ows:HTTP><ows:Get xlink:href="${getTile}"/></ows:HTTP></ows:DCP></ows:Operation></ows:OperationsMetadata><Contents><Layer><ows:Title>规划底图</ows:Title><ows:Identifier>plan</ows:Identifier><Style isDefault="true"><ows:Identifier>default</ows:Identifier></Style><Format>image/png</Format><TileMatrixSetLink><TileMatrixSet>EPSG:900913</TileMatrixSet></TileMatrixSetLink></Layer><TileMatrixSet><ows:Identifier>EPSG:900913</ows:Identifier><ows:SupportedCRS>urn:ogc:def:crs:EPSG::900913</ows:SupportedCRS>${matrices}</TileMatrixSet></Contents></Capabilities>`;
+}
+
+/** Serves /tiles/{z}/{x}/{y}.png and a WMTS (/wmts, capabilities and GetTile) in `color`; anything else is a 404. */
 export async function startTileServer(color: [number, number, number]): Promise<TileServer> {
   const png = solidPng(256, color);
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
     const cors = { 'Access-Control-Allow-Origin': '*' };
-    if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/wmts' && /^getcapabilities$/i.test(url.searchParams.get('REQUEST') ?? '')) {
+      res.writeHead(200, { ...cors, 'Content-Type': 'application/xml' });
+      res.end(wmtsCapabilities(`http://${req.headers.host}/wmts?`));
+    } else if (url.pathname === '/wmts' && /^gettile$/i.test(url.searchParams.get('REQUEST') ?? '')) {
+      res.writeHead(200, { ...cors, 'Content-Type': 'image/png', 'Content-Length': png.length });
+      res.end(png);
+    } else if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
       res.writeHead(200, { ...cors, 'Content-Type': 'image/png', 'Content-Length': png.length });
       res.end(png);
     } else {

@@ -55,3 +55,22 @@ test('a GCJ-02 basemap is flagged before it is added; a bad template says what i
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('The address lacks {z}, {x} or {y}');
 });
+
+test('a WMTS layer read from its capabilities is drawn from GetTile with the matrix names the service uses', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await waitForIdle(page);
+  await page.getByText('Add from service').click();
+  await page.getByLabel('Kind of service').selectOption('wmts');
+  await page.getByLabel(/^WMTS address/).fill(`${tiles.origin}/wmts`);
+  await page.getByRole('button', { name: 'Read its layers' }).click();
+  const list = page.getByRole('group', { name: 'Layers of 测试瓦片服务 drawable on the Web Mercator map' });
+  await list.getByRole('radio', { name: /规划底图/ }).check();
+  await list.getByRole('button', { name: 'Add the chosen layer' }).click();
+  await waitForIdle(page);
+  await expect.poll(() => tiles.requests.filter((r) => /REQUEST=GetTile/.test(r)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const zoom = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { view: { zoom: number } } } }).__atlasStore.getState().view.zoom);
+  const asked = tiles.requests.filter((r) => /REQUEST=GetTile/.test(r)).map((r) => new URL(r, 'http://x').searchParams.get('TILEMATRIX'));
+  expect(asked).toContain(`EPSG:900913:${Math.round(zoom + 1)}`);
+  await expect.poll(() => cornerColour(page), { timeout: 20_000 }).toEqual(MAGENTA);
+});
+

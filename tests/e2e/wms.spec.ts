@@ -47,6 +47,18 @@ test('a MapServer WMS layer is listed with its Chinese title, drawn as tiles whe
   await expect(legend).toBeVisible();
   expect(await legend.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await screenshot(page, 'wms-villages');
+
+  // A click on the dot asks the WMS; the atlas's feature there (its township) opens with the answer under it.
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + xy.x, box.y + xy.y);
+  const info = page.locator('#inspector-panel');
+  await expect(info).toBeVisible({ timeout: 20_000 });
+  await expect(info).toContainText('What the service layers say here', { timeout: 20_000 });
+  const answer = info.getByRole('region', { name: '美丽乡村 Beautiful villages' });
+  await expect(answer).toContainText('苏家作村');
+  await expect(answer).toContainText('Sujiazuo Village');
+  expect(ms.requests.some((r) => /REQUEST=GetFeatureInfo/.test(r) && /QUERY_LAYERS=villages/.test(r))).toBe(true);
+  await screenshot(page, 'wms-feature-info-under-feature');
 });
 
 test('hostile or broken services give a message naming the URL and the problem, never a broken map', async ({ page }) => {
@@ -98,3 +110,28 @@ test('hostile or broken services give a message naming the URL and the problem, 
     await new Promise((done) => hostile.close(done));
   }
 });
+
+test('a click where no feature of the atlas lies shows the WMS answer on its own', async ({ page }) => {
+  test.skip(!hasMapServer, 'MapServer (mapserv, Debian mapserver-bin) is not installed: the WMS tests need it');
+  // Only the service layer: every bundled layer hidden (set-up through the store; the gesture is the click).
+  await openAtlas(page, '?lang=en#map=13/35.13/113.1415');
+  await page.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState: () => { order: string[]; setVisible: (id: string, v: boolean) => void } } }).__atlasStore.getState();
+    for (const id of s.order) s.setVisible(id, false);
+  });
+  await addWms(page, `${ms.origin}/ms`);
+  const list = page.getByRole('group', { name: /Layers of 焦作示范区测试服务/ });
+  await list.getByRole('checkbox', { name: /乡镇街道 Townships/ }).uncheck();
+  await list.getByRole('checkbox', { name: /美丽乡村 Beautiful villages/ }).check();
+  await list.getByRole('button', { name: 'Add the 1 chosen layers' }).click();
+  await waitForIdle(page);
+  const village = bundled('villages.geojson').features.find((f) => f.properties!['id'] === 'vl-001')!;
+  const xy = await page.evaluate((ll) => window.__atlas!.project(ll as [number, number]), (village.geometry as { coordinates: number[] }).coordinates);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + xy.x, box.y + xy.y);
+  const info = page.getByRole('dialog', { name: 'What the service layers say here' });
+  await expect(info).toBeVisible({ timeout: 20_000 });
+  await expect(info.getByRole('region', { name: '美丽乡村 Beautiful villages' })).toContainText('苏家作村');
+  await screenshot(page, 'wms-feature-info');
+});
+

@@ -7,6 +7,7 @@ import { atlasStore } from '../../state/store';
 import { useLang, useT } from '../use-t';
 import { WmsForm } from './WmsForm';
 import { OgcForm } from './OgcForm';
+import { WmtsForm } from './WmtsForm';
 
 const BLANK: TileService = { kind: 'xyz', template: '', subdomains: ['a', 'b', 'c'], attribution: '', minzoom: 0, maxzoom: 19, role: 'basemap', tileSize: 256 };
 
@@ -17,7 +18,7 @@ const BLANK: TileService = { kind: 'xyz', template: '', subdomains: ['a', 'b', '
 export function AddService() {
   const t = useT();
   const lang = useLang();
-  const [kind, setKind] = useState<'tiles' | 'wms' | 'ogc'>('tiles');
+  const [kind, setKind] = useState<'tiles' | 'wms' | 'wmts' | 'ogc'>('tiles');
   const [preset, setPreset] = useState<TilePreset['id'] | ''>('');
   const [svc, setSvc] = useState<TileService>(BLANK);
   const [name, setName] = useState('');
@@ -46,13 +47,14 @@ export function AddService() {
       <summary>{t('svc.title')}</summary>
       <label className="field">
         <span>{t('svc.kind')}</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as 'tiles' | 'wms' | 'ogc')}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as 'tiles' | 'wms' | 'wmts' | 'ogc')}>
           <option value="tiles">{t('svc.kind.tiles')}</option>
           <option value="wms">{t('svc.kind.wms')}</option>
+          <option value="wmts">{t('svc.kind.wmts')}</option>
           <option value="ogc">{t('svc.kind.ogc')}</option>
         </select>
       </label>
-      {kind === 'wms' ? <WmsForm /> : kind === 'ogc' ? <OgcForm /> : tileForm()}
+      {kind === 'wms' ? <WmsForm /> : kind === 'wmts' ? <WmtsForm /> : kind === 'ogc' ? <OgcForm /> : tileForm()}
       <p className="hint">{t('svc.offline')}</p>
     </details>
   );

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { addWmtsLayer, readWmts, type WmtsResult } from '../../app/wmts-actions';
+import type { MessageKey } from '../../i18n/zh';
+import { atlasStore } from '../../state/store';
+import { useT } from '../use-t';
+
+/** WMTS 1.0.0: the service's address, one of its Web Mercator layers, added as tiles. */
+export function WmtsForm() {
+  const t = useT();
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [read, setRead] = useState<WmtsResult | null>(null);
+  const [picked, setPicked] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const load = async () => {
+    setBusy(true);
+    setAdded(null);
+    const r = await readWmts(url);
+    setBusy(false);
+    setRead(r);
+    setPicked(r.ok ? (r.layers[0]?.id ?? '') : '');
+  };
+  return (
+    <div className="wmts-form">
+      <label className="field">
+        <span>{t('svc.wmts.url')}</span>
+        <input type="url" spellCheck={false} value={url} placeholder="https://gis.example.gov.cn/geoserver/gwc/service/wmts" onChange={(e) => setUrl(e.target.value)} />
+      </label>
+      <button type="button" disabled={!url.trim() || busy} onClick={() => void load()}>
+        {t(busy ? 'svc.wms.reading' : 'svc.wms.read')}
+      </button>
+      {read && !read.ok && (
+        <p className="warn" role="alert">
+          {t('svc.wms.failed', { url: read.url })} {t(`svc.fetch.${read.problem.problem}` as MessageKey, read.problem as unknown as Record<string, string | number>)}
+        </p>
+      )}
+      {read?.ok && (
+        <fieldset className="group">
+          <legend>{t('svc.wmts.layers', { title: read.title || read.url })}</legend>
+          {read.layers.map((l) => (
+            <label key={l.id} className="check">
+              <input type="radio" name="wmts-layer" checked={picked === l.id} onChange={() => setPicked(l.id)} />
+              {l.title} <code>{l.id}</code>
+            </label>
+          ))}
+          {read.unusable.length > 0 && <p className="hint">{t('svc.wmts.unusable', { layers: read.unusable.join('、') })}</p>}
+          <button
+            type="button"
+            disabled={!picked}
+            onClick={() => {
+              const l = read.layers.find((x) => x.id === picked);
+              if (!l) return;
+              addWmtsLayer(atlasStore, read.title, l);
+              setAdded(l.title);
+            }}
+          >
+            {t('svc.wmts.add')}
+          </button>
+        </fieldset>
+      )}
+      {added && (
+        <p className="hint" role="status">
+          {t('svc.added', { name: added })}
+        </p>
+      )}
+    </div>
+  );
+}
