@@ -1,5 +1,6 @@
 import proj4 from 'proj4';
 import type { Geometry, Position } from 'geojson';
+import { forEachPosition, mapPositions } from '../io/coords';
 
 /**
  * Turning a whole feature about its centre. The turn happens in a transverse Mercator plane centred on
@@ -15,37 +16,9 @@ function planeAt(lon: number, lat: number): Plane {
 }
 
 function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positions);
-  }
-}
-
-function mapPositions(g: Geometry, fn: (p: Position) => Position): Geometry {
-  switch (g.type) {
-    case 'Point':
-      return { ...g, coordinates: fn(g.coordinates) };
-    case 'MultiPoint':
-    case 'LineString':
-      return { ...g, coordinates: g.coordinates.map(fn) };
-    case 'MultiLineString':
-    case 'Polygon':
-      return { ...g, coordinates: g.coordinates.map((c) => c.map(fn)) };
-    case 'MultiPolygon':
-      return { ...g, coordinates: g.coordinates.map((p) => p.map((c) => c.map(fn))) };
-    case 'GeometryCollection':
-      return { ...g, geometries: g.geometries.map((x) => mapPositions(x, fn)) };
-  }
+  const out: Position[] = [];
+  forEachPosition(g, (p) => out.push(p));
+  return out;
 }
 
 /** Shoelace centroid of the outer rings (the vertices' mean for lines and points), in plane metres. */

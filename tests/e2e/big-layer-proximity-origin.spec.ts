@@ -1,30 +1,16 @@
 import { test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { FeatureCollection, Polygon } from 'geojson';
-import { bundled, clickMapAt, expect, openAtlas, screenshot, waitForIdle } from './driver';
+import { bundled, clickMapAt, expect, openAtlas, screenshot } from './driver';
+import { importParcels25000, viewParcel } from './big-driver';
 import { buildFeatureIndex } from '../../src/analysis/feature-index';
 import { proximitySearch, proximityStart } from '../../src/analysis/proximity-search';
-
-// Written into dist/ by the test command (npm run gen:parcels).
-const PATH = fileURLToPath(new URL('../../dist/parcels-25000.geojson', import.meta.url));
 
 test('a parcel of a 25 000-parcel layer, clicked on the map, is the origin of a proximity search of the villages', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 900 });
   await openAtlas(page, '?lang=en');
-  const text = readFileSync(PATH, 'utf8');
-  const parcels = (JSON.parse(text) as FeatureCollection<Polygon>).features;
-  await page.getByTestId('import-input').setInputFiles({ name: 'parcels-25000.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(text) });
-  const report = page.getByRole('dialog', { name: 'Import result' });
-  await expect(report).toContainText('1 layer added', { timeout: 90_000 });
-  await report.getByRole('button', { name: /Close/ }).click();
-
-  // Set-up: the view on one parcel, close enough to click it; then the click a planner makes, at its centre.
-  const ring = parcels[4321]!.geometry.coordinates[0]!.slice(0, -1);
-  const centre: [number, number] = [ring.reduce((s, p) => s + p[0]!, 0) / ring.length, ring.reduce((s, p) => s + p[1]!, 0) / ring.length];
-  await page.evaluate((ll) => (window as unknown as { __atlasStore: { getState: () => { requestCamera: (r: object) => void } } }).__atlasStore.getState().requestCamera({ center: ll, zoom: 17, instant: true }), centre);
-  await waitForIdle(page);
+  const parcels = await importParcels25000(page);
+  // Set-up: a close view of one parcel; then the gesture under test.
+  const centre = await viewParcel(page, parcels[4321]!);
   await clickMapAt(page, centre);
   const inspected = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { inspected: { layerId: string; featureId: string } | null } } }).__atlasStore.getState().inspected);
   expect(inspected?.layerId.startsWith('user-')).toBe(true);

@@ -53,3 +53,6 @@ export async function newFromCoordinates(page: Page, query: string, text: string
   await page.getByRole('button', { name: 'Add as a new feature' }).click();
   await expect.poll(async () => (await edited(page)).features.length).toBe(1);
 }
+
+/** A parcel straddling the edge of 永久基本农田 cl-pbf-04 (WGS 84 degrees, one corner per line). */
+export const FARMLAND_EDGE = '113.2060, 35.1650\n113.2070, 35.1650\n113.2070, 35.1660\n113.2060, 35.1660';

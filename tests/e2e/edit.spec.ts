@@ -8,7 +8,7 @@ import { featureCollection, intersect } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { bundled, canvasRgb, clickFeature, expect, openAtlas, screenshot, waitForIdle } from './driver';
-import { clickAt, editState, edited, ellipsoidalArea, newFromCoordinates, screenAt, type EditState } from './edit-driver';
+import { clickAt, editState, edited, ellipsoidalArea, FARMLAND_EDGE, newFromCoordinates, screenAt, type EditState } from './edit-driver';
 
 const mToLat = 1 / 110_950;
 const mToLon = 1 / 91_070;
@@ -603,15 +603,7 @@ test('a bundled layer copied for editing exports with its change log and re-impo
 });
 
 test('the 三区三线 check of a red line follows its shape: dragging a vertex re-runs it', async ({ page }) => {
-  await openAtlas(page, '?lang=en#map=16.5/35.1655/113.2065');
-  await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByText('Coordinates', { exact: true }).click();
-  await page.getByLabel('Coordinate system').selectOption('wgs84');
-  // A parcel straddling the edge of 永久基本农田 cl-pbf-04.
-  await page.getByLabel(/One point per line/).fill('113.2060, 35.1650\n113.2070, 35.1650\n113.2070, 35.1660\n113.2060, 35.1660');
-  await page.getByRole('button', { name: 'Add as a new feature' }).click();
-  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await newFromCoordinates(page, '?lang=en#map=16.5/35.1655/113.2065', FARMLAND_EDGE, 'wgs84');
   await page.getByText('Coordinates', { exact: true }).click();
   await page.getByLabel('Snap to vertices and edges of visible layers').uncheck();
   await page.getByRole('button', { name: 'Reshape' }).click();

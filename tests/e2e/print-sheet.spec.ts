@@ -6,23 +6,15 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureCollection, intersect } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
-import { bundled, expect, openAtlas } from './driver';
-import { edited, ellipsoidalArea } from './edit-driver';
+import { bundled, expect } from './driver';
+import { edited, ellipsoidalArea, FARMLAND_EDGE, newFromCoordinates } from './edit-driver';
 import { create, pdfInfo } from './print-driver';
 
 test.describe.configure({ timeout: 300_000 });
 test.use({ viewport: { width: 1400, height: 900 } });
 
 test('a red line over farmland prints as a one-page compliance sheet with the overlap and the verdict as text', async ({ page }) => {
-  await openAtlas(page, '?lang=en#map=16.5/35.1655/113.2065');
-  await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByText('Coordinates', { exact: true }).click();
-  await page.getByLabel('Coordinate system').selectOption('wgs84');
-  // A parcel straddling the edge of 永久基本农田 cl-pbf-04.
-  await page.getByLabel(/One point per line/).fill('113.2060, 35.1650\n113.2070, 35.1650\n113.2070, 35.1660\n113.2060, 35.1660');
-  await page.getByRole('button', { name: 'Add as a new feature' }).click();
-  await expect.poll(async () => (await edited(page)).features.length).toBe(1);
+  await newFromCoordinates(page, '?lang=en#map=16.5/35.1655/113.2065', FARMLAND_EDGE, 'wgs84');
   const name = page.getByRole('textbox', { name: 'Project name' });
   await name.fill('Resettlement housing phase 1');
   await name.press('Enter');
