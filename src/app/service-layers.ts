@@ -1,5 +1,5 @@
 import type { Label } from '../i18n/fields';
-import { allowServiceOrigins, requestAllowed, resetServiceOrigins } from '../services/request-guard';
+import { requestAllowed, resetServiceOrigins } from '../services/request-guard';
 import { withServiceKeys } from '../services/service-keys';
 import { tileUrls, type TileService } from '../services/tile-service';
 import type { LayerEntry } from '../state/layers-slice';
@@ -43,9 +43,8 @@ export function addTileService(store: AtlasStore, service: TileService, title: L
     filterable: false,
     service,
   };
-  allowServiceOrigins(tileUrls(service).tiles);
-  const s = store.getState();
-  s.addLayers([entry]);
+  // The request gate takes the new layer's hosts from the workspace on the map's next request (syncGate).
+  store.getState().addLayers([entry]);
   // A basemap goes under everything, above the basemaps added before it.
   if (service.role === 'basemap') {
     const order = store.getState().order.filter((o) => o !== id);

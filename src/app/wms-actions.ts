@@ -1,32 +1,20 @@
 import type { Label } from '../i18n/fields';
-import { fetchServiceText, type FetchProblem } from '../services/fetch-text';
-import { capabilitiesUrl, getMapTemplate, MAX_CAPABILITIES_BYTES, parseWmsCapabilities, unsafeXml, type WmsCapabilities, type WmsProblem } from '../services/wms';
+import { originOf } from '../services/request-guard';
+import { capabilitiesUrl, getMapTemplate, parseWmsCapabilities, type WmsCapabilities, type WmsProblem } from '../services/wms';
 import type { AtlasStore } from '../state/store';
 import { addTileService } from './service-layers';
+import { fetchCapabilities, type XmlProblem } from './service-xml';
 
-export type WmsRead = { ok: true; caps: WmsCapabilities; url: string } | { ok: false; url: string; problem: FetchProblem | WmsProblem | { problem: 'entities' | 'not-xml' } };
+export type WmsRead = { ok: true; caps: WmsCapabilities; url: string } | { ok: false; url: string; problem: XmlProblem | WmsProblem };
 
 /** Reads a WMS's capabilities from what the planner typed: the layers it offers, or what went wrong, by URL. */
 export async function readWms(input: string): Promise<WmsRead> {
   const url = capabilitiesUrl(input);
-  const r = await fetchServiceText(url, { maxBytes: MAX_CAPABILITIES_BYTES, timeoutMs: 20_000 });
-  if (!r.ok) return { ok: false, url, problem: r };
-  const unsafe = unsafeXml(r.text);
-  if (unsafe === 'too-large') return { ok: false, url, problem: { problem: 'too-large', limitMb: 10 } };
-  if (unsafe) return { ok: false, url, problem: { problem: 'entities' } };
-  const doc = new DOMParser().parseFromString(r.text, 'text/xml');
-  if (doc.getElementsByTagName('parsererror').length) return { ok: false, url, problem: { problem: 'not-xml' } };
-  const caps = parseWmsCapabilities(doc);
+  const r = await fetchCapabilities(url);
+  if (!r.ok) return { ok: false, url, problem: r.problem };
+  const caps = parseWmsCapabilities(r.doc);
   return 'problem' in caps ? { ok: false, url, problem: caps } : { ok: true, caps: sameHost(caps, url), url };
 }
-
-const originOf = (u: string) => {
-  try {
-    return new URL(u).origin;
-  } catch {
-    return '';
-  }
-};
 
 /**
  * A capabilities document may name other hosts for GetMap, GetFeatureInfo and legends (an internal name,
@@ -61,7 +49,6 @@ export function addWmsLayers(store: AtlasStore, caps: WmsCapabilities, names: re
         role: 'overlay',
         tileSize: 256,
         wms: {
-          url: caps.getMapUrl,
           version: caps.version,
           layers: [name],
           queryable: layer.queryable,

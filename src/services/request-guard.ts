@@ -20,6 +20,11 @@ function parse(url: string): URL | null {
   }
 }
 
+/** A URL's origin (scheme, host, port), or '' when it is not a URL. */
+export function originOf(url: string): string {
+  return parse(url)?.origin ?? '';
+}
+
 /**
  * The page's own origin and the origins of added services. Only http(s) reaches another machine: blob:,
  * data: and the app's own protocols (big layers' tiles, answered on the page) stay here.

@@ -16,7 +16,7 @@ export interface TileService {
   role: 'basemap' | 'overlay';
   tileSize: 256 | 512;
   /** A WMS layer drawn as GetMap tiles (`template` holds the GetMap URL with `{bbox-epsg-3857}`). */
-  wms?: { url: string; version: '1.1.1' | '1.3.0'; layers: string[]; legendUrl?: string; getFeatureInfoUrl?: string; infoFormats: string[]; queryable: boolean };
+  wms?: { version: '1.1.1' | '1.3.0'; layers: string[]; legendUrl?: string; getFeatureInfoUrl?: string; infoFormats: string[]; queryable: boolean };
 }
 
 export type TemplateProblem = 'not-url' | 'not-http' | 'no-xyz' | 'zoom' | 'subdomains';
@@ -49,13 +49,17 @@ export function tileUrls(t: TileService): { tiles: string[]; scheme: 'xyz' | 'tm
   return { tiles, scheme };
 }
 
+/** The host (with its port, `{s}` kept) a template's tiles come from; empty when it has none. */
+export function templateHost(template: string): string {
+  return /^[a-z]+:\/\/([^/?#]+)/i.exec(template.trim())?.[1] ?? '';
+}
+
 /**
  * Tiles of Chinese web maps (AMap/Gaode, Tencent, Baidu) are drawn in GCJ-02 (Baidu: BD-09), offset by
  * about 500 m from WGS 84 / CGCS2000 data: the host that gives one away, or null.
  */
 export function offsetBasemapHost(template: string): string | null {
-  const m = /^[a-z]+:\/\/([^/?#]+)/i.exec(template.trim());
-  const host = m?.[1]?.toLowerCase() ?? '';
+  const host = templateHost(template).toLowerCase();
   return /(^|\.)(autonavi\.com|amap\.com|gtimg\.com|map\.qq\.com|bdimg\.com|map\.baidu\.com|bdstatic\.com)$/.test(host.replace(/:\d+$/, '').replace(/\{s\}/g, 'x')) ? host : null;
 }
 

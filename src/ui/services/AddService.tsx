@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addTileService } from '../../app/service-layers';
 import type { MessageKey } from '../../i18n/zh';
 import { setTiandituKey, tiandituKey } from '../../services/service-keys';
-import { needsTiandituKey, offsetBasemapHost, templateProblem, TILE_PRESETS, type TilePreset, type TileService } from '../../services/tile-service';
+import { needsTiandituKey, offsetBasemapHost, templateHost, templateProblem, TILE_PRESETS, type TilePreset, type TileService } from '../../services/tile-service';
 import { atlasStore } from '../../state/store';
 import { useLang, useT } from '../use-t';
 import { WmsForm } from './WmsForm';
@@ -37,8 +37,7 @@ export function AddService() {
       return setNote({ text: t('svc.added', { name: t(`svc.preset.${chosen.id}` as MessageKey) }), bad: false });
     }
     if (problem) return setNote({ text: t(`svc.problem.${problem}` as MessageKey), bad: true });
-    const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(svc.template.trim())?.[1] ?? '';
-    const title = name.trim() || host;
+    const title = name.trim() || templateHost(svc.template);
     addTileService(atlasStore, { ...svc, template: svc.template.trim() }, { zh: title, en: title });
     setNote({ text: t('svc.added', { name: title }), bad: false });
   };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { loadCollection } from '../../app/ogc-actions';
-import type { MessageKey } from '../../i18n/zh';
+import { ServiceProblem } from './ServiceProblem';
 import { readCollections, type Collection, type OgcProblem } from '../../services/ogc-features';
 import { atlasStore } from '../../state/store';
 import { formatCount } from '../../domain/format';
@@ -61,11 +61,7 @@ export function OgcForm() {
           {t('svc.ogc.loading', { n: formatCount(busy, lang) })}
         </p>
       )}
-      {problem && (
-        <p className="warn" role="alert">
-          {t('svc.wms.failed', { url: problem.url })} {t(`svc.fetch.${problem.problem.problem}` as MessageKey, problem.problem as unknown as Record<string, string | number>)}
-        </p>
-      )}
+      {problem && <ServiceProblem url={problem.url} problem={problem.problem} />}
     </div>
   );
 }

@@ -1,10 +1,10 @@
-import { needsTiandituKey, offsetBasemapHost, type TileService } from '../../services/tile-service';
+import { needsTiandituKey, offsetBasemapHost, templateHost, type TileService } from '../../services/tile-service';
 import { useT } from '../use-t';
 
 /** A service layer's source host and attribution in the layer list, its WMS legend (GetLegendGraphic), and the GCJ-02 warning where it applies. */
 export function ServiceNote({ service, title }: { service: TileService; title: string }) {
   const t = useT();
-  const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(service.template)?.[1] ?? '';
+  const host = templateHost(service.template);
   const gcj = offsetBasemapHost(service.template);
   return (
     <div className="layer-user-row service-note">

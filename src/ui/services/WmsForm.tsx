@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addWmsLayers, readWms, type WmsRead } from '../../app/wms-actions';
-import type { MessageKey } from '../../i18n/zh';
+import { ServiceProblem } from './ServiceProblem';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
 
@@ -30,11 +30,7 @@ export function WmsForm() {
       <button type="button" disabled={!url.trim() || busy} onClick={() => void load()}>
         {t(busy ? 'svc.wms.reading' : 'svc.wms.read')}
       </button>
-      {problem && (
-        <p className="warn" role="alert">
-          {t('svc.wms.failed', { url: read!.url })} {t(`svc.fetch.${problem.problem}` as MessageKey, problem as unknown as Record<string, string | number>)}
-        </p>
-      )}
+      {problem && <ServiceProblem url={read!.url} problem={problem} />}
       {read?.ok && (
         <fieldset className="group">
           <legend>{t('svc.wms.layers', { title: read.caps.title || read.url, version: read.caps.version })}</legend>

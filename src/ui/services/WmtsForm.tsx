@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addWmtsLayer, readWmts, type WmtsResult } from '../../app/wmts-actions';
-import type { MessageKey } from '../../i18n/zh';
+import { ServiceProblem } from './ServiceProblem';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
 
@@ -29,11 +29,7 @@ export function WmtsForm() {
       <button type="button" disabled={!url.trim() || busy} onClick={() => void load()}>
         {t(busy ? 'svc.wms.reading' : 'svc.wms.read')}
       </button>
-      {read && !read.ok && (
-        <p className="warn" role="alert">
-          {t('svc.wms.failed', { url: read.url })} {t(`svc.fetch.${read.problem.problem}` as MessageKey, read.problem as unknown as Record<string, string | number>)}
-        </p>
-      )}
+      {read && !read.ok && <ServiceProblem url={read.url} problem={read.problem} />}
       {read?.ok && (
         <fieldset className="group">
           <legend>{t('svc.wmts.layers', { title: read.title || read.url })}</legend>
