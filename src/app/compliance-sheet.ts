@@ -1,7 +1,9 @@
 import type { Feature } from 'geojson';
-import { checkCompliance, controlsFromLayers, type ComplianceResult, type ComplianceSubject, type OverlapResult } from '../analysis/compliance';
+import { checkCompliance, controlsFromLayers, type ComplianceSubject } from '../analysis/compliance';
+import { overlapText } from '../domain/compliance-text';
+import { detectNameField, featureNames } from '../domain/feature-name';
 import { geodesicArea } from '../analysis/geodesic-area';
-import { formatArea, formatLength, formatPercent } from '../domain/format';
+import { formatArea, formatLength } from '../domain/format';
 import type { MessageKey } from '../i18n/zh';
 import type { PrintLang } from '../print/legend';
 import type { SheetTable } from '../print/sheet-layout';
@@ -19,32 +21,21 @@ const SLIVER_M2 = 1;
  * The feature the sheet reports on: the one the compliance panel's "print" named, else the one selected,
  * else the one open in the inspector.
  */
-function subjectOf(s: AtlasState): { feature: Feature; layerTitle: { zh: string; en: string } } | null {
+function subjectOf(s: AtlasState): { feature: Feature; layerTitle: { zh: string; en: string }; names: { zh: string; en: string } } | null {
   const ref = s.printDialog?.sheet ?? (s.selection.length === 1 ? s.selection[0]! : s.selection.length === 0 ? s.inspected : null);
   const hit = ref ? resolveRef(s, ref) : null;
   const g = hit?.feature.geometry;
   if (!hit || !g || g.type === 'GeometryCollection') return null;
-  return { feature: hit.feature, layerTitle: s.layers[ref!.layerId]!.title };
+  const layer = s.layers[ref!.layerId]!;
+  // Named as the compliance check names its rows (名称, XMMC… or the name_zh / name_en pair).
+  const names = featureNames(hit.feature.properties, detectNameField(layer.data.features), String(hit.feature.id ?? ref!.featureId));
+  return { feature: hit.feature, layerTitle: layer.title, names };
 }
 
 /** The name of the feature a sheet would report on (for the page title), or null without one. */
 export function sheetSubjectName(s: AtlasState, lang: PrintLang): string | null {
   const subject = subjectOf(s);
-  return subject ? nameOf(subject.feature, lang) : null;
-}
-
-function nameOf(f: Feature, lang: PrintLang): string {
-  const p = (f.properties ?? {}) as Record<string, unknown>;
-  const v = p['XMMC'] ?? p[lang === 'en' ? 'name_en' : 'name_zh'] ?? p['name_zh'] ?? p['name_en'] ?? p['name'] ?? p['名称'] ?? f.id;
-  return v === undefined || v === null || v === '' ? '—' : String(v);
-}
-
-function overlapText(r: OverlapResult, c: ComplianceResult, lang: PrintLang, fig: 'zh' | 'en'): string {
-  const t = (k: MessageKey, p?: Record<string, string | number>) => printedText(lang, k, p);
-  if (!r.overlaps) return t(r.touching ? 'comp.touching' : c.subjectKind === 'point' ? 'comp.pointOut' : 'comp.none');
-  if (c.subjectKind === 'point') return t('comp.pointIn');
-  if (c.subjectKind === 'line') return `${t('comp.lengthIn', { len: formatLength(r.lengthM, 'm', fig) })} · ${t('comp.lengthShare', { pct: formatPercent(c.subjectLengthM > 0 ? (100 * r.lengthM) / c.subjectLengthM : 0, fig) })}`;
-  return `${t('comp.overlap')} ${formatArea(r.areaM2, 'm2', fig)} · ${formatArea(r.areaM2, 'mu', fig)} · ${t('comp.shareOf', { pct: formatPercent(r.share, fig) })}`;
+  return subject ? subject.names[lang === 'en' ? 'en' : 'zh'] : null;
 }
 
 /** The sheet of the selected (or open) feature checked against the control lines, or null without one. */
@@ -58,7 +49,7 @@ export function complianceSheet(s: AtlasState, lang: PrintLang): { table: SheetT
   const fig = lang === 'en' ? 'en' : 'zh';
   const t = (k: MessageKey, p?: Record<string, string | number>) => printedText(lang, k, p);
   const p = (subject.feature.properties ?? {}) as Record<string, unknown>;
-  const rows: [string, string][] = [[t('print.sheet.project'), fig === 'zh' ? `${nameOf(subject.feature, lang)}（${subject.layerTitle.zh}）` : `${nameOf(subject.feature, lang)} (${subject.layerTitle.en})`]];
+  const rows: [string, string][] = [[t('print.sheet.project'), fig === 'zh' ? `${subject.names.zh}（${subject.layerTitle.zh}）` : `${subject.names.en} (${subject.layerTitle.en})`]];
   const g = subject.feature.geometry!;
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
     const m2 = geodesicArea(g);
@@ -66,9 +57,9 @@ export function complianceSheet(s: AtlasState, lang: PrintLang): { table: SheetT
   } else if (c.subjectKind === 'line') rows.push([t('print.sheet.length'), formatLength(c.subjectLengthM, 'm', fig)]);
   const code = p['YDYHFLDM'] ?? p['DLBM'];
   if (code !== undefined && code !== null && code !== '') rows.push([t('print.sheet.landUse'), `${String(code)} ${String(p['YDYHFLMC'] ?? p['DLMC'] ?? '')}`.trim()]);
-  rows.push([t('comp.farmland'), overlapText(c.farmland, c, lang, fig)]);
-  rows.push([t('comp.redLine'), overlapText(c.redLine, c, lang, fig)]);
-  rows.push([t('comp.cultivated'), overlapText(c.cultivated, c, lang, fig)]);
+  rows.push([t('comp.farmland'), overlapText(c.farmland, c, t, fig)]);
+  rows.push([t('comp.redLine'), overlapText(c.redLine, c, t, fig)]);
+  rows.push([t('comp.cultivated'), overlapText(c.cultivated, c, t, fig)]);
   const b = c.boundary;
   const outside = b.outsideAreaM2 > 0 ? ` · ${t('comp.outsideArea')} ${formatArea(b.outsideAreaM2, 'm2', fig)} (${formatArea(b.outsideAreaM2, 'mu', fig)})` : b.outsideLengthM > 0 ? ` · ${t('comp.outsideLength')} ${formatLength(b.outsideLengthM, 'm', fig)}` : '';
   rows.push([t('comp.boundary'), `${t(`comp.${b.status}` as MessageKey)}${outside}`]);

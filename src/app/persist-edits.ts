@@ -107,7 +107,6 @@ export async function restoreEditLayers(atlas: AtlasStore): Promise<void> {
   }
 }
 
-
 export function persistEdits(atlas: AtlasStore): () => void {
   const failed = (id: string) => (e: unknown) => {
     console.warn('Could not save an edit', e);

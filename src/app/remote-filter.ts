@@ -1,4 +1,4 @@
-import { filterKey } from '../state/filters-slice';
+import { filterKey, hasFilterCriteria } from '../state/filters-slice';
 import { zoneGeometry } from '../state/filter-result';
 import type { AtlasStore } from '../state/store';
 import { ioWorker } from '../workers/io-client';
@@ -16,7 +16,7 @@ export function startRemoteFilter(store: AtlasStore): () => void {
     for (const [id, r] of held) if (!now.has(id)) void ioWorker().dropBig(r.key);
     held = now;
     const key = filterKey(s);
-    const active = s.zone !== null || Object.keys(s.attr).some((k) => k !== 'asOf') || Object.keys(s.expressions).length > 0;
+    const active = s.zone !== null || hasFilterCriteria(s);
     for (const layer of Object.values(s.layers)) {
       if (!layer.remote || !layer.filterable || !active || asked.get(layer.id) === key) continue;
       asked.set(layer.id, key);

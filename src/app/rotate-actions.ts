@@ -26,6 +26,6 @@ export function rotateInspected(store: AtlasStore, degrees: number): boolean {
 export function rotateDrag(store: AtlasStore, from: [number, number], to: [number, number], done: boolean): void {
   const t = target(store);
   const degrees = t ? dragAngle(t.pivot, from, to) : 0;
-  store.getState().setRotation(t && !done ? { layerId: t.ref.layerId, featureId: t.ref.featureId, degrees } : null);
+  store.getState().setRotation(t && !done ? { layerId: t.ref.layerId, featureId: t.ref.featureId, degrees, pivot: t.pivot } : null);
   if (t && done) rotateInspected(store, degrees);
 }

@@ -87,7 +87,6 @@ export function splitPolygon(poly: Polygon, cut: LineString): SplitResult {
   return { pieces: out };
 }
 
-
 /** What splitting a feature gives: the geometry the feature keeps and the pieces that become new features. */
 export type FeatureSplit = { keep: Polygon | MultiPolygon; split: Polygon[] } | { problem: 'no-cut' | 'self-crossing' };
 

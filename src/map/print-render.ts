@@ -30,7 +30,7 @@ export async function renderPrintMap(
   req: PrintRenderRequest,
   copyStates: (target: maplibregl.Map) => void,
   /** The live map's request gate (services' hosts and keys), for the tiles of added services. */
-  requestUrl: (url: string) => string | null = (url) => url,
+  requestUrl: (url: string) => string | null,
 ): Promise<HTMLCanvasElement> {
   const style = source.getStyle();
   if (req.only) style.layers = style.layers.filter((l) => req.only!(l));

@@ -30,8 +30,8 @@ export interface EditSlice {
   /** The vertex the keyboard moves while reshaping (its position among the feature's vertices). */
   vertexCursor: { layerId: string; featureId: string; index: number } | null;
   setVertexCursor: (c: EditSlice['vertexCursor']) => void;
-  /** The turn the rotate tool's drag shows before it is released (degrees clockwise). */
-  rotation: { layerId: string; featureId: string; degrees: number } | null;
+  /** The turn the rotate tool's drag shows before it is released (degrees clockwise, about `pivot`). */
+  rotation: { layerId: string; featureId: string; degrees: number; pivot: [number, number] } | null;
   setRotation: (r: EditSlice['rotation']) => void;
   /** What opening or saving a project file did, for the layer panel. */
   projectReport: { file: string; opened: boolean; saved?: true; layers: number; problems: ProjectProblem[] } | null;

@@ -4,7 +4,7 @@ import { filterByZone } from '../analysis/zone-filter';
 import { isEmptyFilter, layerFields, matchesAttributes, type AttributeFilter } from '../domain/attribute-filter';
 import type { ZonePredicate } from '../domain/url-state';
 import type { LayerEntry } from './layers-slice';
-import { filterKey, type ZoneSpec } from './filters-slice';
+import { filterKey, hasFilterCriteria, type ZoneSpec } from './filters-slice';
 import type { AtlasState } from './store';
 import { featureById, featureId } from './selectors';
 import { compiledExpression } from './expression-cache';
@@ -84,7 +84,7 @@ export function selectFilterResult(s: AtlasState): FilterResult {
   const key = [s.layers, s.zone, s.predicate, s.attr, s.remoteResults, s.expressions];
   if (memo && memo.key.every((k, i) => k === key[i])) return memo.result;
   const zone = zoneGeometry(s, s.zone);
-  const active = zone !== null || !isEmptyFilter(s.attr) || Object.keys(s.expressions).length > 0;
+  const active = zone !== null || hasFilterCriteria(s);
   const byLayer: Record<string, ReadonlySet<string>> = {};
   const masks: Record<string, number> = {};
   if (active) {

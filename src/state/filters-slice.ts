@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { removeCriterion, type AttributeFilter, type CriterionKey } from '../domain/attribute-filter';
+import { isEmptyFilter, removeCriterion, type AttributeFilter, type CriterionKey } from '../domain/attribute-filter';
 import type { FilterMode, UrlZone, ZonePredicate } from '../domain/url-state';
 import type { AtlasState } from './store';
 
@@ -35,6 +35,11 @@ export interface FiltersSlice {
 /** Names a filter (zone, relation, attributes, expressions) so a worker's answer can be matched to the filter it was for. */
 export function filterKey(s: Pick<FiltersSlice, 'zone' | 'predicate' | 'attr' | 'expressions'>): string {
   return JSON.stringify([s.zone, s.predicate, s.attr, s.expressions]);
+}
+
+/** Whether attribute criteria or expressions narrow anything (a zone aside): the page and the worker ask the same. */
+export function hasFilterCriteria(s: Pick<FiltersSlice, 'attr' | 'expressions'>): boolean {
+  return !isEmptyFilter(s.attr) || Object.keys(s.expressions).length > 0;
 }
 
 export const createFiltersSlice: StateCreator<AtlasState, [], [], FiltersSlice> = (set) => ({

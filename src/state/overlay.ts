@@ -6,7 +6,7 @@ import type { AtlasState } from './store';
 import { resolveRef } from './selectors';
 import { validateGeometry } from '../edit/validate';
 import { vertexAt } from '../edit/vertex-nudge';
-import { rotateGeometry, rotationPivot } from '../edit/rotate';
+import { rotateGeometry } from '../edit/rotate';
 
 let memo: { key: unknown[]; value: FeatureCollection } | null = null;
 
@@ -34,11 +34,10 @@ export function selectOverlay(s: AtlasState): FeatureCollection {
   const at = vc && edited?.geometry && vc.layerId === s.inspected?.layerId && vc.featureId === s.inspected?.featureId ? vertexAt(edited.geometry, vc.index) : undefined;
   if (at && s.tool?.shape === 'reshape') features.push({ type: 'Feature', properties: { role: 'focus' }, geometry: { type: 'Point', coordinates: at } });
   const turn = s.rotation;
-  const pivot = turn && edited?.geometry && turn.layerId === s.inspected?.layerId && turn.featureId === s.inspected?.featureId ? rotationPivot(edited.geometry) : null;
   // The rotate tool's drag shows the feature where it would go, and by how much, until it is released.
-  if (pivot) {
-    features.push({ type: 'Feature', properties: { role: 'measure' }, geometry: rotateGeometry(edited!.geometry!, turn!.degrees, pivot) });
-    features.push({ type: 'Feature', properties: { role: 'focus', label: `${turn!.degrees.toFixed(1)}°` }, geometry: { type: 'Point', coordinates: pivot } });
+  if (turn && edited?.geometry && turn.layerId === s.inspected?.layerId && turn.featureId === s.inspected?.featureId) {
+    features.push({ type: 'Feature', properties: { role: 'measure' }, geometry: rotateGeometry(edited.geometry, turn.degrees, turn.pivot) });
+    features.push({ type: 'Feature', properties: { role: 'focus', label: `${turn.degrees.toFixed(1)}°` }, geometry: { type: 'Point', coordinates: turn.pivot } });
   }
   for (const w of warnings) features.push({ type: 'Feature', properties: { role: 'problem', problem: w.code }, geometry: { type: 'Point', coordinates: w.at } });
   memo = { key, value: { type: 'FeatureCollection', features } };

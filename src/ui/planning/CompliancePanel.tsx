@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
 import { checkLayer, controlsFromLayers, type ComplianceResult, type ComplianceRow, type OverlapResult } from '../../analysis/compliance';
-import { formatArea, formatLength, formatPercent, UNKNOWN } from '../../domain/format';
+import { formatArea, formatLength, UNKNOWN } from '../../domain/format';
 import { downloadFile } from '../../app/export-actions';
 import { exportCsv } from '../../io/export/csv';
 import { exportGeoJson, suggestFileName } from '../../io/export/geojson';
@@ -10,6 +10,7 @@ import { zoneGeometry } from '../../state/filter-result';
 import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers, resolveRef } from '../../state/selectors';
 import { useLang, useT } from '../use-t';
+import { overlapText } from '../../domain/compliance-text';
 import type { Lang } from '../../i18n/translate';
 import { LayerSelect } from '../LayerSelect';
 import { BigCompliance } from './BigCompliance';
@@ -23,21 +24,7 @@ type Kind = ComplianceResult['subjectKind'];
 
 function OverlapCell({ r, kind, lengthM, lang }: { r: OverlapResult; kind: Kind; lengthM: number; lang: Lang }) {
   const t = useT();
-  if (r.overlaps) {
-    if (kind === 'point') return <span className="bad">{t('comp.pointIn')}</span>;
-    if (kind === 'line')
-      return (
-        <span className="bad">
-          {t('comp.lengthIn', { len: formatLength(r.lengthM, 'm', lang) })} · {t('comp.lengthShare', { pct: formatPercent(lengthM > 0 ? (100 * r.lengthM) / lengthM : 0, lang) })}
-        </span>
-      );
-    return (
-      <span className="bad">
-        {t('comp.overlap')} {`${formatArea(r.areaM2, 'm2', lang)} · ${formatArea(r.areaM2, 'mu', lang)} · ${t('comp.shareOf', { pct: formatPercent(r.share, lang) })}`}
-      </span>
-    );
-  }
-  return <span className={r.touching ? 'warn' : 'ok-text'}>{t(r.touching ? 'comp.touching' : kind === 'point' ? 'comp.pointOut' : 'comp.none')}</span>;
+  return <span className={r.overlaps ? 'bad' : r.touching ? 'warn' : 'ok-text'}>{overlapText(r, { subjectKind: kind, subjectLengthM: lengthM }, t, lang)}</span>;
 }
 
 /** The short figure of a layer table's cell: 亩 for areas, metres for lines, "inside" for points. */
