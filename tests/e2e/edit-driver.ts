@@ -23,10 +23,12 @@ export async function editState(page: Page): Promise<EditState> {
   });
 }
 
+/** The layer being edited; none yet (a copy still on its way) reads as an empty layer, so polls keep polling. */
 export async function edited(page: Page): Promise<{ id: string; features: Feature[]; done: number; undone: number }> {
   const s = await editState(page);
-  const id = s.editLayerId!;
-  return { id, features: s.layers[id]!.data.features, done: s.editing[id]!.done.length, undone: s.editing[id]!.undone.length };
+  const id = s.editLayerId;
+  if (!id || !s.layers[id] || !s.editing[id]) return { id: '', features: [], done: 0, undone: 0 };
+  return { id, features: s.layers[id].data.features, done: s.editing[id].done.length, undone: s.editing[id].undone.length };
 }
 
 export async function screenAt(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {

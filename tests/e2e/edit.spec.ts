@@ -90,14 +90,14 @@ test('a red line drawn with the mouse gets its area, attributes by code list, re
   // Undo with Ctrl+Z takes the reshape back exactly (area too); Ctrl+Shift+Z brings it back.
   await page.getByRole('button', { name: '结束工具' }).click();
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(drawn.geometry);
+  await expect.poll(async () => (await edited(page)).features[0]?.geometry).toEqual(drawn.geometry);
   expect((await edited(page)).features[0]!.properties!['YDMJ']).toBeCloseTo(area, 2);
   await expect(page.getByTestId('edit-announcer')).toHaveText(`已撤销：修改形状 ${String(drawn.id)}`);
   await page.keyboard.press('Control+Shift+z');
-  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(reshaped.geometry);
+  await expect.poll(async () => (await edited(page)).features[0]?.geometry).toEqual(reshaped.geometry);
   await page.getByRole('button', { name: '撤销' }).click();
   await page.getByRole('button', { name: '重做' }).click();
-  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(reshaped.geometry);
+  await expect.poll(async () => (await edited(page)).features[0]?.geometry).toEqual(reshaped.geometry);
   const before = await edited(page);
 
   // Every edit was saved as it happened: a reload finds the layer, its features and its undo steps.
@@ -363,9 +363,9 @@ test('a hole cut into a red line and a second part added, each drawn with the mo
   expect((multi as { coordinates: unknown[] }).coordinates).toHaveLength(2);
   await screenshot(page, 'edit-hole-part');
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(holed);
+  await expect.poll(async () => (await edited(page)).features[0]?.geometry).toEqual(holed);
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(outer);
+  await expect.poll(async () => (await edited(page)).features[0]?.geometry).toEqual(outer);
 });
 
 test('the attribute table of an edited layer: F2 edits a cell, a pasted column fills down, Ctrl+D fills the selected rows', async ({ page, context }) => {
@@ -413,7 +413,7 @@ test('the attribute table of an edited layer: F2 edits a cell, a pasted column f
   await page.keyboard.press('Control+d');
   expect((await edited(page)).features.map((f) => f.properties!['RJL'])).toEqual([1.5, 2.2, 1.5]);
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await edited(page)).features.map((f) => f.properties!['RJL'])).toEqual([1.5, 2.2, 3.3]);
+  await expect.poll(async () => (await edited(page)).features.map((f) => f.properties?.['RJL'])).toEqual([1.5, 2.2, 3.3]);
   await screenshot(page, 'edit-table');
 });
 
@@ -491,7 +491,7 @@ test('fields of an edited layer: a 三调 code field added with its label takes 
   const code = page.getByTestId('attribute-editor').getByLabel('地类编码');
   await code.fill('水浇地');
   await code.press('Enter');
-  await expect.poll(async () => (await edited(page)).features[0]!.properties).toMatchObject({ DLBM: '0102', DLMC: '水浇地' });
+  await expect.poll(async () => (await edited(page)).features[0]?.properties).toMatchObject({ DLBM: '0102', DLMC: '水浇地' });
 });
 
 test('reshaping from the keyboard: ] picks a vertex, arrow keys move it by metres, each move one undo step', async ({ page }) => {
@@ -511,7 +511,7 @@ test('reshaping from the keyboard: ] picks a vertex, arrow keys move it by metre
   expect(d.s12!).toBeCloseTo(Math.hypot(3, 10), 2);
   expect(((await edited(page)).features[0]!.geometry as Polygon).coordinates[0]![0]).toEqual(start.coordinates[0]![0]);
   for (let i = 0; i < 4; i++) await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await edited(page)).features[0]!.geometry).toEqual(start);
+  await expect.poll(async () => (await edited(page)).features[0]?.geometry).toEqual(start);
 });
 
 test.describe('on a phone', () => {
@@ -677,7 +677,7 @@ test('a project file keeps the workspace: opened in a fresh browser it restores 
   expect(after.editing).toEqual(before.editing);
   await page2.getByRole('tab', { name: 'Edit' }).click();
   await page2.getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(async () => (await edited(page2)).features[0]!.properties!['XMMC']).toBeNull();
+  await expect.poll(async () => (await edited(page2)).features[0]?.properties?.['XMMC']).toBeNull();
 
   // A damaged file says what it could not restore.
   await page2.getByRole('tab', { name: 'Layers' }).click();

@@ -18,7 +18,7 @@ test('a red line over farmland prints as a one-page compliance sheet with the ov
   const name = page.getByRole('textbox', { name: 'Project name' });
   await name.fill('Resettlement housing phase 1');
   await name.press('Enter');
-  await expect.poll(async () => (await edited(page)).features[0]!.properties!['XMMC']).toBe('Resettlement housing phase 1');
+  await expect.poll(async () => (await edited(page)).features[0]?.properties?.['XMMC']).toBe('Resettlement housing phase 1');
   await page.getByRole('tab', { name: 'Planning' }).click();
   await page.getByRole('radio', { name: /A whole layer/ }).check();
   await page.getByRole('combobox', { name: 'A whole layer' }).selectOption((await edited(page)).id);

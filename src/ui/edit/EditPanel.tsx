@@ -96,24 +96,32 @@ function ExistingLayer() {
   const lang = useLang();
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => !l.editable)));
   const [picked, setPicked] = useState('');
+  // A big layer's copy waits on its worker: the button says so, and a failure is said, not swallowed.
+  const [copying, setCopying] = useState<'busy' | 'failed' | null>(null);
   const layer = layers.find((l) => l.id === picked) ?? layers[0];
   const selectedHere = useAtlas((s) => s.selection.filter((r) => r.layerId === layer?.id).length);
   if (!layer) return null;
   const bundled = layer.origin === 'bundled' || layer.fromAddress;
   const go = () => {
     const title = { zh: translate('zh', 'edit.copyTitle', { title: layer.title.zh }), en: translate('en', 'edit.copyTitle', { title: layer.title.en }) };
-    if (layer.remote) void copyBigSelectionToEditable(atlasStore, layer.id, title);
-    else atlasStore.getState().makeEditable(layer.id, title);
+    if (!layer.remote) return void atlasStore.getState().makeEditable(layer.id, title);
+    setCopying('busy');
+    copyBigSelectionToEditable(atlasStore, layer.id, title).then(
+      () => setCopying(null),
+      () => setCopying('failed'),
+    );
   };
   return (
     <section className="edit-existing" aria-labelledby="edit-existing-title">
       <h4 id="edit-existing-title">{t('edit.existing')}</h4>
       <div className="button-row">
         <LayerSelect layers={layers} value={layer.id} onChange={setPicked} label={t('edit.existingLayer')} />
-        <button type="button" onClick={go} disabled={!!layer.remote && selectedHere === 0}>
+        <button type="button" onClick={go} disabled={!!layer.remote && (selectedHere === 0 || copying === 'busy')} aria-busy={copying === 'busy' || undefined}>
           {layer.remote ? t('edit.copyBig', { n: formatCount(selectedHere, lang) }) : bundled ? t('edit.copyEditable') : t('edit.makeEditable')}
         </button>
       </div>
+      {copying === 'busy' && <p role="status">{t('edit.copyingBig')}</p>}
+      {copying === 'failed' && <p role="alert">{t('edit.copyBigFailed', { title: layer.title[lang] })}</p>}
       {bundled && <p className="hint">{t('edit.bundledNote')}</p>}
       {layer.remote && <p className="hint">{t('edit.bigNote', { count: formatCount(layer.remote.count, lang) })}</p>}
     </section>
