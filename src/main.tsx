@@ -8,6 +8,7 @@ import { pickLanguage } from './i18n/translate';
 import { loadBundledLayers } from './app/load-bundled-layers';
 import { startUrlSync } from './app/url-sync';
 import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
+import { loadLocalArchivesFromStorage, pruneLocalArchives } from './app/tile-set-actions';
 import { persistEdits, restoreEditLayers } from './app/persist-edits';
 import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
 import { persistMilestones, restoreMilestones } from './app/persist-milestones';
@@ -40,8 +41,10 @@ void (async () => {
   await loadBundledLayers(atlasStore);
   restoreMilestones(atlasStore);
   persistMilestones(atlasStore);
+  loadLocalArchivesFromStorage();
   await restoreUserLayers(atlasStore);
   persistUserLayers(atlasStore);
+  void pruneLocalArchives(atlasStore);
   await restoreEditLayers(atlasStore);
   persistEdits(atlasStore);
   persistBigLayers(atlasStore);

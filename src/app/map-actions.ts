@@ -8,7 +8,9 @@ import { addDrawnFeature, commitPiece } from './edit-actions';
 import { drawOntoInspected, splitWithLine } from './edit-geometry-actions';
 import { rotateDrag } from './rotate-actions';
 import { requestUrlFor } from './service-layers';
-import { queryWmsAt } from './wms-info-actions';
+import { queryServicesAt } from './service-info-actions';
+import { archiveTile, isLocalArchive, parseArchiveUrl } from '../services/pmtiles-archive';
+import { RequestRefused } from '../services/request-guard';
 
 /** Selects what a box or lasso covers: bundled and imported layers at once, big layers when the worker answers. */
 async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<void> {
@@ -30,32 +32,40 @@ async function selectInPolygon(store: AtlasStore, polygon: Polygon): Promise<voi
 /** What the map's events do to the store. */
 export function mapHandlers(store: AtlasStore): MapHandlers {
   const get = store.getState;
+  const gate = requestUrlFor(store);
   const pickPoint = (lngLat: [number, number]) => {
     const q = get().proximity;
     get().setProximity({ layerId: q?.layerId ?? 'villages', mode: q?.mode ?? 'nearest', n: q?.n ?? 5, radiusKm: q?.radiusKm ?? 2, origin: { type: 'point', lngLat } });
     get().cancelTool();
   };
   return {
-    onFeatureClick: (ref, additive, lngLat) => {
+    onFeatureClick: (ref, additive, lngLat, tiles) => {
       if (get().tool?.kind === 'pick') pickPoint(lngLat);
       else if (!get().tool) {
         get().setServiceInfo(null);
         get().clickFeature(ref, additive);
-        // The WMS layers are asked too: their answers show under the feature's attributes.
-        void queryWmsAt(store, lngLat);
+        // The services are asked too: their answers show under the feature's attributes.
+        void queryServicesAt(store, lngLat, tiles);
       }
       // The rotate tool turns the open feature: a click on another of the edited layer's opens that one.
       else if (get().tool?.shape === 'rotate' && ref.layerId === get().editLayerId) get().inspect(ref);
     },
-    onEmptyClick: (lngLat) => {
+    onEmptyClick: (lngLat, tiles) => {
       if (get().tool?.kind === 'pick') pickPoint(lngLat);
       else if (!get().tool) {
         get().clearSelection();
-        void queryWmsAt(store, lngLat);
+        void queryServicesAt(store, lngLat, tiles);
       }
     },
     onViewChange: (view) => get().setView(view, 'map'),
     loadBigTile: (key, z, x, y, maskId) => ioWorker().tileBig(key, z, x, y, maskId),
+    loadArchiveTile: (url, signal) => {
+      const t = parseArchiveUrl(url);
+      if (!t) return Promise.reject(new Error(`bad archive tile address ${url}`));
+      // An archive on a server is read only while a layer of the workspace names it (the map's own gate).
+      if (!isLocalArchive(t.key) && gate(t.key) === null) return Promise.reject(new RequestRefused(t.key));
+      return archiveTile(t.key, t.z, t.x, t.y, signal);
+    },
     onBoxSelect: (ring) => void selectInPolygon(store, ringToPolygon(ring)),
     onDrawChange: (g) => {
       if (get().tool) get().setDrawn(g && g.type !== 'Point' ? g : null);
@@ -66,7 +76,8 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     onReshapeSelect: (layerId, featureId) => get().inspect(featureId === null ? null : { layerId, featureId }),
     onReshapeRefused: (layerId, featureIds) => get().setReshapeRefused({ layerId, featureIds }),
     onRotateDrag: (from, to, done) => rotateDrag(store, from, to, done),
-    requestUrl: requestUrlFor(store),
+    requestUrl: gate,
+    onServiceError: (layerId, reason) => get().noteServiceFailure(layerId, reason),
     onDrawState: (seq, state) => get().setDrawState({ seq, state }),
     onKeyboardCursor: (e) => {
       if (get().tool) get().setDrawNote(e.type === 'cancel' ? { type: 'cancelled' } : e);

@@ -1,4 +1,5 @@
 import type { Label } from '../i18n/fields';
+import { archiveKeyOf } from '../services/pmtiles-archive';
 import { requestAllowed, resetServiceOrigins } from '../services/request-guard';
 import { withServiceKeys } from '../services/service-keys';
 import { tileUrls, type TileService } from '../services/tile-service';
@@ -8,9 +9,11 @@ import type { AtlasState, AtlasStore } from '../state/store';
 let counter = 0;
 let gateFor: AtlasState['layers'] | null = null;
 
-/** The tile URLs of every service layer in the workspace: the hosts requests may go to. */
+/** The tile URLs (a PMTiles archive's own URL) of every service layer in the workspace: the hosts requests may go to. */
 function serviceUrls(s: Pick<AtlasState, 'layers'>): string[] {
-  return Object.values(s.layers).flatMap((l) => (l.service ? tileUrls(l.service).tiles : []));
+  return Object.values(s.layers)
+    .flatMap((l) => [...(l.service ? tileUrls(l.service).tiles : []), ...(l.vectorTiles?.tiles ?? [])])
+    .map((u) => archiveKeyOf(u) ?? u);
 }
 
 /** Keeps the request gate's list of hosts in step with the service layers (added, removed, restored). */
@@ -29,7 +32,7 @@ export function requestUrlFor(store: AtlasStore): (url: string) => string | null
 }
 
 /** Adds a tile service as a layer: a basemap below every layer, an overlay on top. Returns its id. */
-export function addTileService(store: AtlasStore, service: TileService, title: Label): string {
+export function addTileService(store: AtlasStore, service: TileService, title: Label, sourceFile?: string): string {
   const id = `service-${Date.now().toString(36)}-${++counter}`;
   const entry: LayerEntry = {
     id,
@@ -42,6 +45,7 @@ export function addTileService(store: AtlasStore, service: TileService, title: L
     opacity: 1,
     filterable: false,
     service,
+    ...(sourceFile ? { sourceFile } : {}),
   };
   // The request gate takes the new layer's hosts from the workspace on the map's next request (syncGate).
   store.getState().addLayers([entry]);

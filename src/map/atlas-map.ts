@@ -19,10 +19,10 @@ import { FID, withFid } from './fid';
 import { ZH_LOCALE } from './locale';
 import { LocalizedControls } from './map-controls';
 import { CameraQueue, keepContentOnResize, showView } from './camera';
-import { featureAt } from './hit-test';
+import { featureAt, tileFeaturesAt } from './hit-test';
+import { registerArchiveProtocol, registerBigTileProtocol, watchServiceErrors } from './tile-protocols';
 import { FeatureStates, type LayerFilterView } from './feature-states';
 import type { DrawRequest, MapHandlers, MapModel } from './map-model';
-import { BIG_TILE_PROTOCOL } from './big-layer';
 import { maxDrawingSide, renderPrintMap, type PrintRenderRequest } from './print-render';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -55,13 +55,8 @@ export class AtlasMap {
   private readonly controls: LocalizedControls;
 
   constructor(container: HTMLElement, private readonly handlers: MapHandlers, view: MapView, lang: Lang) {
-    // Tiles of big layers: MapLibre asks, the worker holding the layer encodes the tile, only bytes cross.
-    maplibregl.addProtocol(BIG_TILE_PROTOCOL, async (params) => {
-      const m = /^atlasbig:\/\/([^/]+)\/(\d+)\/(\d+)\/(\d+)(?:\?m=(\d+))?$/.exec(params.url);
-      if (!m) throw new Error(`bad tile address ${params.url}`);
-      const data = await this.handlers.loadBigTile(m[1]!, Number(m[2]), Number(m[3]), Number(m[4]), m[5] === undefined ? undefined : Number(m[5]));
-      return { data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer };
-    });
+    this.unregister.push(registerBigTileProtocol(this.handlers.loadBigTile));
+    this.unregister.push(registerArchiveProtocol((url, signal) => this.handlers.loadArchiveTile(url, signal)));
     this.map = new maplibregl.Map({
       container,
       style: offlineBaseStyle(),
@@ -85,6 +80,8 @@ export class AtlasMap {
       this.loaded = true;
       if (this.pending) this.update(this.pending);
     });
+    const serviceLayerOf = (source: string) => [...this.drawn.values()].find(({ entry }) => sourceId(entry.id) === source && (entry.service || entry.vectorTiles))?.entry.id ?? null;
+    this.unregister.push(watchServiceErrors(this.map, serviceLayerOf, (id, why) => this.handlers.onServiceError(id, why)));
     this.unregister.push(keepContentOnResize(this.map, () => this.drawSeq === 0));
     this.unregister.push(registerBoxSelect(this.map, (ring) => this.handlers.onBoxSelect(ring, false)));
     this.map.on('click', (e) => this.onClick(e));
@@ -141,7 +138,6 @@ export class AtlasMap {
 
   destroy(): void {
     this.camera.destroy();
-    maplibregl.removeProtocol(BIG_TILE_PROTOCOL);
     this.compareMap?.destroy();
     for (const u of this.unregister) u();
     this.cursor.destroy();
@@ -184,7 +180,7 @@ export class AtlasMap {
       const prev = this.drawn.get(entry.id);
       if (!prev) {
         this.map.addSource(sourceId(entry.id), sourceSpec(entry));
-      } else if ((prev.entry.data !== entry.data || isLabelled(prev.entry) !== isLabelled(entry)) && !entry.remote && !entry.service) {
+      } else if ((prev.entry.data !== entry.data || isLabelled(prev.entry) !== isLabelled(entry)) && !entry.remote && !entry.service && !entry.vectorTiles) {
         (this.map.getSource(sourceId(entry.id)) as maplibregl.GeoJSONSource).setData(withFid(entry.data, isLabelled(entry)));
       }
       if (
@@ -285,11 +281,15 @@ export class AtlasMap {
 
   private onClick(e: maplibregl.MapMouseEvent): void {
     if (this.drawSeq !== 0 || this.reshape.active) return;
-    const ref = featureAt(this.map, e.point, this.visibleLayerIds());
+    // Features of vector tile services live only in their tiles: their attributes travel with the click.
+    const visible = this.visibleLayerIds();
+    const fromTiles = visible.filter((id) => this.drawn.get(id)?.entry.vectorTiles);
+    const ref = featureAt(this.map, e.point, visible.filter((id) => !fromTiles.includes(id)));
+    const tiles = tileFeaturesAt(this.map, e.point, fromTiles);
     const ev = e.originalEvent;
     const at: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-    if (ref) this.handlers.onFeatureClick(ref, ev.shiftKey || ev.ctrlKey || ev.metaKey, at);
-    else this.handlers.onEmptyClick(at);
+    if (ref) this.handlers.onFeatureClick(ref, ev.shiftKey || ev.ctrlKey || ev.metaKey, at, tiles);
+    else this.handlers.onEmptyClick(at, tiles);
   }
 }
 

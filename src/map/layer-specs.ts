@@ -82,6 +82,10 @@ export function sourceSpec(layer: LayerEntry): SourceSpecification {
     const { tileSize, minzoom, maxzoom, attribution } = layer.service;
     return { type: 'raster', tiles, scheme, tileSize, minzoom, maxzoom, ...(attribution ? { attribution } : {}) };
   }
+  if (layer.vectorTiles) {
+    const { tiles, minzoom, maxzoom, attribution, bounds } = layer.vectorTiles;
+    return { type: 'vector', tiles, minzoom, maxzoom, ...(bounds ? { bounds } : {}), ...(attribution ? { attribution } : {}) };
+  }
   return layer.remote
     ? { type: 'vector', tiles: [layer.remote.url], minzoom: 0, maxzoom: 14, promoteId: { [BIG_TILE_LAYER]: FID } }
     : { type: 'geojson', data: withFid(layer.data, isLabelled(layer)), promoteId: FID };
@@ -90,7 +94,7 @@ export function sourceSpec(layer: LayerEntry): SourceSpecification {
 /** The MapLibre layers that draw one atlas layer: fill, outline/line, circle and label parts (and density cells for big layers). */
 export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] {
   if (layer.service) return [{ id: styleLayerId(layer.id, 'raster'), type: 'raster', source: sourceId(layer.id), layout: { visibility: layer.visible ? 'visible' : 'none' }, paint: { 'raster-opacity': layer.opacity } }];
-  const big = layer.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : undefined;
+  const big = layer.remote ? { labelMinzoom: BIG_LABEL_MIN_ZOOM, sourceLayer: BIG_TILE_LAYER } : layer.vectorTiles ? { labelMinzoom: 0, sourceLayer: layer.vectorTiles.sourceLayer } : undefined;
   const { style } = layer;
   const source = sourceId(layer.id);
   const color = colorExpression(style);
@@ -168,6 +172,8 @@ export function layerSpecs(layer: LayerEntry, lang: Lang): LayerSpecification[] 
     });
   }
   if (!big) return specs;
+  // A service's vector tiles: the same parts, from its source layer (they carry no density cells).
+  if (layer.vectorTiles) return specs.map((spec) => ({ ...spec, 'source-layer': big.sourceLayer }) as LayerSpecification);
   // Tiles of big layers hold features or density cells: each part draws its own kind; names only close up.
   const parts = specs.map((spec) => {
     const filter = 'filter' in spec && spec.filter ? (['all', spec.filter, notDensity] as ExpressionSpecification) : notDensity;

@@ -10,11 +10,17 @@ import type { DrawnGeometry, DrawShape } from './draw-controller';
 import type { Piece } from '../edit/pieces';
 import type { LayerFilterView } from './feature-states';
 import type { CursorEvent } from './keyboard-cursor';
+import type { TileHit } from './hit-test';
 
 /** What the map adapter is fed (a snapshot of the store) and what it reports back. */
 export interface MapHandlers {
-  onFeatureClick: (ref: FeatureRef, additive: boolean, lngLat: [number, number]) => void;
-  onEmptyClick: (lngLat: [number, number]) => void;
+  /** `tiles`: what vector tile services' features lie under the click (their attributes). */
+  onFeatureClick: (ref: FeatureRef, additive: boolean, lngLat: [number, number], tiles: TileHit[]) => void;
+  onEmptyClick: (lngLat: [number, number], tiles: TileHit[]) => void;
+  /** A tile of a PMTiles archive (`pmtiles://key/z/x/y`); null where a raster archive has none. */
+  loadArchiveTile: (url: string, signal: AbortSignal) => Promise<Uint8Array | null>;
+  /** A service layer's tile could not be loaded (HTTP status or the error's message). */
+  onServiceError: (layerId: string, reason: string) => void;
   onViewChange: (view: MapView) => void;
   onBoxSelect: (ring: [number, number][], additive: boolean) => void;
   onDrawChange: (geometry: DrawnGeometry | null) => void;

@@ -51,7 +51,8 @@ export function tileUrls(t: TileService): { tiles: string[]; scheme: 'xyz' | 'tm
 
 /** The host (with its port, `{s}` kept) a template's tiles come from; empty when it has none. */
 export function templateHost(template: string): string {
-  return /^[a-z]+:\/\/([^/?#]+)/i.exec(template.trim())?.[1] ?? '';
+  // A PMTiles archive's tiles (`pmtiles://<archive URL>/{z}/{x}/{y}`) come from the archive's host.
+  return /^[a-z]+:\/\/([^/?#]+)/i.exec(template.trim().replace(/^pmtiles:\/\//, ''))?.[1] ?? '';
 }
 
 /**

@@ -1,3 +1,5 @@
+import { href, kid, kids, text } from './xml-walk';
+
 /**
  * WMS 1.1.1 / 1.3.0: the capabilities a planner's server announces (its named layers with their titles,
  * coordinate systems, legends and whether they answer GetFeatureInfo), and the GetMap request MapLibre
@@ -26,10 +28,6 @@ export interface WmsCapabilities {
 
 export type WmsProblem = { problem: 'not-wms' } | { problem: 'exception'; message: string } | { problem: 'no-layers' };
 
-const kids = (el: Element, name: string): Element[] => (Array.from(el.childNodes).filter((c) => c.nodeType === 1) as Element[]).filter((c) => c.localName === name);
-const kid = (el: Element, name: string): Element | undefined => kids(el, name)[0];
-const text = (el: Element | undefined): string => el?.textContent?.trim() ?? '';
-const href = (el: Element | undefined): string => (el ? (el.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? el.getAttribute('xlink:href') ?? '') : '');
 
 function operation(capability: Element, name: string): { url: string; formats: string[] } | undefined {
   const op = kid(kid(capability, 'Request') ?? capability, name);

@@ -1,4 +1,5 @@
 import { withQuery } from './wms';
+import { kid, kids, text } from './xml-walk';
 
 /**
  * WMTS 1.0.0 capabilities: layers, their styles and formats, and the tile matrix sets MapLibre can draw —
@@ -17,10 +18,6 @@ export interface WmtsLayer {
 
 export type WmtsRead = { title: string; layers: WmtsLayer[]; unusable: string[] } | { problem: 'not-wmts' | 'no-layers' };
 
-const el = (n: Node): Element[] => Array.from(n.childNodes).filter((c): c is Element => c.nodeType === 1);
-const kids = (e: Element, name: string) => el(e).filter((c) => c.localName === name);
-const kid = (e: Element, name: string) => kids(e, name)[0];
-const text = (e: Element | undefined) => e?.textContent?.trim() ?? '';
 
 /** Scale denominator of zoom 0 of the Web Mercator pyramid (256 px tiles, 0.28 mm pixels). */
 const Z0 = 559082264.0287178;

@@ -1,4 +1,5 @@
 import type { TileService } from '../services/tile-service';
+import type { VectorTileLayer } from '../services/vector-tiles';
 import type { BundledProblemCode } from '../io/load-bundled';
 import type { FeatureCollection } from 'geojson';
 import type { StateCreator } from 'zustand';
@@ -27,6 +28,8 @@ export interface LayerEntry {
   remote?: { key: string; url: string; count: number; bbox: [number, number, number, number] | null; fields: string[] };
   /** A raster tile service the planner added (its `data` holds no features; it is not filterable). */
   service?: TileService;
+  /** One source layer of a vector tile service or PMTiles archive (its `data` holds no features; a click reads the tiles). */
+  vectorTiles?: VectorTileLayer;
   /** The planner edits this layer (its schema and undo steps are in the edit slice; it is saved by its journal). */
   editable?: true;
   /** Opened from the page address (`?data=`): it comes back from there on reload, so it is not stored. */

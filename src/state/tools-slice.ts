@@ -90,6 +90,9 @@ export interface ServiceInfo {
 export interface ToolsSlice {
   serviceInfo: ServiceInfo | null;
   setServiceInfo: (i: ServiceInfo | null) => void;
+  /** Tiles that service layers failed to give this session: how many, and the last reason. */
+  serviceFailures: Record<string, { n: number; reason: string }>;
+  noteServiceFailure: (layerId: string, reason: string) => void;
   compare: CompareState | null;
   setCompare: (c: CompareState | null) => void;
   proximity: ProximityQuery | null;
@@ -123,6 +126,8 @@ let seq = 0;
 export const createToolsSlice: StateCreator<AtlasState, [], [], ToolsSlice> = (set) => ({
   serviceInfo: null,
   setServiceInfo: (serviceInfo) => set({ serviceInfo }),
+  serviceFailures: {},
+  noteServiceFailure: (layerId, reason) => set((s) => ({ serviceFailures: { ...s.serviceFailures, [layerId]: { n: (s.serviceFailures[layerId]?.n ?? 0) + 1, reason } } })),
   compare: null,
   setCompare: (compare) => set({ compare }),
   proximity: null,

@@ -16,6 +16,8 @@ import { LayerGroup } from './LayerGroup';
 import { groupRuns } from '../domain/source-group';
 import { AddService } from './services/AddService';
 import { ServiceNote } from './services/ServiceNote';
+import { TileLayerNote } from './services/TileLayerNote';
+import { ServiceStatus } from './services/ServiceStatus';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -30,7 +32,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         <label htmlFor={inputId} className="layer-title">
           {title}
         </label>
-        {!layer.service && <span className="layer-count">{plural(lang, 'layers.count', layer.remote?.count ?? layer.data.features.length)}</span>}
+        {!layer.service && !layer.vectorTiles && <span className="layer-count">{plural(lang, 'layers.count', layer.remote?.count ?? layer.data.features.length)}</span>}
         <button type="button" className="icon-btn" onClick={() => moveLayer(layer.id, 'up')} disabled={isTop} aria-label={t('layers.up', { layer: title })}>
           ▲
         </button>
@@ -53,13 +55,16 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         )}
       </div>
       {layer.service ? (
-        <ServiceNote service={layer.service} title={title} />
+        <ServiceNote service={layer.service} title={title} sourceFile={layer.sourceFile} />
+      ) : layer.vectorTiles ? (
+        <TileLayerNote tiles={layer.vectorTiles} sourceFile={layer.sourceFile} />
       ) : (
         <>
           <ColorFieldSelect layer={layer} title={title} />
           <LabelFieldSelect layer={layer} title={title} />
         </>
       )}
+      {(layer.service || layer.vectorTiles) && <ServiceStatus layerId={layer.id} />}
       {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LABEL_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (
         <div className="layer-user-row">

@@ -74,3 +74,15 @@ test('a WMTS layer read from its capabilities is drawn from GetTile with the mat
   await expect.poll(() => cornerColour(page), { timeout: 20_000 }).toEqual(MAGENTA);
 });
 
+
+// MapLibre takes a 404 for "no tile here"; a server error is a failure the planner should see.
+test('a tile service that fails says so in its layer row, with how many tiles and why', async ({ page }) => {
+  await openAtlas(page, '?lang=en');
+  await page.getByText('Add from service').click();
+  await page.getByLabel(/^Tile URL template/).fill(`${tiles.origin}/broken/{z}/{x}/{y}.png`);
+  await page.getByLabel('Layer name').fill('Missing tiles');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const row = page.locator('li.layer-row', { hasText: 'Missing tiles' });
+  await expect(row.getByRole('status')).toContainText(/^\d+ tiles could not be loaded \(last: HTTP 500\)\.$/, { timeout: 20_000 });
+  expect(tiles.requests.some((r) => r.startsWith('/broken/'))).toBe(true);
+});

@@ -20,7 +20,7 @@ export const hasMapServer = (() => {
 
 /** One point layer drawn as big pure-blue dots (easy to find in pixels), one polygon layer. */
 function mapfile(origin: string): string {
-  const layer = (name: string, title: string, type: 'POINT' | 'POLYGON', file: string, style: string) => `
+  const layer = (name: string, title: string, type: 'POINT' | 'POLYGON', file: string, style: string, wfsFormats = '') => `
   LAYER
     NAME "${name}"
     TYPE ${type}
@@ -36,6 +36,7 @@ function mapfile(origin: string): string {
       "wms_include_items" "all"
       "ows_enable_request" "*"
       "oga_enable_request" "*"
+      ${wfsFormats ? `"wfs_getfeature_formatlist" "${wfsFormats}"` : ''}
     END
     CLASS
       NAME "${title}"
@@ -65,7 +66,14 @@ function mapfile(origin: string): string {
     IMAGEMODE RGBA
     TRANSPARENT ON
   END
-  ${layer('villages', '美丽乡村 Beautiful villages', 'POINT', 'villages.geojson', 'STYLE SYMBOL "circle" SIZE 14 COLOR 0 0 255 END')}
+  OUTPUTFORMAT
+    NAME "geojson"
+    DRIVER "OGR/GEOJSON"
+    MIMETYPE "application/json; subtype=geojson"
+    FORMATOPTION "STORAGE=stream"
+    FORMATOPTION "FORM=SIMPLE"
+  END
+  ${layer('villages', '美丽乡村 Beautiful villages', 'POINT', 'villages.geojson', 'STYLE SYMBOL "circle" SIZE 14 COLOR 0 0 255 END', 'geojson,gml32')}
   ${layer('townships', '乡镇街道 Townships', 'POLYGON', 'townships.geojson', 'STYLE OUTLINECOLOR 255 0 0 WIDTH 1 END')}
   SYMBOL
     NAME "circle"

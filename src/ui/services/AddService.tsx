@@ -8,6 +8,11 @@ import { useLang, useT } from '../use-t';
 import { WmsForm } from './WmsForm';
 import { OgcForm } from './OgcForm';
 import { WmtsForm } from './WmtsForm';
+import { TileSetForm } from './TileSetForm';
+import { WfsForm } from './WfsForm';
+
+type Kind = 'tiles' | 'wms' | 'wmts' | 'wfs' | 'ogc' | 'vector' | 'pmtiles';
+const KINDS: readonly Kind[] = ['tiles', 'wms', 'wmts', 'wfs', 'ogc', 'vector', 'pmtiles'];
 
 const BLANK: TileService = { kind: 'xyz', template: '', subdomains: ['a', 'b', 'c'], attribution: '', minzoom: 0, maxzoom: 19, role: 'basemap', tileSize: 256 };
 
@@ -18,7 +23,7 @@ const BLANK: TileService = { kind: 'xyz', template: '', subdomains: ['a', 'b', '
 export function AddService() {
   const t = useT();
   const lang = useLang();
-  const [kind, setKind] = useState<'tiles' | 'wms' | 'wmts' | 'ogc'>('tiles');
+  const [kind, setKind] = useState<Kind>('tiles');
   const [preset, setPreset] = useState<TilePreset['id'] | ''>('');
   const [svc, setSvc] = useState<TileService>(BLANK);
   const [name, setName] = useState('');
@@ -46,14 +51,15 @@ export function AddService() {
       <summary>{t('svc.title')}</summary>
       <label className="field">
         <span>{t('svc.kind')}</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as 'tiles' | 'wms' | 'wmts' | 'ogc')}>
-          <option value="tiles">{t('svc.kind.tiles')}</option>
-          <option value="wms">{t('svc.kind.wms')}</option>
-          <option value="wmts">{t('svc.kind.wmts')}</option>
-          <option value="ogc">{t('svc.kind.ogc')}</option>
+        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`svc.kind.${k}` as MessageKey)}
+            </option>
+          ))}
         </select>
       </label>
-      {kind === 'wms' ? <WmsForm /> : kind === 'wmts' ? <WmtsForm /> : kind === 'ogc' ? <OgcForm /> : tileForm()}
+      {kind === 'wms' ? <WmsForm /> : kind === 'wmts' ? <WmtsForm /> : kind === 'ogc' ? <OgcForm /> : kind === 'wfs' ? <WfsForm /> : kind === 'vector' || kind === 'pmtiles' ? <TileSetForm key={kind} kind={kind} /> : tileForm()}
       <p className="hint">{t('svc.offline')}</p>
     </details>
   );

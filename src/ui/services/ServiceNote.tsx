@@ -2,9 +2,9 @@ import { needsTiandituKey, offsetBasemapHost, templateHost, type TileService } f
 import { useT } from '../use-t';
 
 /** A service layer's source host and attribution in the layer list, its WMS legend (GetLegendGraphic), and the GCJ-02 warning where it applies. */
-export function ServiceNote({ service, title }: { service: TileService; title: string }) {
+export function ServiceNote({ service, title, sourceFile }: { service: TileService; title: string; sourceFile?: string | undefined }) {
   const t = useT();
-  const host = templateHost(service.template);
+  const host = sourceFile ?? templateHost(service.template);
   const gcj = offsetBasemapHost(service.template);
   return (
     <div className="layer-user-row service-note">

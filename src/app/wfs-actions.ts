@@ -1,0 +1,98 @@
+import type { Feature } from 'geojson';
+import { fetchServiceText, type FetchProblem } from '../services/fetch-text';
+import { originOf } from '../services/request-guard';
+import { exceptionText, getFeatureUrl, numberMatched, parseWfsCapabilities, wfsCapabilitiesUrl, type WfsCapabilities, type WfsProblem, type WfsType } from '../services/wfs';
+import type { AtlasStore } from '../state/store';
+import { importFiles } from './import-actions';
+import { fetchCapabilities, type XmlProblem } from './service-xml';
+
+export type WfsLoadProblem = FetchProblem | WfsProblem | { problem: 'not-json' | 'not-features' | 'too-many'; limit?: number };
+export type WfsRead = { ok: true; caps: WfsCapabilities; url: string } | { ok: false; url: string; problem: XmlProblem | WfsProblem };
+
+/** Up to this many features a type is loaded whole; beyond, only what lies in the map's view (up to as many). */
+export const WFS_WHOLE = 50_000;
+const PAGE = 5_000;
+
+export async function readWfs(input: string): Promise<WfsRead> {
+  const url = wfsCapabilitiesUrl(input);
+  const r = await fetchCapabilities(url);
+  if (!r.ok) return { ok: false, url, problem: r.problem };
+  const caps = parseWfsCapabilities(r.doc);
+  if ('problem' in caps) return { ok: false, url, problem: caps };
+  // GetFeature stays on the host the planner typed, whatever the document names (as for WMS).
+  const base = url.replace(/([?&])(service|request|version)=[^&]*/gi, '$1').replace(/[?&]+$/, '').replace(/\?&+/, '?');
+  return { ok: true, caps: { ...caps, getFeatureUrl: originOf(caps.getFeatureUrl) === originOf(url) ? caps.getFeatureUrl : base }, url };
+}
+
+type Got = { ok: true; text: string } | { ok: false; url: string; problem: WfsLoadProblem };
+
+async function get(url: string): Promise<Got> {
+  const r = await fetchServiceText(url, { maxBytes: 200 * 1024 * 1024, timeoutMs: 120_000 });
+  if (!r.ok) return { ok: false, url, problem: r };
+  const ex = exceptionText(r.text);
+  return ex ? { ok: false, url, problem: { problem: 'exception', message: ex } } : { ok: true, text: r.text };
+}
+
+/** GeoJSON pages (startIndex/count where the server pages) until a short page or `limit` features. */
+async function jsonFeatures(caps: WfsCapabilities, type: WfsType, bbox: WfsType['bbox'], limit: number, onCount: (n: number) => void): Promise<{ ok: true; features: Feature[] } | { ok: false; url: string; problem: WfsLoadProblem }> {
+  const features: Feature[] = [];
+  for (let start = 0; ; start += PAGE) {
+    const count = caps.paging ? PAGE : limit + 1;
+    const url = getFeatureUrl(caps, type, { json: true, count, ...(caps.paging ? { startIndex: start } : {}), ...(bbox ? { bbox } : {}) });
+    const r = await get(url);
+    if (!r.ok) return r;
+    let page: { type?: unknown; features?: unknown };
+    try {
+      page = JSON.parse(r.text) as typeof page;
+    } catch {
+      return { ok: false, url, problem: { problem: 'not-json' } };
+    }
+    if (page?.type !== 'FeatureCollection' || !Array.isArray(page.features)) return { ok: false, url, problem: { problem: 'not-features' } };
+    features.push(...(page.features as Feature[]));
+    onCount(features.length);
+    if (features.length > limit) return { ok: false, url, problem: { problem: 'too-many', limit } };
+    if (!caps.paging || page.features.length < count) return { ok: true, features };
+  }
+}
+
+/**
+ * Loads a feature type as a layer, through the import like a file (its checks, ids, CRS, GCJ-02 evidence):
+ * whole when it has up to WFS_WHOLE features, else the part in `view`. GeoJSON where the server offers it,
+ * else GML 3.2 read by GDAL. Returns how many features came and whether they are all of them.
+ */
+export async function loadWfsType(
+  store: AtlasStore,
+  caps: WfsCapabilities,
+  type: WfsType,
+  view: [number, number, number, number],
+  onCount: (n: number) => void,
+): Promise<{ ok: true; n: number; scope: 'whole' | 'view'; matched: number | null } | { ok: false; url: string; problem: WfsLoadProblem }> {
+  const hitsUrl = getFeatureUrl(caps, type, { hits: true, json: false });
+  const hits = await get(hitsUrl);
+  if (!hits.ok) return hits;
+  const matched = numberMatched(hits.text);
+  const scope = matched !== null && matched > WFS_WHOLE ? 'view' : 'whole';
+  const bbox = scope === 'view' ? view : undefined;
+  const name = `${(type.title || type.name).replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'wfs'}`;
+  let file: File;
+  if (type.jsonFormat) {
+    const r = await jsonFeatures(caps, type, bbox, WFS_WHOLE, onCount);
+    if (!r.ok) return r;
+    file = new File([JSON.stringify({ type: 'FeatureCollection', features: r.features })], `${name}.geojson`, { type: 'application/geo+json' });
+  } else {
+    const url = getFeatureUrl(caps, type, { json: false, count: WFS_WHOLE + 1, ...(bbox ? { bbox } : {}) });
+    const r = await get(url);
+    if (!r.ok) return r;
+    const returned = Number(/numberReturned="(\d+)"/.exec(r.text.slice(0, 4096))?.[1] ?? NaN);
+    if (returned > WFS_WHOLE) return { ok: false, url, problem: { problem: 'too-many', limit: WFS_WHOLE } };
+    file = new File([r.text], `${name}.gml`, { type: 'application/gml+xml' });
+  }
+  const before = new Set(store.getState().order);
+  await importFiles(store, [file]);
+  const added = store.getState().order.filter((id) => !before.has(id));
+  const n = added.reduce((sum, id) => {
+    const l = store.getState().layers[id];
+    return sum + (l?.remote?.count ?? l?.data.features.length ?? 0);
+  }, 0);
+  return { ok: true, n, scope, matched };
+}

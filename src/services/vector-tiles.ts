@@ -1,0 +1,127 @@
+import type { GeometryKind } from '../domain/layers';
+
+/**
+ * Vector tiles a planner adds: a TileJSON document (GeoServer, Martin, t-rex, tileserver-gl publish one) or
+ * a PMTiles archive. Each source layer of the set becomes an atlas layer of its own, drawn from the same
+ * tiles with the atlas's styling; a click reads its features' attributes from the tiles.
+ */
+export interface SourceLayerInfo {
+  id: string;
+  fields: string[];
+  /** From the set's tile statistics where it has them (GDAL writes them); else the layer draws all kinds. */
+  geometry?: GeometryKind;
+}
+
+export interface TileSetInfo {
+  /** Raster sets (PMTiles of PNG/JPEG/WebP tiles) draw as one image layer. */
+  kind: 'vector' | 'raster';
+  name: string;
+  tiles: string[];
+  minzoom: number;
+  maxzoom: number;
+  bounds?: [number, number, number, number];
+  attribution: string;
+  layers: SourceLayerInfo[];
+}
+
+/** What an atlas layer drawn from a vector tile set holds: where its tiles come from and which layer of them. */
+export interface VectorTileLayer {
+  tiles: string[];
+  sourceLayer: string;
+  minzoom: number;
+  maxzoom: number;
+  attribution: string;
+  fields: string[];
+  bounds?: [number, number, number, number];
+}
+
+export type TileJsonProblem = 'not-json' | 'not-tilejson' | 'no-layers' | 'tiles-scheme';
+
+const KINDS: Record<string, GeometryKind> = { point: 'point', multipoint: 'point', linestring: 'line', multilinestring: 'line', line: 'line', polygon: 'polygon', multipolygon: 'polygon' };
+
+/** Geometry kinds by layer from TileJSON-style `tilestats` (mapbox-geostats, as GDAL and tippecanoe write it). */
+export function tilestatsKinds(meta: unknown): Map<string, GeometryKind> {
+  const out = new Map<string, GeometryKind>();
+  const layers = (meta as { tilestats?: { layers?: unknown } } | null)?.tilestats?.layers;
+  if (!Array.isArray(layers)) return out;
+  for (const l of layers as { layer?: unknown; geometry?: unknown }[]) {
+    const kind = typeof l?.geometry === 'string' ? KINDS[l.geometry.toLowerCase()] : undefined;
+    if (typeof l?.layer === 'string' && kind) out.set(l.layer, kind);
+  }
+  return out;
+}
+
+/** `vector_layers` of a TileJSON or of a PMTiles archive's metadata, with their fields. */
+export function sourceLayers(meta: unknown): SourceLayerInfo[] {
+  const list = (meta as { vector_layers?: unknown } | null)?.vector_layers;
+  if (!Array.isArray(list)) return [];
+  const kinds = tilestatsKinds(meta);
+  return list
+    .filter((l): l is { id: string; fields?: unknown } => !!l && typeof (l as { id?: unknown }).id === 'string' && (l as { id: string }).id !== '')
+    .map((l) => {
+      const fields = l.fields && typeof l.fields === 'object' ? Object.keys(l.fields as object) : [];
+      const geometry = kinds.get(l.id);
+      return { id: l.id, fields, ...(geometry ? { geometry } : {}) };
+    });
+}
+
+function zoom(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 24 ? Math.round(v) : fallback;
+}
+
+function bounds(v: unknown): [number, number, number, number] | undefined {
+  if (!Array.isArray(v) || v.length !== 4 || !v.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
+  const [w, s, e, n] = v as number[];
+  return w! < e! && s! < n! && w! >= -180 && e! <= 180 && s! >= -90 && n! <= 90 ? [w!, s!, e!, n!] : undefined;
+}
+
+/**
+ * A set's attribution as text: MapLibre shows attributions as HTML, and this one comes from the service,
+ * so its markup is dropped and what is left is escaped.
+ */
+export function plainAttribution(v: unknown): string {
+  if (typeof v !== 'string') return '';
+  const text = v.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&copy;/g, '©').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A TileJSON document (read from `url`, against which relative tile URLs resolve) as a vector tile set. */
+export function parseTileJson(text: string, url: string): TileSetInfo | { problem: TileJsonProblem } {
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { problem: 'not-json' };
+  }
+  if (!json || typeof json !== 'object' || !Array.isArray(json['tiles']) || json['tiles'].length === 0) return { problem: 'not-tilejson' };
+  const tiles: string[] = [];
+  for (const t of json['tiles'] as unknown[]) {
+    if (typeof t !== 'string') return { problem: 'not-tilejson' };
+    let abs: URL;
+    try {
+      abs = new URL(t.replace(/\{([a-z-]+)\}/gi, '__$1__'), url);
+    } catch {
+      return { problem: 'not-tilejson' };
+    }
+    if (abs.protocol !== 'http:' && abs.protocol !== 'https:') return { problem: 'tiles-scheme' };
+    tiles.push(abs.href.replace(/__([a-z-]+)__/gi, '{$1}'));
+  }
+  const layers = sourceLayers(json);
+  if (!layers.length) return { problem: 'no-layers' };
+  const b = bounds(json['bounds']);
+  return {
+    kind: 'vector',
+    name: typeof json['name'] === 'string' && json['name'].trim() ? json['name'].trim() : new URL(url).host,
+    tiles,
+    minzoom: zoom(json['minzoom'], 0),
+    maxzoom: zoom(json['maxzoom'], 14),
+    ...(b ? { bounds: b } : {}),
+    attribution: plainAttribution(json['attribution']),
+    layers,
+  };
+}
+
+/** The atlas layer of one source layer of a set. */
+export function vectorTileLayer(set: TileSetInfo, layer: SourceLayerInfo): VectorTileLayer {
+  return { tiles: set.tiles, sourceLayer: layer.id, minzoom: set.minzoom, maxzoom: set.maxzoom, attribution: set.attribution, fields: layer.fields, ...(set.bounds ? { bounds: set.bounds } : {}) };
+}
