@@ -1,4 +1,5 @@
 import { fetchServiceText, type FetchProblem } from '../services/fetch-text';
+import { originOf } from '../services/request-guard';
 import { MAX_CAPABILITIES_BYTES, unsafeXml } from '../services/wms';
 
 export type XmlProblem = FetchProblem | { problem: 'entities' | 'not-xml' };
@@ -15,4 +16,14 @@ export async function fetchCapabilities(url: string): Promise<{ ok: true; doc: D
   const doc = new DOMParser().parseFromString(r.text, 'text/xml');
   if (doc.getElementsByTagName('parsererror').length) return { ok: false, problem: { problem: 'not-xml' } };
   return { ok: true, doc };
+}
+
+/**
+ * A capabilities document may name other hosts for its operations (an internal name, or a hostile one):
+ * requests stay on the host the planner typed, as QGIS's "ignore reported URI" does. `url` where it is
+ * on that host, else the typed address without its SERVICE, REQUEST and VERSION parameters.
+ */
+export function onTypedHost(url: string | undefined, typed: string): string {
+  if (url && originOf(url) === originOf(typed)) return url;
+  return typed.replace(/([?&])(service|request|version)=[^&]*/gi, '$1').replace(/[?&]+$/, '').replace(/\?&+/, '?');
 }

@@ -1,10 +1,10 @@
 import type { Feature } from 'geojson';
 import { fetchServiceText, type FetchProblem } from '../services/fetch-text';
-import { originOf } from '../services/request-guard';
 import { exceptionText, getFeatureUrl, numberMatched, parseWfsCapabilities, wfsCapabilitiesUrl, type WfsCapabilities, type WfsProblem, type WfsType } from '../services/wfs';
 import type { AtlasStore } from '../state/store';
 import { importFiles } from './import-actions';
-import { fetchCapabilities, type XmlProblem } from './service-xml';
+import { serviceFileName } from './ogc-actions';
+import { fetchCapabilities, onTypedHost, type XmlProblem } from './service-xml';
 
 export type WfsLoadProblem = FetchProblem | WfsProblem | { problem: 'not-json' | 'not-features' | 'too-many'; limit?: number };
 export type WfsRead = { ok: true; caps: WfsCapabilities; url: string } | { ok: false; url: string; problem: XmlProblem | WfsProblem };
@@ -19,9 +19,7 @@ export async function readWfs(input: string): Promise<WfsRead> {
   if (!r.ok) return { ok: false, url, problem: r.problem };
   const caps = parseWfsCapabilities(r.doc);
   if ('problem' in caps) return { ok: false, url, problem: caps };
-  // GetFeature stays on the host the planner typed, whatever the document names (as for WMS).
-  const base = url.replace(/([?&])(service|request|version)=[^&]*/gi, '$1').replace(/[?&]+$/, '').replace(/\?&+/, '?');
-  return { ok: true, caps: { ...caps, getFeatureUrl: originOf(caps.getFeatureUrl) === originOf(url) ? caps.getFeatureUrl : base }, url };
+  return { ok: true, caps: { ...caps, getFeatureUrl: onTypedHost(caps.getFeatureUrl, url) }, url };
 }
 
 type Got = { ok: true; text: string } | { ok: false; url: string; problem: WfsLoadProblem };
@@ -73,7 +71,7 @@ export async function loadWfsType(
   const matched = numberMatched(hits.text);
   const scope = matched !== null && matched > WFS_WHOLE ? 'view' : 'whole';
   const bbox = scope === 'view' ? view : undefined;
-  const name = `${(type.title || type.name).replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'wfs'}`;
+  const name = serviceFileName(type.title, type.name);
   let file: File;
   if (type.jsonFormat) {
     const r = await jsonFeatures(caps, type, bbox, WFS_WHOLE, onCount);

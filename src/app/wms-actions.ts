@@ -3,7 +3,7 @@ import { originOf } from '../services/request-guard';
 import { capabilitiesUrl, getMapTemplate, parseWmsCapabilities, type WmsCapabilities, type WmsProblem } from '../services/wms';
 import type { AtlasStore } from '../state/store';
 import { addTileService } from './service-layers';
-import { fetchCapabilities, type XmlProblem } from './service-xml';
+import { fetchCapabilities, onTypedHost, type XmlProblem } from './service-xml';
 
 export type WmsRead = { ok: true; caps: WmsCapabilities; url: string } | { ok: false; url: string; problem: XmlProblem | WmsProblem };
 
@@ -16,19 +16,14 @@ export async function readWms(input: string): Promise<WmsRead> {
   return 'problem' in caps ? { ok: false, url, problem: caps } : { ok: true, caps: sameHost(caps, url), url };
 }
 
-/**
- * A capabilities document may name other hosts for GetMap, GetFeatureInfo and legends (an internal name,
- * or a hostile one): requests stay on the host the planner typed, as QGIS's "ignore reported URI" does.
- */
+/** GetMap, GetFeatureInfo and legends stay on the host the planner typed (onTypedHost); a legend elsewhere is dropped. */
 function sameHost(caps: WmsCapabilities, typed: string): WmsCapabilities {
   const origin = originOf(typed);
-  const base = typed.replace(/([?&])(service|request|version)=[^&]*/gi, '$1').replace(/[?&]+$/, '').replace(/\?&+/, '?');
-  const keep = (u: string | undefined) => (u && originOf(u) === origin ? u : undefined);
   return {
     ...caps,
-    getMapUrl: keep(caps.getMapUrl) ?? base,
-    ...(caps.getFeatureInfoUrl ? { getFeatureInfoUrl: keep(caps.getFeatureInfoUrl) ?? base } : {}),
-    layers: caps.layers.map(({ legendUrl, ...l }) => (keep(legendUrl) ? { ...l, legendUrl } : l)),
+    getMapUrl: onTypedHost(caps.getMapUrl, typed),
+    ...(caps.getFeatureInfoUrl ? { getFeatureInfoUrl: onTypedHost(caps.getFeatureInfoUrl, typed) } : {}),
+    layers: caps.layers.map(({ legendUrl, ...l }) => (legendUrl && originOf(legendUrl) === origin ? { ...l, legendUrl } : l)),
   };
 }
 
