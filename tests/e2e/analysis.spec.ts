@@ -78,9 +78,10 @@ test('typed coordinates measure exactly', async ({ page }) => {
   await expect(page.getByTestId('measure-result-area')).toHaveText(`${exact(m2, 0)} m²`);
   // The typed shape is drawn on the map, carrying its figure as a label.
   await waitForIdle(page);
-  const overlay = await page.evaluate(() => window.__atlas!.renderedFeatures('overlay').map((f) => ({ layer: f.layer, props: f.properties })));
-  expect(overlay.some((f) => f.layer === 'overlay::fill' && f.props.role === 'measure')).toBe(true);
-  expect(overlay.filter((f) => f.layer === 'overlay::label').map((f) => f.props.label)).toEqual([`${exact(m2, 0)} m²`]);
+  // Symbols are placed after the fill is drawn (a fade on a loaded machine), so the label is polled for.
+  const overlay = () => page.evaluate(() => window.__atlas!.renderedFeatures('overlay').map((f) => ({ layer: f.layer, props: f.properties })));
+  expect((await overlay()).some((f) => f.layer === 'overlay::fill' && f.props.role === 'measure')).toBe(true);
+  await expect.poll(async () => (await overlay()).filter((f) => f.layer === 'overlay::label').map((f) => f.props.label)).toEqual([`${exact(m2, 0)} m²`]);
   await screenshot(page, 'measure-typed');
   await page.getByRole('button', { name: 'Clear measurement' }).click();
   await waitForIdle(page);
