@@ -3,7 +3,7 @@ import type { Label } from '../i18n/fields';
 import { fetchServiceText, type FetchProblem } from '../services/fetch-text';
 import { ArchiveProblem, archiveKeyOf, dropArchive, isLocalArchive, readArchive, registerLocalArchive, setLocalArchiveLoader } from '../services/pmtiles-archive';
 import { allowServiceOrigins, RequestRefused } from '../services/request-guard';
-import { parseTileJson, vectorTileLayer, type TileJsonProblem, type TileSetInfo } from '../services/vector-tiles';
+import { attributionText, parseTileJson, vectorTileLayer, type TileJsonProblem, type TileSetInfo } from '../services/vector-tiles';
 import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasStore } from '../state/store';
 import { USER_LAYER_COLORS } from '../domain/styles';
@@ -63,7 +63,7 @@ export async function addTileSet(store: AtlasStore, read: Extract<TileSetRead, {
   if (file) await set(FILES + file.key, file.file).catch((e: unknown) => console.warn('Could not keep the PMTiles file', e));
   const sourceFile = file?.file.name;
   if (ts.kind === 'raster') {
-    return [addTileService(store, { kind: 'xyz', template: ts.tiles[0]!, subdomains: [], attribution: ts.attribution, minzoom: ts.minzoom, maxzoom: ts.maxzoom, role: 'overlay', tileSize: 256 }, { zh: title, en: title }, sourceFile)];
+    return [addTileService(store, { kind: 'xyz', template: ts.tiles[0]!, subdomains: [], attribution: attributionText(ts.attribution), minzoom: ts.minzoom, maxzoom: ts.maxzoom, role: 'overlay', tileSize: 256 }, { zh: title, en: title }, sourceFile)];
   }
   const n = Object.keys(store.getState().layers).length;
   const entries: LayerEntry[] = ts.layers

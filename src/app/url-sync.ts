@@ -1,16 +1,19 @@
 import { decodeUrlState, encodeUrlState, type UrlState } from '../domain/url-state';
 import type { AtlasState, AtlasStore } from '../state/store';
 import { featureById } from '../state/selectors';
+import { applySharedServices, isServiceLayer, servicesText } from './shared-service-actions';
 
 function urlStateOf(s: AtlasState): UrlState {
   return {
     view: s.view,
-    layers: s.order.filter((id) => s.layers[id]?.visible),
+    // Service layers travel in `svc=` with their own visibility: another workspace has other ids for them.
+    layers: s.order.filter((id) => s.layers[id]?.visible && !isServiceLayer(s.layers[id])),
     selection: s.selection,
     zone: s.zone,
     predicate: s.predicate,
     filter: s.attr,
     mode: s.mode,
+    services: servicesText(s),
   };
 }
 
@@ -28,8 +31,9 @@ function apply(store: AtlasStore, hash: string): string[] {
   const listedRaw = /(?:^#?|&)layers=([^&]+)/.exec(hash)?.[1];
   if (state.layers && !(state.layers.length === 0 && listedRaw)) {
     const visible = new Set(state.layers);
-    for (const id of s.order) if (s.layers[id]!.visible !== visible.has(id)) s.setVisible(id, visible.has(id));
+    for (const id of s.order) if (!isServiceLayer(s.layers[id]) && s.layers[id]!.visible !== visible.has(id)) s.setVisible(id, visible.has(id));
   }
+  applySharedServices(store, state.services, (m) => problems.push(m));
   s.setSelection((state.selection ?? []).filter(exists));
   const zone = state.zone && (state.zone.type === 'draw' || exists(state.zone)) ? state.zone : null;
   s.setZone(zone);

@@ -19,6 +19,8 @@ export interface UrlState {
   predicate: ZonePredicate;
   filter: AttributeFilter;
   mode: FilterMode;
+  /** The services the link names, as written by services/shared-services (checked there, not here). */
+  services?: string;
 }
 
 /** Zoom range the link accepts (MapLibre's). */
@@ -26,7 +28,8 @@ export const ZOOM_RANGE = [0, 24] as const;
 
 /**
  * The hash of a shareable link, geojson.io style:
- * `#map=ZOOM/LAT/LON&layers=a,b&sel=layer:id,…&zone=layer:id|draw:lon,lat;…&pred=within&f=cat=x,y;inv=1-5&mode=hide`.
+ * `#map=ZOOM/LAT/LON&layers=a,b&sel=layer:id,…&zone=layer:id|draw:lon,lat;…&pred=within&f=cat=x,y;inv=1-5&mode=hide&svc=…`
+ * (`svc`: the services, base64url JSON).
  * Zoom has 2 decimals, lat/lon and drawn points 5; investment bounds 4 (1 万元). Ids are URL-encoded.
  * Absent fields are left out; so are an empty selection, a `null` zone and an empty filter (they mean "none").
  * An empty `layers` list is written (`layers=`): no layer visible.
@@ -42,6 +45,7 @@ export function encodeUrlState(state: Partial<UrlState>): string {
   const f = state.filter ? encodeFilter(state.filter) : '';
   if (f) parts.push(`f=${f}`);
   if (state.mode) parts.push(`mode=${state.mode}`);
+  if (state.services) parts.push(`svc=${state.services}`);
   return `#${parts.join('&')}`;
 }
 
@@ -99,6 +103,9 @@ export function decodeUrlState(hash: string, knownLayerIds: ReadonlySet<string>)
       else say(`"${clip(value)}" is not dim or hide`);
     } else if (key === 'f') {
       state.filter = decodeFilter(value, say);
+    } else if (key === 'svc') {
+      if (/^[A-Za-z0-9_-]+$/.test(value)) state.services = value;
+      else say('not base64url text');
     } else {
       problems.push(`unknown part "${clip(key)}"`);
     }

@@ -4,7 +4,12 @@ import type { Lang } from './translate';
 // English line ("key: what is wrong"); the zh UI shows the same line in Chinese, quoting the link's text.
 
 const KEY_ZH: Record<string, string> = {
-  map: '视图', layers: '图层', sel: '选择', zone: '范围', pred: '空间关系', mode: '显示方式', f: '筛选', data: '数据',
+  map: '视图', layers: '图层', sel: '选择', zone: '范围', pred: '空间关系', mode: '显示方式', f: '筛选', data: '数据', svc: '服务',
+};
+const SERVICE_ZH: Record<string, string> = {
+  'not an object': '不是对象', 'no title': '缺少名称', 'unknown kind of service': '未知的服务类型', 'no tile service': '缺少瓦片服务',
+  'the tile URL is not an http(s) URL': '瓦片地址不是 http(s) 地址', 'no vector tiles': '缺少矢量瓦片',
+  'the tile URLs are not http(s) URLs': '瓦片地址不是 http(s) 地址', 'a tile URL has no {z}/{x}/{y}': '瓦片地址缺少 {z}/{x}/{y}', 'no source layer': '缺少源图层',
 };
 const AXIS_ZH: Record<string, string> = { zoom: '缩放级别', latitude: '纬度', longitude: '经度' };
 
@@ -29,6 +34,12 @@ const MESSAGES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^drawn zone needs at least 3 different points$/s, () => '绘制范围至少需要 3 个不同的点'],
   [/^"(.*)" is not a valid address$/s, (m) => `“${m[1]}”不是有效的地址`],
   [/^only files from this site can be opened, not (.*)$/s, (m) => `只能打开本站的文件，不能打开 ${m[1]} 的文件`],
+  [/^the services cannot be read \(not base64url JSON\)$/s, () => '服务无法读取（不是 base64url 编码的 JSON）'],
+  [/^not base64url text$/s, () => '不是 base64url 文本'],
+  [/^the services are not a list$/s, () => '服务不是列表'],
+  [/^only the first (\d+) of (\d+) services are read$/s, (m) => `只读取了 ${m[2]} 个服务中的前 ${m[1]} 个`],
+  [/^service (\d+): the tile URL is not usable \((.*)\)$/s, (m) => `第 ${m[1]} 个服务：瓦片地址不可用（${m[2]}）`],
+  [/^service (\d+): (.*)$/s, (m) => `第 ${m[1]} 个服务：${SERVICE_ZH[m[2]!] ?? m[2]}`],
   [/^(.*) could not be loaded \((.*)\)$/s, (m) => `${m[1]} 无法加载（${m[2]}）`],
 ];
 

@@ -3,7 +3,7 @@ import type { LayerStyle } from '../domain/styles';
 import type { Lang } from '../i18n/translate';
 import type { LayerEntry } from '../state/layers-slice';
 import { ARROW_HEAD, FID, LABEL_POINT, withFid } from './fid';
-import { tileUrls } from '../services/tile-service';
+import { attributionHtml, tileUrls } from '../services/tile-service';
 import { BIG_LABEL_MIN_ZOOM, BIG_TILE_LAYER, DENSITY_FIELD, DENSITY_MATCHED_FIELD } from './big-layer';
 
 export type Part = 'raster' | 'density' | 'fill' | 'line' | 'circle' | 'label';
@@ -80,7 +80,7 @@ export function sourceSpec(layer: LayerEntry): SourceSpecification {
   if (layer.service) {
     const { tiles, scheme } = tileUrls(layer.service);
     const { tileSize, minzoom, maxzoom, attribution } = layer.service;
-    return { type: 'raster', tiles, scheme, tileSize, minzoom, maxzoom, ...(attribution ? { attribution } : {}) };
+    return { type: 'raster', tiles, scheme, tileSize, minzoom, maxzoom, ...(attribution ? { attribution: attributionHtml(attribution) } : {}) };
   }
   if (layer.vectorTiles) {
     const { tiles, minzoom, maxzoom, attribution, bounds } = layer.vectorTiles;

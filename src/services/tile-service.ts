@@ -41,6 +41,14 @@ export function templateProblem(t: TileService): TemplateProblem | null {
   return null;
 }
 
+/**
+ * MapLibre shows a source's attribution as HTML; a service's attribution is plain text (typed by the planner,
+ * a WMS title, or named in a shared link), so it is escaped on its way there and can never inject markup.
+ */
+export function attributionHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 /** The tile URLs for MapLibre (one per subdomain) and whether rows count from the south (TMS, `{-y}`). */
 export function tileUrls(t: TileService): { tiles: string[]; scheme: 'xyz' | 'tms' } {
   const scheme = t.template.includes('{-y}') ? 'tms' : 'xyz';

@@ -85,6 +85,11 @@ export function plainAttribution(v: unknown): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The plain text of a {@link plainAttribution} (what a raster service or a shared link carries). */
+export function attributionText(escaped: string): string {
+  return escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
 /** A TileJSON document (read from `url`, against which relative tile URLs resolve) as a vector tile set. */
 export function parseTileJson(text: string, url: string): TileSetInfo | { problem: TileJsonProblem } {
   let json: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Lang } from '../i18n/translate';
 import type { AreaUnit, LengthUnit } from '../analysis/units';
+import type { SharedService } from '../services/shared-services';
 import type { AtlasState } from './store';
 
 export interface MapView {
@@ -18,6 +19,9 @@ export interface ViewSlice {
   /** Parts of the opened URL that could not be used, in readable words. */
   urlProblems: string[];
   setUrlProblems: (p: string[]) => void;
+  /** Services an opened link names on hosts not contacted yet: the planner is asked before they are added. */
+  pendingServices: SharedService[];
+  setPendingServices: (list: SharedService[]) => void;
   areaUnit: AreaUnit;
   lengthUnit: LengthUnit;
   setUnits: (u: { areaUnit?: AreaUnit; lengthUnit?: LengthUnit }) => void;
@@ -34,6 +38,8 @@ export const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set
   viewOrigin: 'app',
   urlProblems: [],
   setUrlProblems: (urlProblems) => set({ urlProblems }),
+  pendingServices: [],
+  setPendingServices: (pendingServices) => set({ pendingServices }),
   areaUnit: 'km2',
   lengthUnit: 'km',
   setUnits: (u) => set(u),

@@ -19,6 +19,7 @@ import { SearchBox } from './SearchBox';
 import { SelectionBar } from './SelectionBar';
 import { Sidebar, type SidebarTab } from './Sidebar';
 import { UrlNotice } from './UrlNotice';
+import { SharedServicesPrompt } from './services/SharedServicesPrompt';
 import { DropZone } from './import/DropZone';
 import { ImportReport } from './import/ImportReport';
 import { ExportMenu } from './export/ExportMenu';
@@ -109,6 +110,7 @@ export function App() {
               )}
               <LoadProblems />
               <UrlNotice />
+              <SharedServicesPrompt />
               <ImportReport />
               <OfflineNotice />
             </DropZone>

@@ -36,7 +36,7 @@ function wmtsCapabilities(getTile: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.0.0"><ows:ServiceIdentification><ows:Title>测试瓦片服务</ows:Title></ows:ServiceIdentification><ows:OperationsMetadata><ows:Operation name="GetTile"><ows:DCP><ows:HTTP><ows:Get xlink:href="${getTile}"/></ows:HTTP></ows:DCP></ows:Operation></ows:OperationsMetadata><Contents><Layer><ows:Title>规划底图</ows:Title><ows:Identifier>plan</ows:Identifier><Style isDefault="true"><ows:Identifier>default</ows:Identifier></Style><Format>image/png</Format><TileMatrixSetLink><TileMatrixSet>EPSG:900913</TileMatrixSet></TileMatrixSetLink></Layer><TileMatrixSet><ows:Identifier>EPSG:900913</ows:Identifier><ows:SupportedCRS>urn:ogc:def:crs:EPSG::900913</ows:SupportedCRS>${matrices}</TileMatrixSet></Contents></Capabilities>`;
 }
 
-/** Serves /tiles/{z}/{x}/{y}.png and a WMTS (/wmts, capabilities and GetTile) in `color`, /broken/… as HTTP 500; anything else is a 404. */
+/** Serves /tiles/{z}/{x}/{y}.png (whatever its query) and a WMTS (/wmts, capabilities and GetTile) in `color`, /broken/… as HTTP 500; anything else is a 404. */
 export async function startTileServer(color: [number, number, number]): Promise<TileServer> {
   const png = solidPng(256, color);
   const requests: string[] = [];
@@ -53,7 +53,7 @@ export async function startTileServer(color: [number, number, number]): Promise<
     } else if ((req.url ?? '').startsWith('/broken/')) {
       res.writeHead(500, cors);
       res.end('tile renderer crashed');
-    } else if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? '')) {
+    } else if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) {
       res.writeHead(200, { ...cors, 'Content-Type': 'image/png', 'Content-Length': png.length });
       res.end(png);
     } else {

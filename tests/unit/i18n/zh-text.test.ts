@@ -3,6 +3,7 @@ import { crsName } from '../../../src/i18n/crs-names';
 import { issueText } from '../../../src/i18n/issue-text';
 import { plural } from '../../../src/i18n/plural';
 import { urlProblemText } from '../../../src/i18n/url-problem-text';
+import { decodeServices } from '../../../src/services/shared-services';
 import { decodeUrlState } from '../../../src/domain/url-state';
 import { makeIssue } from '../../../src/io/types';
 
@@ -63,5 +64,17 @@ describe('urlProblemText', () => {
     }
     expect(urlProblemText('layers: unknown layer "foo"', 'zh')).toBe('layers（图层）：未知图层“foo”');
     expect(urlProblemText('layers: unknown layer "foo"', 'en')).toBe('layers: unknown layer "foo"');
+  });
+
+  it('says the problems of a link\'s services in Chinese', () => {
+    const problems: string[] = [];
+    decodeServices('!!', (m) => problems.push(`svc: ${m}`));
+    const bad = [{ kind: 'raster', title: { zh: 'x', en: 'x' }, service: { template: 'ftp://x/{z}/{x}/{y}' } }, { title: {} }, { kind: 'vector', title: { zh: 'x', en: 'x' }, tiles: { tiles: ['https://h/{z}/{x}/{y}'] } }];
+    decodeServices(Buffer.from(JSON.stringify(bad)).toString('base64url'), (m) => problems.push(`svc: ${m}`));
+    expect(problems).toHaveLength(4);
+    for (const p of problems) {
+      const zh = urlProblemText(p, 'zh');
+      expect(hasLatinWords(zh.replace(/“[^”]*”/g, '').replace(/^[a-z]+（/, '（').replace(/base64url|JSON|http\(s\)/g, '')), `${p} → ${zh}`).toBe(false);
+    }
   });
 });
