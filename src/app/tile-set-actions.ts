@@ -1,9 +1,10 @@
 import { del, get, keys, set } from 'idb-keyval';
 import type { Label } from '../i18n/fields';
-import { fetchServiceText, type FetchProblem } from '../services/fetch-text';
+import { fetchServiceBytes, fetchServiceText, type FetchProblem } from '../services/fetch-text';
+import { sampleTiles, tileLayers, tileUrl } from '../services/tile-sample';
 import { ArchiveProblem, archiveKeyOf, dropArchive, isLocalArchive, readArchive, registerLocalArchive, setLocalArchiveLoader } from '../services/pmtiles-archive';
 import { allowServiceOrigins, RequestRefused } from '../services/request-guard';
-import { attributionText, parseTileJson, vectorTileLayer, type TileJsonProblem, type TileSetInfo } from '../services/vector-tiles';
+import { attributionText, parseTileJson, vectorTileLayer, type SourceLayerInfo, type TileJsonProblem, type TileSetInfo } from '../services/vector-tiles';
 import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasStore } from '../state/store';
 import { USER_LAYER_COLORS } from '../domain/styles';
@@ -19,6 +20,43 @@ export async function readTileJson(input: string): Promise<TileSetRead> {
   if (!r.ok) return { ok: false, url, problem: r };
   const set = parseTileJson(r.text, url);
   return 'problem' in set ? { ok: false, url, problem: set } : { ok: true, set };
+}
+
+/**
+ * A bare vector tile template (`…/{z}/{x}/{y}.pbf`): its layers and fields are read from tiles around the
+ * view (the first that holds data); drawn from zoom 0 to `maxzoom`, overzoomed beyond.
+ */
+export async function readTileTemplate(input: string, view: { center: [number, number]; zoom: number }, maxzoom = 14): Promise<TileSetRead> {
+  const url = input.trim();
+  let host = '';
+  try {
+    const u = new URL(url.replace(/\{[^}]*\}/g, '0'));
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+    host = u.host;
+  } catch {
+    return { ok: false, url, problem: { problem: 'tiles-scheme' } };
+  }
+  const layers = new Map<string, SourceLayerInfo>();
+  for (const t of sampleTiles(view.center, Math.min(view.zoom, maxzoom))) {
+    const tile = tileUrl(url, t.z, t.x, t.y);
+    const r = await fetchServiceBytes(tile, { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000 });
+    if (!r.ok) {
+      // 404 is how tile servers say "nothing here"; anything else is the service's problem.
+      if (r.problem === 'http' && r.status === 404) continue;
+      return { ok: false, url: tile, problem: r };
+    }
+    if (r.bytes.length === 0) continue;
+    // A page, a document or an image where a tile should be: the template points somewhere else.
+    if (/^(text\/|image\/|application\/(json|xml))/i.test(r.contentType)) return { ok: false, url: tile, problem: { problem: 'not-mvt' } };
+    try {
+      for (const l of tileLayers(r.bytes)) layers.set(l.id, l);
+    } catch {
+      return { ok: false, url: tile, problem: { problem: 'not-mvt' } };
+    }
+    if (layers.size > 0) break;
+  }
+  if (layers.size === 0) return { ok: false, url, problem: { problem: 'no-tile-data' } };
+  return { ok: true, set: { kind: 'vector', name: host, tiles: [url], minzoom: 0, maxzoom, attribution: '', layers: [...layers.values()] } };
 }
 
 function archiveProblem(e: unknown): TileSetProblem {

@@ -14,6 +14,12 @@ export type FetchProblem =
  * past `maxBytes` (a 200 MB capabilities file is refused, not buffered), and given up after `timeoutMs`.
  */
 export async function fetchServiceText(url: string, opts: { maxBytes: number; timeoutMs: number; accept?: string }): Promise<{ ok: true; text: string; contentType: string } | ({ ok: false } & FetchProblem)> {
+  const r = await fetchServiceBytes(url, opts);
+  return r.ok ? { ok: true, text: new TextDecoder().decode(r.bytes), contentType: r.contentType } : r;
+}
+
+/** {@link fetchServiceText}'s bytes (a tile); `status` tells 204 "no content" from a tile with data. */
+export async function fetchServiceBytes(url: string, opts: { maxBytes: number; timeoutMs: number; accept?: string }): Promise<{ ok: true; bytes: Uint8Array; contentType: string; status: number } | ({ ok: false } & FetchProblem)> {
   allowServiceOrigins([url]);
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
@@ -23,7 +29,7 @@ export async function fetchServiceText(url: string, opts: { maxBytes: number; ti
     const limitMb = Math.round(opts.maxBytes / 1024 / 1024);
     if (Number(res.headers.get('content-length') ?? 0) > opts.maxBytes) return { ok: false, problem: 'too-large', limitMb };
     const reader = res.body?.getReader();
-    if (!reader) return { ok: true, text: await res.text(), contentType: res.headers.get('content-type') ?? '' };
+    if (!reader) return { ok: true, bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? '', status: res.status };
     const parts: Uint8Array[] = [];
     let n = 0;
     for (;;) {
@@ -42,7 +48,7 @@ export async function fetchServiceText(url: string, opts: { maxBytes: number; ti
       bytes.set(p, at);
       at += p.byteLength;
     }
-    return { ok: true, text: new TextDecoder().decode(bytes), contentType: res.headers.get('content-type') ?? '' };
+    return { ok: true, bytes, contentType: res.headers.get('content-type') ?? '', status: res.status };
   } catch (e) {
     if (e instanceof RequestRefused) return { ok: false, problem: 'refused', host: e.host };
     if (abort.signal.aborted) return { ok: false, problem: 'timeout', seconds: Math.round(opts.timeoutMs / 1000) };

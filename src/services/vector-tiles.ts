@@ -35,7 +35,8 @@ export interface VectorTileLayer {
   bounds?: [number, number, number, number];
 }
 
-export type TileJsonProblem = 'not-json' | 'not-tilejson' | 'no-layers' | 'tiles-scheme';
+/** `not-mvt`, `no-tile-data`: a bare tile template whose sample tiles are not vector tiles, or hold nothing. */
+export type TileJsonProblem = 'not-json' | 'not-tilejson' | 'no-layers' | 'tiles-scheme' | 'not-mvt' | 'no-tile-data';
 
 const KINDS: Record<string, GeometryKind> = { point: 'point', multipoint: 'point', linestring: 'line', multilinestring: 'line', line: 'line', polygon: 'polygon', multipolygon: 'polygon' };
 

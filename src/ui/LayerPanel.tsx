@@ -57,7 +57,10 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
       {layer.service ? (
         <ServiceNote service={layer.service} title={title} sourceFile={layer.sourceFile} />
       ) : layer.vectorTiles ? (
-        <TileLayerNote tiles={layer.vectorTiles} sourceFile={layer.sourceFile} />
+        <>
+          <TileLayerNote tiles={layer.vectorTiles} sourceFile={layer.sourceFile} />
+          <LabelFieldSelect layer={layer} title={title} />
+        </>
       ) : (
         <>
           <ColorFieldSelect layer={layer} title={title} />

@@ -134,6 +134,44 @@ test('a TileJSON service: its layers listed, tiles drawn from its tile URLs, its
   expect(await page.locator('.maplibregl-ctrl-attrib b').count()).toBe(0);
 });
 
+test('a bare {z}/{x}/{y}.pbf template: layers and fields read from tiles around the view, then drawn', async ({ page }) => {
+  await openAtlas(page, `?lang=en${VIEW}`);
+  await openForm(page, 'Vector tiles (TileJSON)');
+  await page.getByLabel(/^TileJSON address/).fill(`${host.origin}/vt/{z}/{x}/{y}.pbf`);
+  const before = host.requests.length;
+  await expect(page.getByLabel(/^Highest zoom the tiles are cut to/)).toHaveValue('14');
+  await page.getByRole('button', { name: 'Read its layers' }).click();
+  const list = page.getByRole('group', { name: `Layers of ${host.origin.replace('http://', '')} (zoom 0–14)` });
+  await expect(list).toContainText('Layers and fields read from tiles around the current view.');
+  await expect(list).toContainText('name_zh');
+  // Only tiles around the view were asked for, the view's zoom first.
+  const zoom = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { view: { zoom: number } } } }).__atlasStore.getState().view.zoom);
+  const asked = host.requests.slice(before).filter((r) => r.startsWith('/vt/'));
+  expect(asked[0]).toMatch(new RegExp(`^/vt/${Math.round(zoom)}/\\d+/\\d+\\.pbf$`));
+  await page.getByRole('button', { name: 'Add the chosen layers' }).click();
+  await waitForIdle(page);
+  const want = await villagesInView(page);
+  await hideBundledVillages(page);
+  const id = await tileLayerId(page);
+  await expectVillagesDrawn(page, id, want);
+  // Labelled by any field the service lists, like a layer of the atlas's own.
+  const title = host.origin.replace('http://', '');
+  await page.getByRole('combobox', { name: `Label field of ${title}` }).selectOption('id');
+  await waitForIdle(page);
+  await expect.poll(async () => (await page.evaluate((l) => window.__atlas!.labels(l), id)).placed.length).toBeGreaterThan(5);
+  expect((await page.evaluate((l) => window.__atlas!.labels(l), id)).textField).toEqual(['to-string', ['coalesce', ['get', 'id'], '']]);
+  await screenshot(page, 'vector-tiles-template');
+  // A template whose tiles are not vector tiles, or that has no data here, says so.
+  await page.getByLabel(/^TileJSON address/).fill(`${host.origin}/plan.json?z={z}&x={x}&y={y}`);
+  await page.getByRole('button', { name: 'Read its layers' }).click();
+  await expect(page.getByRole('alert')).toContainText('The tile is not a vector tile');
+  await page.getByLabel(/^TileJSON address/).fill(`${host.origin}/vt/{z}/{x}/{y}.pbf?empty`);
+  await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { requestCamera: (c: object) => void } } }).__atlasStore.getState().requestCamera({ center: [0, -60], zoom: 8, instant: true }));
+  await waitForIdle(page);
+  await page.getByRole('button', { name: 'Read its layers' }).click();
+  await expect(page.getByRole('alert')).toContainText('No tile around the current view holds data');
+});
+
 test('an archive server without Range support and a file that is not an archive are named with what is wrong', async ({ page }) => {
   await openAtlas(page, '?lang=en');
   await openForm(page, 'PMTiles (web address or local file)');

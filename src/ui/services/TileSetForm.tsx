@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { addTileSet, readArchiveFile, readArchiveUrl, readTileJson, type TileSetRead } from '../../app/tile-set-actions';
+import { addTileSet, readArchiveFile, readArchiveUrl, readTileJson, readTileTemplate, type TileSetRead } from '../../app/tile-set-actions';
+import { isTileTemplate } from '../../services/tile-sample';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
 import { ServiceProblem } from './ServiceProblem';
@@ -15,6 +16,12 @@ export function TileSetForm({ kind }: { kind: 'vector' | 'pmtiles' }) {
   const [read, setRead] = useState<TileSetRead | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
+  const [maxzoom, setMaxzoom] = useState(14);
+  const template = kind === 'vector' && isTileTemplate(url);
+  const readUrl = () => {
+    if (kind === 'pmtiles') return readArchiveUrl(url);
+    return template ? readTileTemplate(url, atlasStore.getState().view, maxzoom) : readTileJson(url);
+  };
   const take = async (job: Promise<TileSetRead>) => {
     setBusy(true);
     setNote(null);
@@ -36,7 +43,13 @@ export function TileSetForm({ kind }: { kind: 'vector' | 'pmtiles' }) {
         <span>{t(kind === 'vector' ? 'svc.tiles.url' : 'svc.pmtiles.url')}</span>
         <input type="url" spellCheck={false} value={url} placeholder={kind === 'vector' ? 'https://tiles.example.gov.cn/data/plan.json' : 'https://data.example.gov.cn/plan.pmtiles'} onChange={(e) => setUrl(e.target.value)} />
       </label>
-      <button type="button" disabled={!url.trim() || busy} onClick={() => void take(kind === 'vector' ? readTileJson(url) : readArchiveUrl(url))}>
+      {template && (
+        <label className="field">
+          <span>{t('svc.tiles.maxzoom')}</span>
+          <input type="number" min={0} max={24} step={1} value={maxzoom} onChange={(e) => setMaxzoom(Math.max(0, Math.min(24, Math.round(Number(e.target.value) || 0))))} />
+        </label>
+      )}
+      <button type="button" disabled={!url.trim() || busy} onClick={() => void take(readUrl())}>
         {t('svc.wms.read')}
       </button>
       {kind === 'pmtiles' && (
@@ -50,6 +63,7 @@ export function TileSetForm({ kind }: { kind: 'vector' | 'pmtiles' }) {
       {set?.kind === 'vector' && (
         <fieldset className="group">
           <legend>{t('svc.tiles.layers', { name: set.name, minzoom: set.minzoom, maxzoom: set.maxzoom })}</legend>
+          {template && <p className="hint">{t('svc.tiles.sampled')}</p>}
           {set.layers.map((l) => (
             <label key={l.id} className="check">
               <input type="checkbox" checked={chosen.includes(l.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, l.id] : c.filter((x) => x !== l.id)))} />
