@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { applyOp, invertOp, type EditOp } from './ops';
+import { applyOp, applyRecorded, invertOp, type EditOp } from './ops';
 
 /** A layer being edited: its features and the steps that can be undone and redone. */
 export interface EditHistory {
@@ -15,8 +15,10 @@ export function start(data: FeatureCollection): EditHistory {
   return { data, done: [], undone: [] };
 }
 
+/** The step is kept as it fitted the layer, so undo puts back exactly what it changed (see applyRecorded). */
 export function doOp(h: EditHistory, op: EditOp): EditHistory {
-  return { data: applyOp(h.data, op), done: [...h.done, op], undone: [] };
+  const r = applyRecorded(h.data, op);
+  return { data: r.data, done: [...h.done, r.op], undone: [] };
 }
 
 /** Undo of the last step; the history itself when there is none. */

@@ -53,40 +53,55 @@ export function invertOp(op: EditOp): EditOp {
  * persisted base keep theirs). Throws EditConflict when the op names a feature that is not as it expects.
  */
 export function applyOp(fc: FeatureCollection, op: EditOp): FeatureCollection {
-  const features = [...fc.features];
-  applyTo(features, op);
-  return { ...fc, features };
+  return applyRecorded(fc, op).data;
 }
 
-function applyTo(features: Feature[], op: EditOp): void {
+/**
+ * `applyOp`, with the op as it actually fitted: each add and delete at the position it took when it ran
+ * (after the ops before it in its batch) and each replacement with what it replaced. Callers build a step
+ * against the layer as it was before the step (a merge deletes B and C at their old places 1 and 2), but
+ * only positions taken in turn give back the same order when the inverse runs in reverse, so the undo
+ * stack keeps this op rather than the caller's.
+ */
+export function applyRecorded(fc: FeatureCollection, op: EditOp): { data: FeatureCollection; op: EditOp } {
+  const features = [...fc.features];
+  const recorded = applyTo(features, op);
+  return { data: { ...fc, features }, op: recorded };
+}
+
+function applyTo(features: Feature[], op: EditOp): EditOp {
   switch (op.type) {
     case 'add': {
       if (indexOf(features, featureKey(op.feature, op.index)) >= 0) throw new EditConflict(op, 'exists');
-      features.splice(Math.min(op.index, features.length), 0, op.feature);
-      return;
+      const at = Math.min(op.index, features.length);
+      features.splice(at, 0, op.feature);
+      return at === op.index ? op : { ...op, index: at };
     }
     case 'delete': {
       const at = indexOf(features, featureKey(op.feature, op.index));
       if (at < 0) throw new EditConflict(op, 'missing');
-      features.splice(at, 1);
-      return;
+      const [gone] = features.splice(at, 1);
+      return at === op.index && gone === op.feature ? op : { ...op, feature: gone!, index: at };
     }
     case 'geometry': {
       const at = indexOf(features, op.id);
       if (at < 0) throw new EditConflict(op, 'missing');
       const f = features[at]!;
       features[at] = { ...f, geometry: op.after };
-      return;
+      return f.geometry === op.before ? op : { ...op, before: f.geometry };
     }
     case 'attributes': {
       const at = indexOf(features, op.id);
       if (at < 0) throw new EditConflict(op, 'missing');
       const f = features[at]!;
       features[at] = { ...f, properties: { ...op.after } };
-      return;
+      const before = (f.properties ?? {}) as Props;
+      return before === op.before ? op : { ...op, before };
     }
-    case 'batch':
-      for (const o of op.ops) applyTo(features, o);
+    case 'batch': {
+      const ops = op.ops.map((o) => applyTo(features, o));
+      return ops.every((o, i) => o === op.ops[i]) ? op : { ...op, ops };
+    }
   }
 }
 
