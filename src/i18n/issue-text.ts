@@ -88,6 +88,7 @@ const ZH: Record<IssueCode, Template> = {
   'shp-value-truncated': (p) => `${str(p.count)} 个文本值超过 254 字节，已截断。`,
   'export-text-unmappable': (p) => `${str(p.count)} 个字符没有 GBK 编码，在 DXF 中写为“?”。`,
   'export-layer-renamed': (p) => `${str(p.format)} 不允许图层名“${str(p.from)}”，已写为“${str(p.to)}”${p.alias ? '（别名保留原名）' : ''}。`,
+  'guotu-value-cleaned': (p) => `地块 ${str(p.feature)} 的${str(p.field)}“${str(p.from)}”含逗号、“@”或换行，会破坏国土TXT记录，已写为“${str(p.to)}”。`,
   'shp-multipoint-exploded': (p) => `${str(p.count)} 个多点要素已拆分为属性相同的单点。`,
   'text-damaged': (p) => `属性文本看起来已损坏（${p.replacement ? '含替换字符 �' : ''}${p.replacement && p.mojibake ? '，' : ''}${p.mojibake ? '像是 GBK 被当作 Latin-1 读取的乱码' : ''}），虽然字节按 ${str(p.used).toUpperCase()} 有效；请在重新导入选项中对比其他编码的读法。`,
   'encoding-unverified': (p) => `属性文本不是有效的 ${str(p.used).toUpperCase()}（也不符合其他已尝试的编码），已按 ${str(p.used).toUpperCase()} 读取，无法解码的字节显示为 �；请在重新导入选项中选择编码。`,

@@ -64,4 +64,5 @@ export const ISSUE_TITLES: Record<IssueCode, Label> = {
   'shp-multipoint-exploded': { zh: '多点已拆分', en: 'MultiPoints split' },
   'export-text-unmappable': { zh: '字符无法以 GBK 写出', en: 'Characters without a GBK form' },
   'export-layer-renamed': { zh: '图层名已按格式规则改写', en: 'Layer name adapted to the format' },
+  'guotu-value-cleaned': { zh: '属性值已按国土TXT规则改写', en: 'Value adapted to 国土TXT' },
 };

@@ -6,6 +6,7 @@
 import proj4 from 'proj4';
 import type { Feature, Geometry, Polygon, Position } from 'geojson';
 import { geodesicArea } from '../analysis/geodesic-area';
+import { LAND_USE_CLASSES } from '../domain/landuse-palette';
 import { makeIssue, type ImportIssue } from './types';
 
 export interface GuotuWriteOptions {
@@ -31,9 +32,52 @@ export function zoneOf(lon: number, width: 3 | 6): number {
   return width === 3 ? Math.round(lon / 3) : Math.floor(lon / 6) + 1;
 }
 
-function cell(v: unknown): string {
-  // A comma or line break would break the record line.
-  return v === null || v === undefined ? '' : String(v).replace(/[,\r\n@]/g, ' ').trim();
+// Any line terminator a reader might split on, not only the CR/LF this project's reader does.
+const LINE_BREAK = /[\r\n\v\f\u0085\u2028\u2029]+/g;
+
+/**
+ * A value as a record cell: the record is comma-separated and ends in “@”, one line. Commas and “@” become
+ * their full-width forms (what a Chinese name would use anyway, so 项目名称 keeps its meaning) and line
+ * breaks spaces; `changed` says so, for a note, as the value no longer reads back as it was.
+ */
+function cellOf(v: unknown): { text: string; changed: boolean } {
+  if (v === null || v === undefined) return { text: '', changed: false };
+  const raw = String(v).trim();
+  const text = raw.replace(LINE_BREAK, ' ').replace(/,/g, '，').replace(/@/g, '＠');
+  return { text, changed: text !== raw };
+}
+
+const present = (v: unknown) => v !== null && v !== undefined && String(v).trim() !== '';
+
+/** The first of `keys` the feature has a value for (a blank explicit field gives way to the next). */
+function firstOf(props: Record<string, unknown>, keys: readonly string[]): unknown {
+  for (const k of keys) if (present(props[k])) return props[k];
+  return undefined;
+}
+
+const YDYH_NAMES = new Map(LAND_USE_CLASSES.map((c) => [c.code, c.name_zh]));
+
+/**
+ * The 地块 record's descriptive cells from the feature's own fields, else from those a red line (RED_LINE_FIELDS)
+ * or a 三调 layer carries: 项目名称 is the parcel's name in 报批, its 用地用海 class its use.
+ */
+function recordFields(props: Record<string, unknown>): { 地块名称: unknown; 地块用途: unknown; 地类编码: unknown } {
+  const code = firstOf(props, ['YDYHFLDM']);
+  const className = present(code) ? YDYH_NAMES.get(String(code).normalize('NFKC').trim().toUpperCase()) : undefined;
+  return {
+    地块名称: firstOf(props, ['地块名称', 'XMMC', '项目名称', 'name_zh', 'name', 'NAME']),
+    地块用途: firstOf(props, ['地块用途', 'YDYHFLMC']) ?? className ?? firstOf(props, ['DLMC']),
+    地类编码: firstOf(props, ['地类编码', 'YDYHFLDM', 'DLBM']),
+  };
+}
+
+/** A cell that had to change to keep the record one line (its reader would read it back otherwise). */
+function valueNote(field: string, from: string, to: string, featureIndex: number, featureName: string): ImportIssue {
+  return makeIssue('warning', 'guotu-value-cleaned', '国土TXT', `地块 ${featureName}: ${field} “${from}” holds a comma, “@” or line break, which would break the 国土TXT record; it was written as “${to}”.`, {
+    featureIndex,
+    featureName,
+    params: { feature: featureName, from, to, field },
+  });
 }
 
 function polygonsOf(g: Geometry | null): Position[][][] {
@@ -62,7 +106,7 @@ export function exportGuotuTxt(features: readonly Feature<Geometry | null>[], op
   const lines = [
     '[属性描述]',
     '格式版本号=1.01版本',
-    `数据产生单位=${cell(options.producer ?? '焦作规划图集')}`,
+    `数据产生单位=${String(options.producer ?? '焦作规划图集').replace(LINE_BREAK, ' ').trim()}`,
     `数据产生日期=${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`,
     '坐标系=2000国家大地坐标系',
     `几度分带=${width}`,
@@ -91,8 +135,17 @@ export function exportGuotuTxt(features: readonly Feature<Geometry | null>[], op
         for (const p of open) body.push(line(++point, p));
         body.push(line(first, open[0]!));
       });
-      const id = props['地块编号'] ?? props['id'] ?? f.id ?? k + 1;
-      const record = [body.length, ha.toFixed(4), cell(part ? `${id}-${part + 1}` : id), cell(props['地块名称'] ?? props['name_zh'] ?? props['name'] ?? ''), '面', cell(props['图幅号']), cell(props['地块用途']), cell(props['地类编码'])];
+      const id = firstOf(props, ['地块编号', 'id']) ?? f.id ?? k + 1;
+      const named = recordFields(props);
+      const cells: [string, unknown][] = [['地块编号', part ? `${id}-${part + 1}` : id], ['地块名称', named.地块名称], ['图幅号', props['图幅号']], ['地块用途', named.地块用途], ['地类编码', named.地类编码]];
+      const out = new Map<string, string>();
+      for (const [field, v] of cells) {
+        const c = cellOf(v);
+        out.set(field, c.text);
+        // once per feature, not per part: the value is the same in each
+        if (c.changed && part === 0) issues.push(valueNote(field, String(v), c.text, features.indexOf(f), String(id)));
+      }
+      const record = [body.length, ha.toFixed(4), out.get('地块编号'), out.get('地块名称'), '面', out.get('图幅号'), out.get('地块用途'), out.get('地类编码')];
       lines.push(`${record.join(',')},@`, ...body);
     });
   });

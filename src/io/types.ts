@@ -71,6 +71,7 @@ export type IssueCode =
   | 'shp-multipoint-exploded'
   | 'export-text-unmappable'
   | 'export-layer-renamed'
+  | 'guotu-value-cleaned'
   | GdalIssueCode;
 
 export type IssueSeverity = 'error' | 'warning' | 'info';

@@ -142,3 +142,57 @@ describe('国土TXT export', () => {
     expect(codes(back, 'warning')).toEqual([]);
   });
 });
+
+describe('国土TXT export of a red line (RED_LINE_FIELDS)', () => {
+  // the first fixture parcel's outline (its points checked against cs2cs above) under a planner's attributes
+  const outline = () => importGuotuTxt(fixture('guotu-two-parcels.txt')).layers[0]!.features[0]!.geometry;
+  const redLine = (properties: Record<string, unknown>, id: string | number = 'HX-01') => ({ type: 'Feature' as const, id, properties, geometry: outline() });
+  const write = async (...features: ReturnType<typeof redLine>[]) => (await import('../../../src/io/guotu-txt-write')).exportGuotuTxt(features, { date: new Date(2026, 10, 20) });
+  const fixtureLines = text.split('\n').slice(13, 18).join('\r\n');
+
+  it('fills 地块名称 from 项目名称 and 地块用途/地类编码 from the 用地用海 class; the points come back where cs2cs puts them', async () => {
+    const { text: out, issues } = await write(redLine({ XMMC: '焦作市民中心', YDMJ: 9999.1, YDYHFLDM: '0801', YDYHFLMC: '机关团体用地', RJL: 1.5, BZ: null }));
+    expect(issues).toEqual([]);
+    expect(out).toContain(`[地块坐标]\r\n5,0.9999,HX-01,焦作市民中心,面,,机关团体用地,0801,@\r\n${fixtureLines}\r\n`);
+    const back = importGuotuTxt(textFile('red.txt', out));
+    expect(errors(back)).toEqual([]);
+    expect(codes(back, 'warning')).toEqual([]);
+    const [f, ...rest] = back.layers[0]!.features;
+    expect(rest).toEqual([]);
+    expect(f!.properties).toMatchObject({ 界址点数: 5, 地块面积: 0.9999, 地块编号: 'HX-01', 地块名称: '焦作市民中心', 图形属性: '面', 地块用途: '机关团体用地', 地类编码: '0801' });
+    const ring = (f!.geometry as Polygon).coordinates[0]!;
+    expect(ring).toHaveLength(5);
+    near(ring[0], 35.179812953, 113.2490852576);
+    near(ring[2], 35.1807210331, 113.2501747249);
+    near(ring[4], 35.179812953, 113.2490852576);
+  });
+
+  it('explicit 地块 fields win; a blank one gives way; a bare code gets its class name; 三调 codes are used last', async () => {
+    const { text: out } = await write(
+      redLine({ 地块名称: '安置区', XMMC: '项目', 地块用途: '建设用地', YDYHFLMC: '机关团体用地', 地类编码: '0702', YDYHFLDM: '0801' }, 1),
+      redLine({ 地块名称: ' ', XMMC: '焦作市第一中学', YDYHFLDM: '0701' }, 2),
+      redLine({ name: '耕地保护区', DLBM: '0101', DLMC: '水田' }, 3),
+    );
+    const props = importGuotuTxt(textFile('win.txt', out)).layers[0]!.features.map((f) => [f.properties!['地块名称'], f.properties!['地块用途'], f.properties!['地类编码']]);
+    expect(props).toEqual([
+      ['安置区', '建设用地', '0702'],
+      ['焦作市第一中学', '城镇住宅用地', '0701'],
+      ['耕地保护区', '水田', '0101'],
+    ]);
+  });
+
+  it('a comma, “@” or line break in a value cannot break the record: written full-width or as a space, with a note', async () => {
+    const { text: out, issues } = await write(redLine({ XMMC: '焦作市,解放区@2026\r\n一期', YDYHFLDM: '0801', YDYHFLMC: '机关团体用地' }, 'HX,7'));
+    const back = importGuotuTxt(textFile('sep.txt', out));
+    expect(errors(back)).toEqual([]);
+    expect(codes(back, 'warning')).toEqual([]);
+    const f = back.layers[0]!.features;
+    expect(f).toHaveLength(1);
+    expect(f[0]!.properties).toMatchObject({ 界址点数: 5, 地块编号: 'HX，7', 地块名称: '焦作市，解放区＠2026 一期', 图形属性: '面', 地块用途: '机关团体用地', 地类编码: '0801' });
+    near((f[0]!.geometry as Polygon).coordinates[0]![2], 35.1807210331, 113.2501747249);
+    expect(issues.map((i) => [i.severity, i.featureIndex, i.params?.['field'], i.params?.['to']])).toEqual([
+      ['warning', 0, '地块编号', 'HX，7'],
+      ['warning', 0, '地块名称', '焦作市，解放区＠2026 一期'],
+    ]);
+  });
+});
