@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import { fetchServiceText, type FetchProblem } from '../services/fetch-text';
-import { exceptionText, getFeatureUrl, numberMatched, parseWfsCapabilities, wfsCapabilitiesUrl, type WfsCapabilities, type WfsProblem, type WfsType } from '../services/wfs';
+import { exceptionText, getFeatureUrl, numberMatched, parseWfsCapabilities, wfsCapabilitiesUrl, type WfsCapabilities, type WfsProblem, type WfsSource, type WfsType } from '../services/wfs';
 import type { AtlasStore } from '../state/store';
 import { importFiles } from './import-actions';
 import { serviceFileName } from './ogc-actions';
@@ -19,12 +19,12 @@ export async function readWfs(input: string): Promise<WfsRead> {
   if (!r.ok) return { ok: false, url, problem: r.problem };
   const caps = parseWfsCapabilities(r.doc);
   if ('problem' in caps) return { ok: false, url, problem: caps };
-  return { ok: true, caps: { ...caps, getFeatureUrl: onTypedHost(caps.getFeatureUrl, url) }, url };
+  return { ok: true, caps: { ...caps, getFeatureUrl: onTypedHost(caps.getFeatureUrl, url), describeUrl: onTypedHost(caps.describeUrl, url) }, url };
 }
 
-type Got = { ok: true; text: string } | { ok: false; url: string; problem: WfsLoadProblem };
+export type Got = { ok: true; text: string } | { ok: false; url: string; problem: WfsLoadProblem };
 
-async function get(url: string): Promise<Got> {
+export async function fetchWfsText(url: string): Promise<Got> {
   const r = await fetchServiceText(url, { maxBytes: 200 * 1024 * 1024, timeoutMs: 120_000 });
   if (!r.ok) return { ok: false, url, problem: r };
   const ex = exceptionText(r.text);
@@ -32,12 +32,12 @@ async function get(url: string): Promise<Got> {
 }
 
 /** GeoJSON pages (startIndex/count where the server pages) until a short page or `limit` features. */
-async function jsonFeatures(caps: WfsCapabilities, type: WfsType, bbox: WfsType['bbox'], limit: number, onCount: (n: number) => void): Promise<{ ok: true; features: Feature[] } | { ok: false; url: string; problem: WfsLoadProblem }> {
+async function jsonFeatures(caps: Pick<WfsCapabilities, 'getFeatureUrl' | 'paging'>, type: WfsType, part: { bbox?: WfsType['bbox']; filter?: string }, limit: number, onCount: (n: number) => void): Promise<{ ok: true; features: Feature[] } | { ok: false; url: string; problem: WfsLoadProblem }> {
   const features: Feature[] = [];
   for (let start = 0; ; start += PAGE) {
     const count = caps.paging ? PAGE : limit + 1;
-    const url = getFeatureUrl(caps, type, { json: true, count, ...(caps.paging ? { startIndex: start } : {}), ...(bbox ? { bbox } : {}) });
-    const r = await get(url);
+    const url = getFeatureUrl(caps, type, { json: true, count, ...(caps.paging ? { startIndex: start } : {}), ...part });
+    const r = await fetchWfsText(url);
     if (!r.ok) return r;
     let page: { type?: unknown; features?: unknown };
     try {
@@ -53,6 +53,38 @@ async function jsonFeatures(caps: WfsCapabilities, type: WfsType, bbox: WfsType[
   }
 }
 
+type Fetched = { ok: true; file: File } | { ok: false; url: string; problem: WfsLoadProblem };
+
+/** One part of a type (all of it, a box, or what meets a filter) as a file for the import. */
+export async function fetchWfsFile(caps: Pick<WfsCapabilities, 'getFeatureUrl' | 'paging'>, type: WfsType, part: { bbox?: WfsType['bbox']; filter?: string }, onCount: (n: number) => void): Promise<Fetched> {
+  const name = serviceFileName(type.title, type.name);
+  if (type.jsonFormat) {
+    const r = await jsonFeatures(caps, type, part, WFS_WHOLE, onCount);
+    if (!r.ok) return r;
+    return { ok: true, file: new File([JSON.stringify({ type: 'FeatureCollection', features: r.features })], `${name}.geojson`, { type: 'application/geo+json' }) };
+  }
+  const url = getFeatureUrl(caps, type, { json: false, count: WFS_WHOLE + 1, ...part });
+  const r = await fetchWfsText(url);
+  if (!r.ok) return r;
+  const returned = Number(/numberReturned="(\d+)"/.exec(r.text.slice(0, 4096))?.[1] ?? NaN);
+  if (returned > WFS_WHOLE) return { ok: false, url, problem: { problem: 'too-many', limit: WFS_WHOLE } };
+  return { ok: true, file: new File([r.text], `${name}.gml`, { type: 'application/gml+xml' }) };
+}
+
+/** Imports a fetched part like a file; the new layers remember where they came from. Returns their ids and feature count. */
+export async function importWfsFile(store: AtlasStore, file: File, source: WfsSource): Promise<{ ids: string[]; n: number }> {
+  const before = new Set(store.getState().order);
+  await importFiles(store, [file]);
+  const ids = store.getState().order.filter((id) => !before.has(id));
+  let n = 0;
+  for (const id of ids) {
+    const l = store.getState().layers[id];
+    n += l?.remote?.count ?? l?.data.features.length ?? 0;
+    if (l) store.getState().addLayers([{ ...l, wfs: source }]);
+  }
+  return { ids, n };
+}
+
 /**
  * Loads a feature type as a layer, through the import like a file (its checks, ids, CRS, GCJ-02 evidence):
  * whole when it has up to WFS_WHOLE features, else the part in `view`. GeoJSON where the server offers it,
@@ -66,31 +98,13 @@ export async function loadWfsType(
   onCount: (n: number) => void,
 ): Promise<{ ok: true; n: number; scope: 'whole' | 'view'; matched: number | null } | { ok: false; url: string; problem: WfsLoadProblem }> {
   const hitsUrl = getFeatureUrl(caps, type, { hits: true, json: false });
-  const hits = await get(hitsUrl);
+  const hits = await fetchWfsText(hitsUrl);
   if (!hits.ok) return hits;
   const matched = numberMatched(hits.text);
   const scope = matched !== null && matched > WFS_WHOLE ? 'view' : 'whole';
-  const bbox = scope === 'view' ? view : undefined;
-  const name = serviceFileName(type.title, type.name);
-  let file: File;
-  if (type.jsonFormat) {
-    const r = await jsonFeatures(caps, type, bbox, WFS_WHOLE, onCount);
-    if (!r.ok) return r;
-    file = new File([JSON.stringify({ type: 'FeatureCollection', features: r.features })], `${name}.geojson`, { type: 'application/geo+json' });
-  } else {
-    const url = getFeatureUrl(caps, type, { json: false, count: WFS_WHOLE + 1, ...(bbox ? { bbox } : {}) });
-    const r = await get(url);
-    if (!r.ok) return r;
-    const returned = Number(/numberReturned="(\d+)"/.exec(r.text.slice(0, 4096))?.[1] ?? NaN);
-    if (returned > WFS_WHOLE) return { ok: false, url, problem: { problem: 'too-many', limit: WFS_WHOLE } };
-    file = new File([r.text], `${name}.gml`, { type: 'application/gml+xml' });
-  }
-  const before = new Set(store.getState().order);
-  await importFiles(store, [file]);
-  const added = store.getState().order.filter((id) => !before.has(id));
-  const n = added.reduce((sum, id) => {
-    const l = store.getState().layers[id];
-    return sum + (l?.remote?.count ?? l?.data.features.length ?? 0);
-  }, 0);
+  const r = await fetchWfsFile(caps, type, scope === 'view' ? { bbox: view } : {}, onCount);
+  if (!r.ok) return r;
+  const { getFeatureUrl: gf, describeUrl, paging, spatialFilter } = caps;
+  const { n } = await importWfsFile(store, r.file, { getFeatureUrl: gf, describeUrl, paging, spatialFilter, type, scope, matched });
   return { ok: true, n, scope, matched };
 }

@@ -18,7 +18,8 @@ import * as project from './messages/project';
 import * as services from './messages/services';
 import * as tilesets from './messages/tilesets';
 import * as sharedServices from './messages/shared-services';
+import * as wfsLayers from './messages/wfs-layers';
 import type { MessageKey } from './zh';
 
 /** English UI strings; `messages/` modules keep them beside the Chinese ones. */
-export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en, ...offline.en, ...keyboard.en, ...datum.en, ...print.en, ...edit.en, ...editData.en, ...project.en, ...services.en, ...tilesets.en, ...sharedServices.en };
+export const en: Record<MessageKey, string> = { ...app.en, ...layers.en, ...filter.en, ...analysis.en, ...planning.en, ...io.en, ...gdal.en, ...layout.en, ...values.en, ...figures.en, ...offline.en, ...keyboard.en, ...datum.en, ...print.en, ...edit.en, ...editData.en, ...project.en, ...services.en, ...tilesets.en, ...sharedServices.en, ...wfsLayers.en };

@@ -19,8 +19,23 @@ export interface WfsType {
 export interface WfsCapabilities {
   title: string;
   getFeatureUrl: string;
+  /** Where a type's schema is described (its geometry property, for a spatial filter); GetFeature's address when not announced. */
+  describeUrl: string;
   paging: boolean;
+  /** The server takes FES 2.0 `Intersects` filters (the zone filter is then sent to it). */
+  spatialFilter: boolean;
   types: WfsType[];
+}
+
+/** Where a layer loaded from a WFS came from, and which part of its type it holds (it is reloaded from there). */
+export interface WfsSource extends Pick<WfsCapabilities, 'getFeatureUrl' | 'describeUrl' | 'paging' | 'spatialFilter'> {
+  type: WfsType;
+  /** The whole type, the part around a view, or the features meeting the filter zone (asked of the server). */
+  scope: 'whole' | 'view' | 'zone';
+  /** The type's size as the server counted it (`resultType=hits`), when it says. */
+  matched: number | null;
+  /** How a zone was asked for: the server's own Intersects filter, or the zone's box (the zone filter then applies here). */
+  via?: 'filter' | 'bbox';
 }
 
 export type WfsProblem = { problem: 'not-wfs' } | { problem: 'exception'; message: string } | { problem: 'no-layers' };
@@ -59,6 +74,11 @@ export function parseWfsCapabilities(doc: Document): WfsCapabilities | WfsProble
   const get = getFeature ? kid(kid(kid(getFeature, 'DCP') ?? getFeature, 'HTTP') ?? getFeature, 'Get') : undefined;
   const url = href(get);
   if (!getFeature || !url) return { problem: 'not-wfs' };
+  const describe = ops ? kids(ops, 'Operation').find((o) => o.getAttribute('name') === 'DescribeFeatureType') : undefined;
+  const describeUrl = describe ? href(kid(kid(kid(describe, 'DCP') ?? describe, 'HTTP') ?? describe, 'Get')) : '';
+  const fes = kid(root, 'Filter_Capabilities');
+  const spatial = fes ? kid(kid(fes, 'Spatial_Capabilities') ?? fes, 'SpatialOperators') : undefined;
+  const spatialFilter = !!spatial && kids(spatial, 'SpatialOperator').some((o) => o.getAttribute('name') === 'Intersects');
   const list = kid(root, 'FeatureTypeList');
   const serviceJson = allowed(getFeature, 'outputFormat').find((f) => JSON_FORMAT.test(f));
   const types = (list ? kids(list, 'FeatureType') : [])
@@ -73,6 +93,8 @@ export function parseWfsCapabilities(doc: Document): WfsCapabilities | WfsProble
   return {
     title: text(kid(kid(root, 'ServiceIdentification') ?? root, 'Title')),
     getFeatureUrl: url,
+    describeUrl: describeUrl || url,
+    spatialFilter,
     paging: /^true$/i.test(constraint(root, 'ImplementsResultPaging')),
     types,
   };
@@ -89,6 +111,8 @@ export interface GetFeatureOptions {
   count?: number;
   /** [west, south, east, north] in degrees. */
   bbox?: [number, number, number, number];
+  /** A FES 2.0 filter (wfs-filter.ts); a server takes it or a box, not both. */
+  filter?: string;
   json: boolean;
 }
 
@@ -110,8 +134,13 @@ export function getFeatureUrl(caps: Pick<WfsCapabilities, 'getFeatureUrl'>, type
     ...(json ? { OUTPUTFORMAT: type.jsonFormat! } : {}),
     ...(o.startIndex !== undefined ? { STARTINDEX: String(o.startIndex) } : {}),
     ...(o.count !== undefined ? { COUNT: String(o.count) } : {}),
-    ...(o.bbox ? { BBOX: `${o.bbox[1]},${o.bbox[0]},${o.bbox[3]},${o.bbox[2]},${crs}` } : {}),
+    ...(o.filter ? { FILTER: o.filter } : o.bbox ? { BBOX: `${o.bbox[1]},${o.bbox[0]},${o.bbox[3]},${o.bbox[2]},${crs}` } : {}),
   });
+}
+
+/** The schema of one type (XML Schema, as WFS 2.0 servers answer by default). */
+export function describeFeatureTypeUrl(caps: Pick<WfsCapabilities, 'describeUrl'>, type: Pick<WfsType, 'name'>): string {
+  return withQuery(caps.describeUrl, { SERVICE: 'WFS', VERSION: '2.0.0', REQUEST: 'DescribeFeatureType', TYPENAMES: type.name });
 }
 
 /** `numberMatched` of a hits answer (or of a page), null when the server does not say ("unknown"). */

@@ -1,5 +1,6 @@
 import type { TileService } from '../services/tile-service';
 import type { VectorTileLayer } from '../services/vector-tiles';
+import type { WfsSource } from '../services/wfs';
 import type { BundledProblemCode } from '../io/load-bundled';
 import type { FeatureCollection } from 'geojson';
 import type { StateCreator } from 'zustand';
@@ -36,6 +37,8 @@ export interface LayerEntry {
   fromAddress?: true;
   /** Set when the layer carries national land-use codes: the standard symbology and the codes it could not match. */
   landUse?: { style: LayerStyle; unknown: { code: string; name: string; count: number }[] };
+  /** Loaded from a WFS feature type: reloaded from there for another view or the filter zone. */
+  wfs?: WfsSource;
   /** Field whose values label the features; `null`: no labels; absent: the style's default (the name). */
   labelField?: string | null;
   /** Imported layers: the name of the file they were read from (printed maps list it as a source). */

@@ -18,6 +18,7 @@ import { AddService } from './services/AddService';
 import { ServiceNote } from './services/ServiceNote';
 import { TileLayerNote } from './services/TileLayerNote';
 import { ServiceStatus } from './services/ServiceStatus';
+import { WfsLayerNote } from './services/WfsLayerNote';
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolean; isBottom: boolean }) {
   const lang = useLang();
@@ -68,6 +69,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         </>
       )}
       {(layer.service || layer.vectorTiles) && <ServiceStatus layerId={layer.id} />}
+      {layer.wfs && <WfsLayerNote layer={{ ...layer, wfs: layer.wfs }} />}
       {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LABEL_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (
         <div className="layer-user-row">

@@ -4,6 +4,7 @@
 import { test, type Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { booleanIntersects } from '@turf/turf';
 import { bundled, expect, openAtlas, screenshot, waitForIdle } from './driver';
 import { hasMapServer, startMapServer, type MapServer } from '../support/mapserver';
 
@@ -105,4 +106,50 @@ test('a WFS answering broken GeoJSON, or an exception, is named with the URL and
   } finally {
     await new Promise((done) => server.close(done));
   }
+});
+
+test('a WFS layer is loaded again for the filter zone (the server’s own Intersects filter) and for the view', async ({ page }) => {
+  test.skip(!hasMapServer, 'MapServer (mapserv, Debian mapserver-bin) is not installed: the WFS tests need it');
+  test.setTimeout(90_000);
+  await openAtlas(page, '?lang=en');
+  await listTypes(page, `${ms.origin}/ms`);
+  await loadType(page, /美丽乡村 Beautiful villages/, 60);
+  const row = page.locator('li.layer-row', { hasText: 'WFS “美丽乡村 Beautiful villages”' });
+  await expect(row).toContainText('the whole feature type (60 features)');
+  const zoneButton = row.getByRole('button', { name: 'Load the filter zone’s features from the server' });
+  await expect(zoneButton).toBeDisabled();
+
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await page.getByLabel('Zone layer').selectOption('townships');
+  await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
+  await page.getByRole('tab', { name: 'Layers' }).click();
+  const asked = ms.requests.length;
+  await zoneButton.click();
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('1 layer added', { timeout: 30_000 });
+  await report.getByRole('button', { name: /Close/ }).click();
+  const town = bundled('townships.geojson').features.find((f) => f.properties!['name_en'] === 'Yangmiao Town')!;
+  const want = bundled('villages.geojson').features.filter((v) => booleanIntersects(v, town)).map((v) => String(v.properties!['id'])).sort();
+  await expect(row).toContainText(`the ${want.length} features meeting the filter zone. The filter zone was sent to the server as a spatial filter (Intersects).`);
+  const filtered = ms.requests.slice(asked).filter((r) => /REQUEST=GetFeature/.test(r) && /FILTER=/.test(r));
+  expect(filtered.length).toBeGreaterThan(0);
+  expect(decodeURIComponent(filtered[0]!)).toContain('<fes:Intersects><fes:ValueReference>msGeometry</fes:ValueReference>');
+  const zoned = await layerByTitle(page, '美丽乡村 Beautiful villages');
+  expect(zoned.props.map((p) => String(p['id'])).sort()).toEqual(want);
+  await screenshot(page, 'wfs-zone-reload');
+
+  // Reloaded for the view: what the server returns for the view's box, in the same place of the list.
+  const before = ms.requests.length;
+  await row.getByRole('button', { name: 'Reload for this view' }).click();
+  await expect(report).toContainText('1 layer added', { timeout: 30_000 });
+  await report.getByRole('button', { name: /Close/ }).click();
+  const boxed = ms.requests.slice(before).find((r) => /REQUEST=GetFeature/.test(r) && /BBOX=/.test(r))!;
+  const [s, w, n, e] = new URL(boxed, 'http://x').searchParams.get('BBOX')!.split(',').map(Number) as [number, number, number, number];
+  const inView = bundled('villages.geojson').features.filter((v) => {
+    const [x, y] = (v.geometry as { coordinates: number[] }).coordinates as [number, number];
+    return x >= w && x <= e && y >= s && y <= n;
+  });
+  await expect(row).toContainText(`the ${inView.length} features around one view`);
+  const viewed = await layerByTitle(page, '美丽乡村 Beautiful villages');
+  expect(viewed.props.map((p) => String(p['id'])).sort()).toEqual(inView.map((v) => String(v.properties!['id'])).sort());
 });
