@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { loadCollection } from '../../app/ogc-actions';
 import { ServiceProblem } from './ServiceProblem';
+import { ServiceUrlField } from './ServiceUrlField';
 import { readCollections, type Collection, type OgcProblem } from '../../services/ogc-features';
 import { atlasStore } from '../../state/store';
 import { formatCount } from '../../domain/format';
@@ -35,13 +36,7 @@ export function OgcForm() {
   };
   return (
     <div className="ogc-form">
-      <label className="field">
-        <span>{t('svc.ogc.url')}</span>
-        <input type="url" spellCheck={false} value={url} placeholder="https://gis.example.gov.cn/ogcapi" onChange={(e) => setUrl(e.target.value)} />
-      </label>
-      <button type="button" disabled={!url.trim() || busy !== null} onClick={() => void read()}>
-        {t('svc.ogc.read')}
-      </button>
+      <ServiceUrlField label={t('svc.ogc.url')} value={url} placeholder="https://gis.example.gov.cn/ogcapi" onChange={setUrl} disabled={busy !== null} onRead={() => void read()} readLabel={t('svc.ogc.read')} />
       {list && (
         <fieldset className="group">
           <legend>{t('svc.ogc.collections', { n: list.collections.length })}</legend>

@@ -5,6 +5,7 @@ import { viewBox } from '../../domain/view-box';
 import { atlasStore } from '../../state/store';
 import { useLang, useT } from '../use-t';
 import { ServiceProblem } from './ServiceProblem';
+import { ServiceUrlField } from './ServiceUrlField';
 
 /**
  * WFS 2.0: the service's address, its feature types, one of them loaded as a layer — whole up to
@@ -43,13 +44,7 @@ export function WfsForm() {
   };
   return (
     <div className="wfs-form">
-      <label className="field">
-        <span>{t('svc.wfs.url')}</span>
-        <input type="url" spellCheck={false} value={url} placeholder="https://gis.example.gov.cn/geoserver/wfs" onChange={(e) => setUrl(e.target.value)} />
-      </label>
-      <button type="button" disabled={!url.trim() || busy !== null} onClick={() => void list()}>
-        {t('svc.wms.read')}
-      </button>
+      <ServiceUrlField label={t('svc.wfs.url')} value={url} placeholder="https://gis.example.gov.cn/geoserver/wfs" onChange={setUrl} disabled={busy !== null} onRead={() => void list()} readLabel={t('svc.wms.read')} />
       {read?.ok && (
         <fieldset className="group">
           <legend>{t('svc.wfs.types', { title: read.caps.title || read.url, n: read.caps.types.length })}</legend>

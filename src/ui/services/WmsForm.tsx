@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { addWmsLayers, readWms, type WmsRead } from '../../app/wms-actions';
 import { ServiceProblem } from './ServiceProblem';
+import { ServiceUrlField } from './ServiceUrlField';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
 
@@ -23,13 +24,7 @@ export function WmsForm() {
   const problem = read && !read.ok ? read.problem : null;
   return (
     <div className="wms-form">
-      <label className="field">
-        <span>{t('svc.wms.url')}</span>
-        <input type="url" spellCheck={false} value={url} placeholder="https://gis.example.gov.cn/geoserver/wms" onChange={(e) => setUrl(e.target.value)} />
-      </label>
-      <button type="button" disabled={!url.trim() || busy} onClick={() => void load()}>
-        {t(busy ? 'svc.wms.reading' : 'svc.wms.read')}
-      </button>
+      <ServiceUrlField label={t('svc.wms.url')} value={url} placeholder="https://gis.example.gov.cn/geoserver/wms" onChange={setUrl} disabled={busy} onRead={() => void load()} readLabel={t(busy ? 'svc.wms.reading' : 'svc.wms.read')} />
       {problem && <ServiceProblem url={read!.url} problem={problem} />}
       {read?.ok && (
         <fieldset className="group">

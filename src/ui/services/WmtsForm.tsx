@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { addWmtsLayer, readWmts, type WmtsResult } from '../../app/wmts-actions';
 import { ServiceProblem } from './ServiceProblem';
+import { ServiceUrlField } from './ServiceUrlField';
 import { atlasStore } from '../../state/store';
 import { useT } from '../use-t';
 
@@ -22,13 +23,7 @@ export function WmtsForm() {
   };
   return (
     <div className="wmts-form">
-      <label className="field">
-        <span>{t('svc.wmts.url')}</span>
-        <input type="url" spellCheck={false} value={url} placeholder="https://gis.example.gov.cn/geoserver/gwc/service/wmts" onChange={(e) => setUrl(e.target.value)} />
-      </label>
-      <button type="button" disabled={!url.trim() || busy} onClick={() => void load()}>
-        {t(busy ? 'svc.wms.reading' : 'svc.wms.read')}
-      </button>
+      <ServiceUrlField label={t('svc.wmts.url')} value={url} placeholder="https://gis.example.gov.cn/geoserver/gwc/service/wmts" onChange={setUrl} disabled={busy} onRead={() => void load()} readLabel={t(busy ? 'svc.wms.reading' : 'svc.wms.read')} />
       {read && !read.ok && <ServiceProblem url={read.url} problem={read.problem} />}
       {read?.ok && (
         <fieldset className="group">
