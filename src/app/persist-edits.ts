@@ -125,6 +125,13 @@ export function persistEdits(atlas: AtlasStore): () => void {
   channel?.addEventListener('message', onMessage);
   let metaSeen = new Map<string, readonly unknown[]>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const pendingMeta = new Set<string>();
+  const writeMeta = (id: string) => {
+    const now = atlas.getState();
+    const l = now.layers[id];
+    const e = now.editing[id];
+    if (l && e) void store()('readwrite', (st) => promisifyRequest(st.put(metaOf(l, e.schema), meta(id)))).catch(failed(id));
+  };
   const unsubscribe = atlas.subscribe((s) => {
     for (const id of Object.keys(s.editing)) {
       const l = s.layers[id];
@@ -138,7 +145,7 @@ export function persistEdits(atlas: AtlasStore): () => void {
       known.delete(id);
       void removeLayer(id).catch((e: unknown) => console.warn('Could not remove an edited layer', e));
     }
-    // Title, style and schema changes are kept too, a little later (they are not undo steps). The store
+    // Title, style and schema changes are kept too (they are not undo steps). The store
     // replaces what changes, so comparing the objects themselves is enough on this path, run on every update.
     const next = new Map<string, readonly unknown[]>();
     for (const id of known) {
@@ -146,16 +153,18 @@ export function persistEdits(atlas: AtlasStore): () => void {
       next.set(id, [l.title, l.style, l.visible, l.opacity, l.labelField, s.editing[id]!.schema]);
     }
     const changed = [...next].filter(([id, v]) => metaSeen.has(id) && v.some((x, i) => x !== metaSeen.get(id)![i])).map(([id]) => id);
+    // A new or removed field is written at once (a step using it may follow straight away); looks, often
+    // dragged, a little later. Layers changed meanwhile wait together, none is dropped by a later change.
+    const schemaChanged = changed.filter((id) => next.get(id)![5] !== metaSeen.get(id)![5]);
     metaSeen = next;
-    if (!changed.length) return;
+    for (const id of schemaChanged) writeMeta(id);
+    for (const id of changed) if (!schemaChanged.includes(id)) pendingMeta.add(id);
+    if (!pendingMeta.size) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const now = atlas.getState();
-      for (const id of changed) {
-        const l = now.layers[id];
-        const e = now.editing[id];
-        if (l && e) void store()('readwrite', (st) => promisifyRequest(st.put(metaOf(l, e.schema), meta(id)))).catch(failed(id));
-      }
+      const ids = [...pendingMeta];
+      pendingMeta.clear();
+      for (const id of ids) writeMeta(id);
     }, 300);
   });
   return () => {
