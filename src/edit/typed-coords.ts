@@ -15,11 +15,15 @@ export type TypedProblem = { n: number; text: string; reason: 'not-numbers' | 'o
 export interface TypedResult {
   /** One list of lon/lat positions per ring or line; rings are separated by a blank line. */
   parts: Position[][];
+  /** The parts by polygon: a line `# part 2` (or `# 部分 2`, `# 地块 2`) starts another polygon of a multi-part feature. */
+  groups: Position[][][];
   /** The zone read from 8-digit eastings (their first two digits), when present. */
   zone?: { number: number; centralMeridian: number; epsg: number };
 }
 
 const NUM = /^[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?$/i;
+/** A comment line that starts another polygon; other `#` lines are plain comments. */
+const PART = /^#\s*(part|部分|地块)(?=[\s\d]|$)/iu;
 
 /** The EPSG code of a CGCS2000 Gauss–Krüger zone, with or without the zone number in the easting. */
 export function gkEpsg(width: 3 | 6, centralMeridian: number, prefixed: boolean): number | undefined {
@@ -62,11 +66,17 @@ function numbersOf(line: string): number[] | null {
 
 export function parseTypedCoords(text: string, system: CoordSystem): TypedResult | { bad: TypedProblem } {
   const lines = text.split(/\r?\n/);
-  const parts: Position[][] = [[]];
+  const groups: Position[][][] = [[[]]];
+  let parts = groups[0]!;
   let zone: TypedResult['zone'];
   let n = 0;
   for (const raw of lines) {
     const line = raw.trim();
+    if (PART.test(line.normalize('NFKC')) && parts.some((p) => p.length)) {
+      parts = [[]];
+      groups.push(parts);
+      continue;
+    }
     if (!line || line.startsWith('#')) {
       if (!line && parts[parts.length - 1]!.length) parts.push([]);
       continue;
@@ -100,12 +110,15 @@ export function parseTypedCoords(text: string, system: CoordSystem): TypedResult
     const p = converter(epsg).forward([east, north]);
     parts[parts.length - 1]!.push([p[0]!, p[1]!]);
   }
-  const filled = parts.filter((p) => p.length);
-  return zone ? { parts: filled, zone } : { parts: filled };
+  const filled = groups.map((g) => g.filter((p) => p.length)).filter((g) => g.length);
+  return { parts: filled.flat(), groups: filled, ...(zone ? { zone } : {}) };
 }
 
-/** A geometry of the wanted kind from typed parts: polygon rings are closed, the first ring is the outline. */
-export function geometryFromParts(parts: Position[][], kind: 'polygon' | 'line' | 'point'): Geometry | { tooFew: number } {
+/**
+ * A geometry of the wanted kind from typed parts: polygon rings are closed, the first ring of each polygon
+ * is its outline; several `groups` (polygons) make a MultiPolygon.
+ */
+export function geometryFromParts(parts: Position[][], kind: 'polygon' | 'line' | 'point', groups: Position[][][] = [parts]): Geometry | { tooFew: number } {
   if (kind === 'point') {
     const pts = parts.flat();
     if (!pts.length) return { tooFew: 1 };
@@ -115,34 +128,38 @@ export function geometryFromParts(parts: Position[][], kind: 'polygon' | 'line' 
     if (parts.some((p) => p.length < 2) || !parts.length) return { tooFew: 2 };
     return parts.length === 1 ? { type: 'LineString', coordinates: parts[0]! } : { type: 'MultiLineString', coordinates: parts };
   }
-  const rings = parts.map((p) => {
+  const closed = (p: Position[]) => {
     const first = p[0]!;
     const last = p[p.length - 1]!;
     return first[0] === last[0] && first[1] === last[1] && p.length > 1 ? p : [...p, first];
-  });
-  if (!rings.length || rings.some((r) => r.length < 4)) return { tooFew: 3 };
-  return { type: 'Polygon', coordinates: rings };
+  };
+  const polygons = groups.map((g) => g.map(closed));
+  if (!polygons.length || polygons.some((rings) => !rings.length || rings.some((r) => r.length < 4))) return { tooFew: 3 };
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
-/** A feature's vertices as text in a coordinate system, for editing them by hand (rings separated by a blank line). */
+/**
+ * A feature's vertices as text in a coordinate system, for editing them by hand: rings separated by a
+ * blank line, the polygons of a multi-part feature by a `# part N` line.
+ */
 export function formatTypedCoords(g: Geometry, system: CoordSystem, prefixed = true): string | null {
-  let parts: Position[][];
-  if (g.type === 'Point') parts = [[g.coordinates]];
-  else if (g.type === 'MultiPoint' || g.type === 'LineString') parts = [g.coordinates];
-  else if (g.type === 'MultiLineString' || g.type === 'Polygon') parts = g.coordinates.map((r) => (g.type === 'Polygon' ? r.slice(0, -1) : r));
+  let groups: Position[][][];
+  if (g.type === 'Point') groups = [[[g.coordinates]]];
+  else if (g.type === 'MultiPoint' || g.type === 'LineString') groups = [[g.coordinates]];
+  else if (g.type === 'MultiLineString') groups = [g.coordinates];
+  else if (g.type === 'Polygon') groups = [g.coordinates.map((r) => r.slice(0, -1))];
+  else if (g.type === 'MultiPolygon') groups = g.coordinates.map((poly) => poly.map((r) => r.slice(0, -1)));
   else return null;
-  if (system.kind === 'wgs84') return parts.map((p) => p.map((c) => `${c[0]!.toFixed(9)}, ${c[1]!.toFixed(9)}`).join('\n')).join('\n\n');
-  const epsg = gkEpsg(system.width, system.centralMeridian, prefixed);
-  if (!epsg) return null;
-  const conv = converter(epsg);
-  return parts
-    .map((p) =>
-      p
-        .map((c) => {
-          const [e, n] = conv.inverse([c[0]!, c[1]!]);
-          return `${n!.toFixed(3)}, ${e!.toFixed(3)}`;
-        })
-        .join('\n'),
-    )
-    .join('\n\n');
+  let write: (c: Position) => string;
+  if (system.kind === 'wgs84') write = (c) => `${c[0]!.toFixed(9)}, ${c[1]!.toFixed(9)}`;
+  else {
+    const epsg = gkEpsg(system.width, system.centralMeridian, prefixed);
+    if (!epsg) return null;
+    const conv = converter(epsg);
+    write = (c) => {
+      const [e, n] = conv.inverse([c[0]!, c[1]!]);
+      return `${n!.toFixed(3)}, ${e!.toFixed(3)}`;
+    };
+  }
+  return groups.map((parts, i) => (i ? `# part ${i + 1}\n` : '') + parts.map((p) => p.map(write).join('\n')).join('\n\n')).join('\n\n');
 }

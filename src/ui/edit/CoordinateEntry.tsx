@@ -32,7 +32,7 @@ export function CoordinateEntry({ layerId }: { layerId: string }) {
       setMessage({ bad: true, text: t(`coords.bad.${r.bad.reason === 'too-few' ? 'not-numbers' : r.bad.reason}`, { n: r.bad.n, text: r.bad.text }) });
       return null;
     }
-    const g = geometryFromParts(r.parts, effectiveKind);
+    const g = geometryFromParts(r.parts, effectiveKind, r.groups);
     if ('tooFew' in g) {
       setMessage({ bad: true, text: t('coords.tooFew', { n: g.tooFew }) });
       return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import geographiclib from 'geographiclib-geodesic';
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { formatTypedCoords, geometryFromParts, gkEpsg, parseTypedCoords } from '../../../src/edit/typed-coords';
 
 const GK3_114 = { kind: 'gk', width: 3, centralMeridian: 114 } as const;
@@ -71,5 +71,38 @@ describe('typed coordinates', () => {
     expect(gkEpsg(6, 111, true)).toBe(4497);
     expect(gkEpsg(6, 111, false)).toBe(4508);
     expect(gkEpsg(6, 114, false)).toBeUndefined();
+  });
+
+  it('reads and writes a multi-part feature: a `# part N` line starts the next polygon, other comments do not', () => {
+    const g: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [[113.2, 35.1], [113.21, 35.1], [113.21, 35.11], [113.2, 35.11], [113.2, 35.1]],
+          [[113.202, 35.102], [113.204, 35.102], [113.204, 35.104], [113.202, 35.102]],
+        ],
+        [[[113.3, 35.2], [113.31, 35.2], [113.31, 35.21], [113.3, 35.2]]],
+      ],
+    };
+    for (const system of [{ kind: 'wgs84' } as const, GK3_114]) {
+      const text = formatTypedCoords(g, system)!;
+      expect(text).toContain('# part 2');
+      const back = parseTypedCoords(`# 界址点坐标\n${text}`, system);
+      if ('bad' in back) throw new Error(back.bad.reason);
+      expect(back.groups.map((p) => p.length)).toEqual([2, 1]);
+      const g2 = geometryFromParts(back.parts, 'polygon', back.groups) as MultiPolygon;
+      expect(g2.type).toBe('MultiPolygon');
+      g2.coordinates.flat(2).forEach((c, i) => {
+        const want = g.coordinates.flat(2)[i]!;
+        expect(c[0]).toBeCloseTo(want[0]!, 7);
+        expect(c[1]).toBeCloseTo(want[1]!, 7);
+      });
+    }
+    const zh = parseTypedCoords('113.2,35.1\n113.21,35.1\n113.21,35.11\n# 地块 2\n113.3,35.2\n113.31,35.2\n113.31,35.21', { kind: 'wgs84' });
+    if ('bad' in zh) throw new Error(zh.bad.reason);
+    expect((geometryFromParts(zh.parts, 'polygon', zh.groups) as MultiPolygon).coordinates).toHaveLength(2);
+    const one = parseTypedCoords('# 说明\n113.2,35.1\n# 注：测量于 2024 年\n113.21,35.1\n113.21,35.11', { kind: 'wgs84' });
+    if ('bad' in one) throw new Error(one.bad.reason);
+    expect(geometryFromParts(one.parts, 'polygon', one.groups)).toMatchObject({ type: 'Polygon' });
   });
 });
