@@ -1,10 +1,11 @@
-// Reshaping from the keyboard the way a planner does it: keys pressed on the focused map. Distances are
-// checked against GeographicLib.
+// Reshaping from the keyboard and the figures of a feature while one of its vertices is dragged, the way a
+// planner does it: keys pressed on the focused map, a vertex dragged with the mouse. Distances and areas
+// are checked against GeographicLib.
 import { test, type Page } from '@playwright/test';
 import geographiclib from 'geographiclib-geodesic';
 import type { Polygon, Position } from 'geojson';
-import { expect, screenshot } from './driver';
-import { edited, FARMLAND_EDGE, newFromCoordinates } from './edit-driver';
+import { expect, screenshot, waitForIdle } from './driver';
+import { clickAt, edited, ellipsoidalArea, FARMLAND_EDGE, newFromCoordinates, screenAt } from './edit-driver';
 
 const G = geographiclib.Geodesic.WGS84;
 const VIEW = '?lang=en#map=16.5/35.1655/113.2065';
@@ -88,4 +89,37 @@ test('keyboard reshaping: Insert adds a vertex at the midpoint, Delete removes i
   await page.locator('summary', { hasText: 'Keyboard shortcuts' }).click();
   await expect(page.locator('.key-help')).toContainText('Insert or + adds a vertex after the picked one, Delete or Backspace removes the picked vertex');
   await expect(page.locator('.key-help')).toContainText('Alt+arrow keys move the whole feature 1 m (Alt+Shift: 10 m)');
+});
+
+test('dragging a vertex: the feature’s area follows the drag before the release and is the committed one after it', async ({ page }) => {
+  await newFromCoordinates(page, VIEW, FARMLAND_EDGE, 'wgs84');
+  await page.getByLabel('Snap to vertices and edges of visible layers').uncheck();
+  await page.getByRole('button', { name: 'Reshape' }).click();
+  await waitForIdle(page);
+  await clickAt(page, [113.2065, 35.1655]);
+  const area = page.getByTestId('edit-feature-figures').locator('[data-unit="m2"]');
+  const startText = await area.innerText();
+  expect(startText).toBe(`${Math.round(ellipsoidalArea((await edited(page)).features[0]!.geometry as Polygon)).toLocaleString('en-US')} m²`);
+  const done = (await edited(page)).done;
+
+  const from = await screenAt(page, [113.207, 35.166]);
+  const to = await screenAt(page, [113.2085, 35.1672]);
+  await page.mouse.move(from.x, from.y, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await expect(area).not.toHaveText(startText);
+  const halfway = await area.innerText();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await expect(area).not.toHaveText(halfway);
+  // Held, not yet released: no step taken, the figure already the dragged shape's.
+  await page.waitForTimeout(200);
+  expect((await edited(page)).done).toBe(done);
+  const live = await area.innerText();
+  await screenshot(page, 'edit-drag-live-figures');
+  await page.mouse.up();
+
+  await expect.poll(async () => (await edited(page)).done).toBe(done + 1);
+  const committed = ellipsoidalArea((await edited(page)).features[0]!.geometry as Polygon);
+  await expect(area).toHaveText(`${Math.round(committed).toLocaleString('en-US')} m²`);
+  expect(live).toBe(await area.innerText());
 });
