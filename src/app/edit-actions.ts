@@ -59,6 +59,12 @@ export function commitPiece(store: AtlasStore, layerId: string, piece: Piece): b
   return store.getState().applyEdit(layerId, geometryOp(store, layerId, found.feature, piece.featureId, after));
 }
 
+/** The feature as it would be with this piece, shown while the piece is dragged (no step taken). */
+export function previewPiece(store: AtlasStore, layerId: string, piece: Piece): void {
+  const base = findFeature(store, layerId, piece.featureId)?.feature.geometry;
+  if (base) store.getState().setReshapePreview({ layerId, featureId: piece.featureId, base, geometry: withPiece(base, piece) });
+}
+
 /** Replaces a feature's whole geometry (typed coordinates, tools). */
 export function replaceGeometry(store: AtlasStore, layerId: string, featureId: string, after: Geometry): boolean {
   const found = findFeature(store, layerId, featureId);

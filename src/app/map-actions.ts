@@ -4,7 +4,7 @@ import type { AtlasStore } from '../state/store';
 import type { Polygon } from 'geojson';
 import { selectFilterResult } from '../state/filter-result';
 import { ioWorker } from '../workers/io-client';
-import { addDrawnFeature, commitPiece } from './edit-actions';
+import { addDrawnFeature, commitPiece, previewPiece } from './edit-actions';
 import { drawOntoInspected, splitWithLine } from './edit-geometry-actions';
 import { rotateDrag } from './rotate-actions';
 import { requestUrlFor } from './service-layers';
@@ -70,7 +70,9 @@ export function mapHandlers(store: AtlasStore): MapHandlers {
     onDrawChange: (g) => {
       if (get().tool) get().setDrawn(g && g.type !== 'Point' ? g : null);
     },
+    onReshapeChange: (layerId, piece) => previewPiece(store, layerId, piece),
     onReshapeFinish: (layerId, piece) => {
+      get().setReshapePreview(null);
       if (commitPiece(store, layerId, piece)) get().setDrawNote({ type: 'reshaped', featureId: piece.featureId });
     },
     onReshapeSelect: (layerId, featureId) => get().inspect(featureId === null ? null : { layerId, featureId }),

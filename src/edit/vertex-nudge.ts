@@ -6,9 +6,10 @@ import { meridianMetersPerDegree, parallelMetersPerDegree } from '../analysis/me
  * closing point, parts in order), and a move of a ring's first vertex moves its closing copy too, so the
  * ring stays closed.
  */
-type Path = { coords: Position[]; ring: boolean };
+export type Path = { coords: Position[]; ring: boolean };
 
-function paths(g: Geometry): Path[] {
+/** The feature's rings and lines in vertex order (a point's one position counts as a line of one). */
+export function paths(g: Geometry): Path[] {
   switch (g.type) {
     case 'Point':
       return [{ coords: [g.coordinates], ring: false }];

@@ -16,6 +16,8 @@ interface DrawListeners {
 /** What reshaping reports: the piece (ring or part of a layer feature) that was changed, or chosen. */
 export interface ReshapeListeners {
   finish?: (piece: Piece) => void;
+  /** The piece as it is while being dragged, at most once an animation frame; nothing is committed. */
+  change?: (piece: Piece) => void;
   select?: (featureId: string | null) => void;
 }
 
@@ -42,6 +44,9 @@ export class DrawController {
   private snapper: Snapper | null = null;
   /** Grows on every start and stop, so a start that finishes loading after a newer call does nothing. */
   private session = 0;
+  /** The frame that reports the piece being dragged (0: none asked for), and which piece. */
+  private frame = 0;
+  private dragged = '';
 
   constructor(private readonly map: MlMap) {}
 
@@ -73,11 +78,15 @@ export class DrawController {
       ],
     });
     draw.start();
-    // While reshaping, a step is taken when a drag ends (finish); the moves before it report nothing.
-    draw.on('change', () => {
-      if (!this.pieces.size) this.emitChange();
+    // While reshaping, a step is taken when a drag ends (finish); the moves before it are only shown
+    // (figures), once a frame, since a drag changes the piece on every pointer event.
+    draw.on('change', (ids, type) => {
+      if (!this.pieces.size) return this.emitChange();
+      const id = ids.map(String).find((x) => this.pieces.has(x));
+      if (type === 'update' && id !== undefined) this.reportSoon(id);
     });
     draw.on('finish', (id) => {
+      this.cancelReport();
       const p = this.pieceNow(String(id));
       if (p) return this.reshapeListeners.finish?.(p);
       const f = draw.getSnapshotFeature(id);
@@ -97,6 +106,21 @@ export class DrawController {
     const p = this.pieces.get(id);
     const f = p && this.draw?.getSnapshotFeature(id);
     return p && f ? { ...p, geometry: f.geometry as Piece['geometry'] } : null;
+  }
+
+  private reportSoon(id: string): void {
+    this.dragged = id;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const p = this.pieceNow(this.dragged);
+      if (p) this.reshapeListeners.change?.(p);
+    });
+  }
+
+  private cancelReport(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   private emitChange(): void {
@@ -144,6 +168,7 @@ export class DrawController {
     const session = ++this.session;
     const draw = await this.ensure();
     if (session !== this.session) return null;
+    this.cancelReport();
     this.listeners = {};
     this.reshapeListeners = {};
     draw.setMode('edit-select');
@@ -163,6 +188,7 @@ export class DrawController {
 
   stop(): void {
     this.session++;
+    this.cancelReport();
     if (!this.draw) return;
     this.listeners = {};
     this.reshapeListeners = {};

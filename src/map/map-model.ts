@@ -32,6 +32,8 @@ export interface MapHandlers {
   loadBigTile: BigTileLoader;
   /** A ring or part of an edited feature was reshaped on the map (drag of a vertex or the shape, vertex added or removed). */
   onReshapeFinish: (layerId: string, piece: Piece) => void;
+  /** The piece being dragged, as it is now (shown, not committed: the finish that follows commits it). */
+  onReshapeChange: (layerId: string, piece: Piece) => void;
   /** A feature was chosen (or none) for reshaping by clicking it. */
   onReshapeSelect: (layerId: string, featureId: string | null) => void;
   /** Features the reshape tool cannot hold (not simple shapes for the drawing library). */

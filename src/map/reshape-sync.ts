@@ -59,6 +59,7 @@ export class ReshapeSync {
     const { pieces, skipped } = layerPieces(req.data.features, featureKey);
     const refused = await this.drawer.reshape(pieces, req.selected, {
       finish: (piece) => this.handlers().onReshapeFinish(req.layerId, piece),
+      change: (piece) => this.handlers().onReshapeChange(req.layerId, piece),
       select: (id) => this.handlers().onReshapeSelect(req.layerId, id),
     });
     if (refused === null || this.current?.data !== req.data) return;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { Label } from '../i18n/fields';
 import type { GeometryKind } from '../domain/layers';
 import type { FieldDef } from '../edit/field-schema';
@@ -30,6 +30,9 @@ export interface EditSlice {
   /** The vertex the keyboard moves while reshaping (its position among the feature's vertices). */
   vertexCursor: { layerId: string; featureId: string; index: number } | null;
   setVertexCursor: (c: EditSlice['vertexCursor']) => void;
+  /** A feature whose piece is being dragged, as it is now; `base`: its geometry then, so a later step makes this stale. */
+  reshapePreview: { layerId: string; featureId: string; base: Geometry; geometry: Geometry } | null;
+  setReshapePreview: (p: EditSlice['reshapePreview']) => void;
   /** The turn the rotate tool's drag shows before it is released (degrees clockwise, about `pivot`). */
   rotation: { layerId: string; featureId: string; degrees: number; pivot: [number, number] } | null;
   setRotation: (r: EditSlice['rotation']) => void;
@@ -117,6 +120,8 @@ export const createEditSlice: StateCreator<AtlasState, [], [], EditSlice> = (set
     lastStep: null,
     vertexCursor: null,
     setVertexCursor: (vertexCursor) => set({ vertexCursor }),
+    reshapePreview: null,
+    setReshapePreview: (reshapePreview) => set({ reshapePreview }),
     rotation: null,
     setRotation: (rotation) => set({ rotation }),
     projectReport: null,

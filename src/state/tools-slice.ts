@@ -79,7 +79,9 @@ export type DrawNote =
   | { type: 'finished'; kind: ToolKind; n: number }
   | { type: 'cancelled' }
   | { type: 'added' | 'reshaped'; featureId: string }
-  | { type: 'vertex-focus'; n: number; total: number; lngLat: [number, number] };
+  | { type: 'vertex-focus'; n: number; total: number; lngLat: [number, number]; did?: 'added' | 'removed' }
+  | { type: 'vertex-kept'; reason: 'point' | 'ring' | 'line' }
+  | { type: 'moved'; featureId: string; east: number; north: number };
 
 /** What the WMS layers under a click answered (GetFeatureInfo), top-most layer first. */
 export interface ServiceInfo {

@@ -34,7 +34,19 @@ export function DrawAnnouncer() {
       case 'reshaped':
         return t('edit.announce.reshaped', { id: n.featureId });
       case 'vertex-focus':
-        return t('edit.announce.vertex', { n: n.n, total: n.total, pos: pos(n.lngLat) });
+        return t(n.did === 'added' ? 'edit.announce.vertexAdded' : n.did === 'removed' ? 'edit.announce.vertexRemoved' : 'edit.announce.vertex', {
+          n: n.n,
+          total: n.total,
+          pos: pos(n.lngLat),
+        });
+      case 'vertex-kept':
+        return t(`edit.announce.vertexKept.${n.reason}`);
+      case 'moved':
+        return t('edit.announce.moved', {
+          id: n.featureId,
+          m: Math.abs(n.east || n.north),
+          dir: t(n.east > 0 ? 'edit.dir.east' : n.east < 0 ? 'edit.dir.west' : n.north > 0 ? 'edit.dir.north' : 'edit.dir.south'),
+        });
     }
   };
   return (

@@ -104,13 +104,16 @@ export function AttributeEditor({ layerId, feature }: { layerId: string; feature
   const t = useT();
   const schema = useAtlas((s) => s.editing[layerId]?.schema);
   const conflict = useAtlas((s) => s.editing[layerId]?.conflict ?? false);
+  // While a vertex of this feature is dragged its figures follow the drag; a stale preview (made from a
+  // geometry the feature no longer has) is never shown.
+  const preview = useAtlas((s) => (s.tool?.shape === 'reshape' && s.reshapePreview?.layerId === layerId && s.reshapePreview.base === feature.geometry ? s.reshapePreview.geometry : null));
   if (!schema) return null;
   const featureId = String(feature.id);
   const props = (feature.properties ?? {}) as Record<string, unknown>;
   const names = new Set(schema.flatMap((d) => (d.nameField ? [d.nameField] : [])));
   return (
     <section className="attr-edit" aria-label={t('edit.attributes')} data-testid="attribute-editor">
-      {feature.geometry && <EditFigures geometry={feature.geometry} testId="edit-feature-figures" />}
+      {feature.geometry && <EditFigures geometry={preview ?? feature.geometry} testId="edit-feature-figures" />}
       <GeometryWarnings geometry={feature.geometry} />
       {schema.map((def) => (
         <Field key={def.name} def={def} layerId={layerId} featureId={featureId} value={props[def.name] ?? null} readOnly={conflict || !!def.computed || names.has(def.name) || (typeof props[def.name] === 'object' && props[def.name] !== null)} />

@@ -251,7 +251,7 @@ export function EditPanel() {
       <details className="group">
         <summary>{t('keys.title')}</summary>
         <ul className="key-help">
-          {(['keys.tools', 'keys.undo', 'keys.delete', 'keys.esc', 'keys.cursor', 'keys.vertex'] as const).map((k) => (
+          {(['keys.tools', 'keys.undo', 'keys.delete', 'keys.esc', 'keys.cursor', 'keys.vertex', 'keys.vertexEdit'] as const).map((k) => (
             <li key={k}>{t(k)}</li>
           ))}
         </ul>
