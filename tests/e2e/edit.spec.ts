@@ -19,6 +19,8 @@ const corners: [number, number][] = [SW, [SW[0] + 120 * mToLon, SW[1]], [SW[0] +
 test.use({ viewport: { width: 1400, height: 900 } });
 
 test('a red line drawn with the mouse gets its area, attributes by code list, reshape, undo/redo, and survives a reload', async ({ page }) => {
+  // The whole loop (draw, type, reshape by dragging, undo, reload) takes most of a minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   await openAtlas(page, '?lang=zh#map=16/35.1555/113.2057');
   await page.getByRole('tab', { name: '编辑' }).click();
   await page.getByRole('button', { name: '创建' }).click();
