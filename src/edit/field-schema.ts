@@ -170,14 +170,17 @@ export const RED_LINE_FIELDS: readonly FieldDef[] = Object.freeze(([
   { name: 'BZ', type: 'text', label: label('备注', 'Remarks') },
 ] satisfies FieldDef[]).map((d) => Object.freeze(d)));
 
-// Fields an imported layer may carry beyond the preset; they get labels (and the code pair) by name.
-const KNOWN: ReadonlyMap<string, FieldDef> = new Map(
-  ([
-    ...RED_LINE_FIELDS,
+/** The national and 控规 fields a planner adds by name (red-line preset, 三调 class): with their labels, units and ranges. */
+export const STANDARD_FIELDS: readonly FieldDef[] = Object.freeze([
+  ...RED_LINE_FIELDS,
+  ...([
     { name: 'DLBM', type: 'code', label: label('地类编码', 'Land survey class code'), codeList: 'dlbm', nameField: 'DLMC' },
     { name: 'DLMC', type: 'text', label: label('地类名称', 'Land survey class name') },
-  ] satisfies FieldDef[]).map((d): [string, FieldDef] => [d.name, d]),
-);
+  ] satisfies FieldDef[]).map((d) => Object.freeze(d)),
+]);
+
+// Fields an imported layer may carry beyond the preset; they get labels (and the code pair) by name.
+const KNOWN: ReadonlyMap<string, FieldDef> = new Map(STANDARD_FIELDS.map((d): [string, FieldDef] => [d.name, d]));
 
 type Seen = { bool: number; int: number; num: number; date: number; other: number };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FieldDef } from '../../edit/field-schema';
+import { STANDARD_FIELDS, type FieldDef } from '../../edit/field-schema';
 import type { MessageKey } from '../../i18n/zh';
 import { atlasStore, useAtlas } from '../../state/store';
 import { useLang, useT } from '../use-t';
@@ -30,7 +30,17 @@ export function SchemaEditor({ layerId }: { layerId: string }) {
   const [label, setLabel] = useState('');
   const [choice, setChoice] = useState<Choice>('text');
   const [problem, setProblem] = useState(false);
+  const [standard, setStandard] = useState('');
   if (!schema) return null;
+  const missing = STANDARD_FIELDS.filter((d) => !schema.some((x) => x.name === d.name));
+  const addStandard = () => {
+    const def = STANDARD_FIELDS.find((d) => d.name === standard);
+    if (!def) return;
+    // A class code comes with its class-name field, kept in step with it.
+    const pair = def.nameField ? STANDARD_FIELDS.filter((d) => d.name === def.nameField && !schema.some((x) => x.name === d.name)) : [];
+    atlasStore.getState().setEditSchema(layerId, [...schema, { ...def }, ...pair.map((d) => ({ ...d }))]);
+    setStandard('');
+  };
   const add = () => {
     const n = name.trim();
     const defs = defOf(n, label, choice);
@@ -58,6 +68,26 @@ export function SchemaEditor({ layerId }: { layerId: string }) {
         ))}
       </ul>
       <p className="hint">{t('fields.removeNote')}</p>
+      {missing.length > 0 && (
+        <div className="edit-new">
+          <label className="field">
+            <span>{t('fields.standard')}</span>
+            <select value={standard} onChange={(e) => setStandard(e.target.value)}>
+              <option value="">{t('fields.standardPick')}</option>
+              {missing.map((d) => (
+                <option key={d.name} value={d.name}>
+                  {d.name} {d.label?.[lang] ?? ''}
+                  {d.unit ? ` (${d.unit})` : ''}
+                  {d.min !== undefined && d.max !== undefined ? ` ${d.min}–${d.max}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={!standard} onClick={addStandard}>
+            {t('fields.standardAdd')}
+          </button>
+        </div>
+      )}
       <form
         className="edit-new"
         onSubmit={(e) => {
