@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import { coerceValue, valueChanges, type FieldDef, type FieldProblem } from './field-schema';
 import type { EditOp } from './ops';
+import { codeFromInput } from './code-input';
 
 type Props = Record<string, unknown>;
 
@@ -13,13 +14,15 @@ export function pastedColumn(text: string): string[] {
 
 /**
  * One step that sets `def`'s field of each feature to the matching typed value (paste a column, fill
- * down). Nothing is changed unless every value fits the schema: the first that does not is returned
+ * down). A code field reads class names as the inspector does (a pasted column of 城镇住宅用地 stores
+ * 0701). Nothing is changed unless every value fits the schema: the first that does not is returned
  * with its position in `values`.
  */
 export function columnEdit(features: readonly Feature[], def: FieldDef, values: readonly string[]): { op: EditOp | null } | { problem: FieldProblem; at: number } {
   const ops: EditOp[] = [];
   for (let i = 0; i < features.length && i < values.length; i++) {
-    const r = coerceValue(def, values[i]!);
+    const typed = def.type === 'code' && def.codeList ? codeFromInput(def.codeList, values[i]!) : values[i]!;
+    const r = coerceValue(def, typed);
     if (!r.ok) return { problem: r.problem, at: i };
     const f = features[i]!;
     const before = (f.properties ?? {}) as Props;

@@ -111,15 +111,16 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
                 onClick={(additive) => onRow(f, additive)}
                 activeCol={v.index === tabRow ? grid.active.col : null}
                 edit={
-                  edit.cell?.row === v.index
+                  edit.cell?.row === v.index && edit.cellDef
                     ? {
                         col: edit.cell.col,
+                        def: edit.cellDef,
                         draft: edit.cell.draft,
                         problem: edit.cell.problem ? t(`edit.problem.${edit.cell.problem.code}`, edit.cell.problem.params) : null,
                         onChange: edit.setDraft,
-                        onDone: (commit) => {
+                        onDone: (commit, value) => {
                           const cell = edit.cell!;
-                          if (edit.finish(commit)) refocus(cell.row, cell.col);
+                          if (edit.finish(commit, value)) refocus(cell.row, cell.col);
                         },
                       }
                     : null
@@ -137,7 +138,7 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
             : edit.note
               ? edit.note.ok
                 ? plural(lang, edit.note.kind === 'paste' ? 'table.pasted' : 'table.filled', edit.note.n)
-                : t('table.cellProblem', { row: edit.note.row, problem: t(`edit.problem.${edit.note.problem.code}`, edit.note.problem.params) })
+                : t('table.cellProblem', { row: edit.note.row, value: edit.note.value, problem: t(`edit.problem.${edit.note.problem.code}`, edit.note.problem.params) })
               : t('table.editKeys')}
         </p>
       )}

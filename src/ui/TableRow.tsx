@@ -1,10 +1,11 @@
 import { formatValue } from '../domain/describe';
 import type { Lang } from '../i18n/translate';
 import { clip, TABLE_CHARS } from '../domain/long-text';
+import { cellKey } from './table/use-grid-keys';
+import { CellEditor, type CellEdit } from './table/CellEditor';
 
 /** A cell shows a one-line prefix of long values; the inspector has the rest. */
 const cellText = (s: string) => (s.length > TABLE_CHARS ? `${clip(s, TABLE_CHARS)}…` : s);
-import { cellKey } from './table/use-grid-keys';
 
 export const ROW_HEIGHT = 28;
 
@@ -26,7 +27,7 @@ export function TableRow(p: {
   /** The column whose cell is the grid's Tab stop, when it is in this row. */
   activeCol?: number | null;
   /** The cell of this row being edited (edited layers). */
-  edit?: { col: number; draft: string; problem: string | null; onChange: (v: string) => void; onDone: (commit: boolean) => void } | null;
+  edit?: CellEdit | null;
   onCellDoubleClick?: (col: number) => void;
 }) {
   return (
@@ -42,23 +43,7 @@ export function TableRow(p: {
       {p.columns.map((c, i) =>
         p.edit?.col === i ? (
           <div role="gridcell" key={c} className="attr-td editing">
-            <input
-              aria-label={c}
-              aria-invalid={p.edit.problem ? true : undefined}
-              title={p.edit.problem ?? undefined}
-              value={p.edit.draft}
-              autoFocus
-              onClick={(e) => e.stopPropagation()}
-              onChange={(e) => p.edit!.onChange(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === 'Escape') {
-                  e.preventDefault();
-                  e.stopPropagation();
-                  p.edit!.onDone(e.key === 'Enter');
-                }
-              }}
-              onBlur={() => p.edit?.onDone(true)}
-            />
+            <CellEditor edit={p.edit} label={c} />
           </div>
         ) : (
           <div role="gridcell" key={c} className="attr-td" data-cell={cellKey(p.index, i)} tabIndex={p.activeCol === i ? 0 : -1} onDoubleClick={p.onCellDoubleClick ? () => p.onCellDoubleClick!(i) : undefined}>

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
 import type { Feature } from 'geojson';
-import { codeList } from '../../edit/code-lists';
 import { codeFromInput } from '../../edit/code-input';
 import { typedText, type FieldDef, type FieldProblem } from '../../edit/field-schema';
 import { deleteFeature, setAttribute } from '../../app/edit-actions';
@@ -9,6 +8,7 @@ import { formatNumber } from '../../domain/format';
 import { useLang, useT } from '../use-t';
 import { EditFigures } from './EditFigures';
 import { GeometryWarnings } from './GeometryWarnings';
+import { CodePicker } from './CodePicker';
 
 function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; layerId: string; featureId: string; value: unknown; readOnly: boolean }) {
   const t = useT();
@@ -53,34 +53,22 @@ function Field({ def, layerId, featureId, value, readOnly }: { def: FieldDef; la
         <option value="false">{t('edit.no')}</option>
       </select>
     );
+  } else if (def.type === 'code' && def.codeList) {
+    input = <CodePicker list={def.codeList} value={draft} onChange={setDraft} onCommit={commit} onCancel={() => setDraft(typedText(value))} input={common} placeholder={t('edit.chooseCode')} />;
   } else {
-    const list = def.type === 'code' && def.codeList ? `${id}-codes` : undefined;
     input = (
-      <>
-        <input
-          {...common}
-          type={def.type === 'date' ? 'date' : 'text'}
-          inputMode={def.type === 'integer' ? 'numeric' : def.type === 'decimal' ? 'decimal' : undefined}
-          list={list}
-          placeholder={list ? t('edit.chooseCode') : undefined}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={(e) => commit(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
-            if (e.key === 'Escape') setDraft(typedText(value));
-          }}
-        />
-        {list && def.codeList && (
-          <datalist id={list}>
-            {codeList(def.codeList).map((c) => (
-              <option key={c.code} value={c.code}>
-                {`${c.code} ${lang === 'zh' ? c.name_zh : c.name_en}`}
-              </option>
-            ))}
-          </datalist>
-        )}
-      </>
+      <input
+        {...common}
+        type={def.type === 'date' ? 'date' : 'text'}
+        inputMode={def.type === 'integer' ? 'numeric' : def.type === 'decimal' ? 'decimal' : undefined}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
+          if (e.key === 'Escape') setDraft(typedText(value));
+        }}
+      />
     );
   }
   return (

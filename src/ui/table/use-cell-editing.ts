@@ -1,13 +1,14 @@
 import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Feature } from 'geojson';
 import { columnEdit, pastedColumn } from '../../edit/column-ops';
-import { typedText, type FieldDef, type FieldProblem } from '../../edit/field-schema';
+import { coerceValue, typedText, type FieldDef, type FieldProblem } from '../../edit/field-schema';
+import { codeFromInput } from '../../edit/code-input';
 import { setAttribute } from '../../app/edit-actions';
 import { atlasStore, useAtlas } from '../../state/store';
 import { featureId } from '../../state/selectors';
 import type { GridCell } from './use-grid-keys';
 
-export type CellNote = { ok: true; kind: 'paste' | 'fill'; n: number } | { ok: false; problem: FieldProblem; row: number };
+export type CellNote = { ok: true; kind: 'paste' | 'fill'; n: number } | { ok: false; problem: FieldProblem; row: number; value: string };
 
 /**
  * Cell editing of an edited layer's table, as in a spreadsheet: F2 or a double-click edits the focused
@@ -16,7 +17,8 @@ export type CellNote = { ok: true; kind: 'paste' | 'fill'; n: number } | { ok: f
  */
 export function useCellEditing(layerId: string, rows: readonly Feature[], columns: readonly string[], active: GridCell) {
   const schema = useAtlas((s) => (s.layers[layerId]?.editable && !s.editing[layerId]?.conflict ? s.editing[layerId]?.schema : undefined));
-  const [cell, setCell] = useState<{ row: number; col: number; draft: string; problem: FieldProblem | null } | null>(null);
+  // `initial` is the draft as the editor opened: leaving it unchanged is no edit.
+  const [cell, setCell] = useState<{ row: number; col: number; draft: string; initial: string; problem: FieldProblem | null } | null>(null);
   const [note, setNote] = useState<CellNote | null>(null);
   const defOf = (col: number): FieldDef | undefined => {
     const d = schema?.find((x) => x.name === columns[col]);
@@ -26,17 +28,27 @@ export function useCellEditing(layerId: string, rows: readonly Feature[], column
   const editable = (col: number) => !!defOf(col);
   const start = (row: number, col: number) => {
     const f = rows[row];
-    if (!f || !defOf(col) || typeof f.properties?.[columns[col]!] === 'object' && f.properties?.[columns[col]!] !== null) return;
-    setCell({ row, col, draft: typedText(f.properties?.[columns[col]!]), problem: null });
+    const def = defOf(col);
+    const v = f?.properties?.[columns[col]!];
+    if (!f || !def || (typeof v === 'object' && v !== null)) return;
+    let draft = typedText(v);
+    // A date picker shows only ISO dates; one a file wrote as 2026/5/1 opens as the same day.
+    if (def.type === 'date') {
+      const r = coerceValue(def, draft);
+      if (r.ok && typeof r.value === 'string') draft = r.value;
+    }
+    setCell({ row, col, draft, initial: draft, problem: null });
   };
-  const finish = (commit: boolean) => {
+  const finish = (commit: boolean, value?: string) => {
     if (!cell) return true;
     const f = rows[cell.row];
     const def = defOf(cell.col);
-    if (commit && f && def && cell.draft !== typedText(f.properties?.[def.name])) {
-      const problem = setAttribute(atlasStore, layerId, featureId(f), def, cell.draft);
+    const draft = value ?? cell.draft;
+    if (commit && f && def && draft !== cell.initial) {
+      const typed = def.type === 'code' && def.codeList ? codeFromInput(def.codeList, draft) : draft;
+      const problem = setAttribute(atlasStore, layerId, featureId(f), def, typed);
       if (problem) {
-        setCell({ ...cell, problem });
+        setCell({ ...cell, draft, problem });
         return false;
       }
     }
@@ -56,8 +68,9 @@ export function useCellEditing(layerId: string, rows: readonly Feature[], column
       const s = atlasStore.getState();
       const chosen = new Set(s.selection.filter((r) => r.layerId === layerId).map((r) => r.featureId));
       const targets = rows.filter((f) => chosen.has(featureId(f)) && f !== source);
-      const r = columnEdit(targets, def, targets.map(() => typedText(source.properties?.[def.name])));
-      if ('problem' in r) setNote({ ok: false, problem: r.problem, row: rows.indexOf(targets[r.at]!) + 1 });
+      const value = typedText(source.properties?.[def.name]);
+      const r = columnEdit(targets, def, targets.map(() => value));
+      if ('problem' in r) setNote({ ok: false, problem: r.problem, row: rows.indexOf(targets[r.at]!) + 1, value });
       else {
         if (r.op) s.applyEdit(layerId, r.op);
         setNote({ ok: true, kind: 'fill', n: targets.length });
@@ -73,11 +86,11 @@ export function useCellEditing(layerId: string, rows: readonly Feature[], column
     const values = pastedColumn(e.clipboardData.getData('text/plain'));
     const targets = rows.slice(active.row, active.row + values.length);
     const r = columnEdit(targets, def, values);
-    if ('problem' in r) setNote({ ok: false, problem: r.problem, row: active.row + r.at + 1 });
+    if ('problem' in r) setNote({ ok: false, problem: r.problem, row: active.row + r.at + 1, value: values[r.at]! });
     else {
       if (r.op) atlasStore.getState().applyEdit(layerId, r.op);
       setNote({ ok: true, kind: 'paste', n: targets.length });
     }
   };
-  return { editing: !!schema, cell, setDraft: (draft: string) => cell && setCell({ ...cell, draft, problem: null }), start, finish, editable, onKeyDown, onPaste, note };
+  return { editing: !!schema, cell, cellDef: cell ? defOf(cell.col) : undefined, setDraft: (draft: string) => cell && setCell({ ...cell, draft, problem: null }), start, finish, editable, onKeyDown, onPaste, note };
 }

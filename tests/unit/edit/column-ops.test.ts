@@ -21,6 +21,17 @@ describe('column edits', () => {
     expect(fc.features[0]!.properties).toMatchObject({ YDYHFLDM: '0901', YDYHFLMC: '商业用地' });
   });
 
+  it('reads a pasted column of class names (or "code name") as their codes, names in step', () => {
+    const rows = [f('1', { YDYHFLDM: null, YDYHFLMC: null }), f('2', { YDYHFLDM: null, YDYHFLMC: null }), f('3', { YDYHFLDM: '0901' })];
+    const r = columnEdit(rows, def('YDYHFLDM'), ['城镇住宅用地', '0703 农村宅基地', ' urban housing ']);
+    if (!('op' in r) || !r.op) throw new Error('no op');
+    const fc = applyOp({ type: 'FeatureCollection', features: rows }, r.op);
+    expect(fc.features.map((x) => [x.properties!['YDYHFLDM'], x.properties!['YDYHFLMC']])).toEqual([
+      ['0701', '城镇住宅用地'], ['0703', '农村宅基地'], ['0701', '城镇住宅用地'],
+    ]);
+    expect(columnEdit(rows, def('YDYHFLDM'), ['0701', '火星用地'])).toEqual({ problem: { code: 'unknown-code', params: { code: '火星用地' } }, at: 1 });
+  });
+
   it('changes nothing when one value does not fit, and says which', () => {
     const rows = [f('1', { RJL: 1 }), f('2', { RJL: 1 }), f('3', { RJL: 1 })];
     expect(columnEdit(rows, def('RJL'), ['2', '30', '3'])).toEqual({ problem: { code: 'above-max', params: { max: 20 } }, at: 1 });
