@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { Feature } from 'geojson';
@@ -147,18 +147,34 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
 }
 
 /** One tab per layer, showing only features that pass the filter; virtualized for big layers. */
+/** The tabs pattern's keys: arrows, Home and End move to another layer's tab, which opens and takes focus (scrolled into view). */
+function onTabKey(e: KeyboardEvent<HTMLDivElement>, ids: string[], current: string, select: (id: string) => void): void {
+  const i = ids.indexOf(current);
+  const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: ids.length - 1 }[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  const id = ids[(next + ids.length) % ids.length]!;
+  select(id);
+  requestAnimationFrame(() => {
+    const tab = document.getElementById(`table-tab-${id}`);
+    tab?.focus();
+    tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
+}
+
 export function AttributeTable() {
   const t = useT();
   const lang = useLang();
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => (l.filterable || l.origin === 'user') && !l.service).reverse()));
+  // Layers drawn from a service's tiles hold no features here: their attributes come from a click.
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => (l.filterable || l.origin === 'user') && !l.service && !l.vectorTiles).reverse()));
   const [active, setActive] = useState<string | null>(() => atlasStore.getState().tableLayer);
   const current = layers.find((l) => l.id === active) ?? layers[0];
   if (!current) return null;
   return (
     <section className="table-panel" role="region" aria-label={t('table.region')}>
-      <div role="tablist" aria-label={t('table.layers')} className="tabs tabs-small">
+      <div role="tablist" aria-label={t('table.layers')} className="tabs tabs-small" onKeyDown={(e) => onTabKey(e, layers.map((l) => l.id), current.id, setActive)}>
         {layers.map((l) => (
-          <button key={l.id} role="tab" type="button" aria-selected={l.id === current.id} tabIndex={l.id === current.id ? 0 : -1} onClick={() => setActive(l.id)}>
+          <button key={l.id} id={`table-tab-${l.id}`} role="tab" type="button" aria-selected={l.id === current.id} tabIndex={l.id === current.id ? 0 : -1} onClick={() => setActive(l.id)}>
             {l.title[lang]}
           </button>
         ))}
