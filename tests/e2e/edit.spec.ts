@@ -255,6 +255,8 @@ test('split a red line with a drawn line, undo and redo the split, merge the pie
   const north = westOf([sw![0], ne![1] + 0.0002], 0.3);
   await clickAt(page, south);
   await clickAt(page, north);
+  // The splitting line's own figures, as it is drawn.
+  await expect(page.getByTestId('edit-live-figures')).toContainText('长度');
   await clickAt(page, north);
   await expect(page.getByTestId('geometry-outcome')).toHaveText('已分割为 2 块');
   const split = await edited(page);

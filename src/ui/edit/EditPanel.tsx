@@ -149,7 +149,8 @@ function Tools({ layerId }: { layerId: string }) {
   const t = useT();
   const layer = useAtlas((s) => s.layers[layerId]);
   const tool = useAtlas((s) => (s.tool?.kind === 'edit' ? s.tool : null));
-  const drawn = useAtlas((s) => (s.tool?.kind === 'edit' ? s.drawn : null));
+  // The line that splits, the hole or the part being drawn: their figures show as they are drawn, like a new feature's.
+  const drawn = useAtlas((s) => (s.tool && ['edit', 'split', 'hole', 'part'].includes(s.tool.kind) ? s.drawn : null));
   const refused = useAtlas((s) => (s.reshapeRefused?.layerId === layerId ? s.reshapeRefused.featureIds : NONE));
   const conflict = useAtlas((s) => s.editing[layerId]?.conflict ?? false);
   if (!layer) return null;
