@@ -54,6 +54,17 @@ async function hideBundledVillages(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'Show Beautiful villages', exact: true }).uncheck();
 }
 
+/** Adds the listed layers; the bundled villages hidden, the tiles' layer draws the villages of the view. Returns its id. */
+async function addChosenAndExpectDrawn(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Add the chosen layers' }).click();
+  await waitForIdle(page);
+  const want = await villagesInView(page);
+  await hideBundledVillages(page);
+  const id = await tileLayerId(page);
+  await expectVillagesDrawn(page, id, want);
+  return id;
+}
+
 test('a PMTiles archive on a web server draws its villages, read by HTTP ranges; a click shows attributes; the colour can be changed', async ({ page }) => {
   await openAtlas(page, `?lang=en${VIEW}`);
   await waitForIdle(page);
@@ -123,12 +134,7 @@ test('a TileJSON service: its layers listed, tiles drawn from its tile URLs, its
   await page.getByLabel('TileJSON address').fill(`${host.origin}/plan.json`);
   await page.getByRole('button', { name: 'Read its layers' }).click();
   await expect(page.getByRole('group', { name: /Layers of 美丽乡村瓦片/ })).toContainText('villages');
-  await page.getByRole('button', { name: 'Add the chosen layers' }).click();
-  await waitForIdle(page);
-  const want = await villagesInView(page);
-  await hideBundledVillages(page);
-  const id = await tileLayerId(page);
-  await expectVillagesDrawn(page, id, want);
+  const id = await addChosenAndExpectDrawn(page);
   expect(host.requests.some((r) => /^\/vt\/\d+\/\d+\/\d+\.pbf$/.test(r))).toBe(true);
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('© 示范区 test');
   expect(await page.locator('.maplibregl-ctrl-attrib b').count()).toBe(0);
@@ -148,12 +154,7 @@ test('a bare {z}/{x}/{y}.pbf template: layers and fields read from tiles around 
   const zoom = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { view: { zoom: number } } } }).__atlasStore.getState().view.zoom);
   const asked = host.requests.slice(before).filter((r) => r.startsWith('/vt/'));
   expect(asked[0]).toMatch(new RegExp(`^/vt/${Math.round(zoom)}/\\d+/\\d+\\.pbf$`));
-  await page.getByRole('button', { name: 'Add the chosen layers' }).click();
-  await waitForIdle(page);
-  const want = await villagesInView(page);
-  await hideBundledVillages(page);
-  const id = await tileLayerId(page);
-  await expectVillagesDrawn(page, id, want);
+  const id = await addChosenAndExpectDrawn(page);
   // Labelled by any field the service lists, like a layer of the atlas's own.
   const title = host.origin.replace('http://', '');
   await page.getByRole('combobox', { name: `Label field of ${title}` }).selectOption('id');
