@@ -2,6 +2,7 @@
 // browser profile) names the service and its host and asks before contacting it: no tile is requested
 // until they add it, then the map draws it; declining leaves the host untouched. Keys stay with the sender.
 import { test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { canvasRgb, expect, openAtlas, screenshot, waitForIdle } from './driver';
 import { startTileServer, type TileServer } from './service-driver';
 
@@ -71,6 +72,8 @@ test('declining a shared link\'s services contacts nobody and drops them from th
   const ask = page.getByRole('alertdialog', { name: '链接中包含 1 个地图服务' });
   await expect(ask.getByRole('button', { name: '添加这些服务' })).toBeVisible();
   await screenshot(page, 'shared-services-ask-phone');
+  const axe = await new AxeBuilder({ page }).include('.shared-services').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await ask.getByRole('button', { name: '不添加' }).click();
   await expect(ask).toBeHidden();
   await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('svc=');
