@@ -20,7 +20,7 @@ let lastFiles: File[] = [];
 let lastFromAddress = false;
 let counter = 0;
 
-function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo | null, fromAddress: boolean): LayerEntry {
+export function userLayerEntry(layer: ImportedLayer, index: number, big: BigLayerInfo | null, fromAddress: boolean): LayerEntry {
   const id = `user-${Date.now().toString(36)}-${++counter}`;
   // A big layer's symbology is found in its worker; its parcels are small, so their outlines are thin.
   const landUse = big ? (big.landUse ? { ...big.landUse, style: { ...big.landUse.style, lineWidth: 0.4 } } : null) : landUseSymbology(layer.features);

@@ -1,17 +1,38 @@
 import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasStore } from '../state/store';
 import { featureById } from '../state/selectors';
-import type { ProjectProblem } from '../project/project-format';
+import type { LayerState, ProjectProblem } from '../project/project-format';
+import { importKeepingBig, ioWorker } from '../workers/io-client';
+import { userLayerEntry } from './import-actions';
+import { rememberBigSource } from './persist-big-layers';
 import { PROJECT_EXTENSION, projectOf, readProjectZip, writeProjectZip } from '../project/project-zip';
 import { suggestFileName } from '../io/export/geojson';
 import { setExpressionFilter } from './expression-filter';
 
-/** The workspace as a project file, and what it could not hold (big layers). */
-export function saveProject(store: AtlasStore, now = new Date()): { name: string; bytes: Uint8Array; problems: ProjectProblem[] } {
+/** The workspace as a project file; big layers are written by the worker that holds them. */
+export async function saveProject(store: AtlasStore, now = new Date()): Promise<{ name: string; bytes: Uint8Array; problems: ProjectProblem[] }> {
   const s = store.getState();
-  const { content, problems } = projectOf(s, now);
+  const { content, problems, big } = projectOf(s, now);
+  const files: Record<string, Uint8Array> = {};
+  for (const { file, key } of big) {
+    const out = await ioWorker().exportBig(key, null, 'geojson', { name: file });
+    files[file] = typeof out.data === 'string' ? new TextEncoder().encode(out.data) : out.data;
+  }
   const base = suggestFileName(s.lang === 'zh' ? '工程' : 'project', now, 'zip').replace(/\.zip$/, '');
-  return { name: `${base}${PROJECT_EXTENSION}`, bytes: writeProjectZip(content), problems };
+  return { name: `${base}${PROJECT_EXTENSION}`, bytes: writeProjectZip(content, files), problems };
+}
+
+/** A big layer of a project read again by the worker, with the id and state it was saved with; null when its file cannot be read. */
+async function openBigLayer(state: Omit<LayerState, 'file' | 'big'>, text: string, file: string): Promise<LayerEntry | string> {
+  const name = file.split('/').pop()!;
+  const source = new File([text], name, { type: 'application/geo+json' });
+  const { result, big } = await importKeepingBig([source], {}, () => {});
+  const layer = result.layers[0];
+  const info = big[0];
+  if (!layer || !info) return result.issues.find((i) => i.severity === 'error')?.message ?? 'no features';
+  rememberBigSource(state.id, { files: [source], options: {}, layerIndex: 0 });
+  const { remote } = userLayerEntry(layer, 0, info, false);
+  return { ...state, origin: 'user', data: { type: 'FeatureCollection', features: [] }, remote: remote! } as LayerEntry;
 }
 
 /**
@@ -19,15 +40,30 @@ export function saveProject(store: AtlasStore, now = new Date()): { name: string
  * undo steps; the bundled layers' order, visibility and styles; filters, selection, view and swipe.
  * Returns what could not be restored; nothing changes when the file is not a project.
  */
-export function openProject(store: AtlasStore, bytes: Uint8Array): { opened: boolean; problems: ProjectProblem[]; layers: number; expressions?: Record<string, string> } {
+export async function openProject(store: AtlasStore, bytes: Uint8Array): Promise<{ opened: boolean; problems: ProjectProblem[]; layers: number; expressions?: Record<string, string> }> {
   const { content, problems } = readProjectZip(bytes);
   if (!content) return { opened: false, problems, layers: 0 };
   const { manifest: m, data } = content;
+  // Big layers first: the worker reads them while the workspace is still as it was.
+  const bigEntries = new Map<string, LayerEntry>();
+  for (const l of m.layers) {
+    if (!l.big) continue;
+    const { file, big: _big, ...state } = l;
+    void _big;
+    const got = await openBigLayer(state, content.bigText?.[file] ?? '', file);
+    if (typeof got === 'string') problems.push({ code: 'layer-file', layer: l.title[m.lang] ?? l.id, file, reason: got });
+    else bigEntries.set(l.id, got);
+  }
   const s = store.getState();
   // The workspace's own layers give way to the project's.
   for (const id of [...s.order]) if (s.layers[id]?.origin === 'user') s.removeLayer(id);
   const entries: LayerEntry[] = [];
   for (const l of m.layers) {
+    if (l.big) {
+      const entry = bigEntries.get(l.id);
+      if (entry) entries.push(entry);
+      continue;
+    }
     const { file, ...state } = l;
     const here = store.getState().layers[l.id];
     if (l.origin === 'bundled' && here) {
@@ -88,7 +124,7 @@ export async function restoreExpressions(store: AtlasStore, expressions: Record<
 
 /** Opens a picked or dropped project file and keeps the report for the layer panel to show. */
 export async function openProjectFile(store: AtlasStore, file: File): Promise<void> {
-  const { expressions, ...r } = openProject(store, new Uint8Array(await file.arrayBuffer()));
+  const { expressions, ...r } = await openProject(store, new Uint8Array(await file.arrayBuffer()));
   if (expressions) r.problems.push(...(await restoreExpressions(store, expressions)));
   store.getState().setProjectReport({ file: file.name, ...r });
 }

@@ -17,7 +17,8 @@ import type { MapView } from '../state/view-slice';
 export const PROJECT_FORMAT = 'jiaozuo-planning-atlas/project';
 export const PROJECT_VERSION = 1;
 
-export type LayerState = Omit<LayerEntry, 'data' | 'remote' | 'fromAddress'> & { file: string };
+/** `big`: a layer held in the worker (over 20 000 features); its file is read back there, not on the page. */
+export type LayerState = Omit<LayerEntry, 'data' | 'remote' | 'fromAddress'> & { file: string; big?: { count: number } };
 
 export interface ProjectManifest {
   format: typeof PROJECT_FORMAT;
@@ -49,9 +50,14 @@ export interface ProjectContent {
   manifest: ProjectManifest;
   /** Layer file name → features. */
   data: Record<string, FeatureCollection>;
+  /** Big layers' files as text (written by the worker that holds them, read back by it). */
+  bigText?: Record<string, string>;
 }
 
-/** The manifest and layer files of a workspace; big layers (their features are in the worker) are left out and named. */
+/**
+ * The manifest and layer files of a workspace. Big layers' features are in the worker: `big` lists their files
+ * and worker keys, for the caller to have the worker write them.
+ */
 export function projectOf(s: {
   lang: 'zh' | 'en';
   view: MapView;
@@ -66,21 +72,22 @@ export function projectOf(s: {
   inspected: FeatureRef | null;
   compare: { left: string; right: string; position: number } | null;
   editing: Record<string, { schema: FieldDef[]; done: EditOp[]; undone: EditOp[] }>;
-}, now = new Date()): { content: ProjectContent; problems: ProjectProblem[] } {
+}, now = new Date()): { content: ProjectContent; problems: ProjectProblem[]; big: { file: string; key: string }[] } {
   const problems: ProjectProblem[] = [];
+  const big: { file: string; key: string }[] = [];
   const data: Record<string, FeatureCollection> = {};
   const layers: LayerState[] = [];
   s.order.forEach((id, i) => {
     const l = s.layers[id];
     if (!l) return;
-    if (l.remote) {
-      problems.push({ code: 'big-layer', layer: l.title[s.lang] });
-      return;
-    }
-    const { data: features, remote: _r, fromAddress: _a, ...state } = l;
-    void _r;
+    const { data: features, remote, fromAddress: _a, ...state } = l;
     void _a;
     const file = `layers/${String(i + 1).padStart(3, '0')}.geojson`;
+    if (remote) {
+      big.push({ file, key: remote.key });
+      layers.push({ ...state, file, big: { count: remote.count } });
+      return;
+    }
     data[file] = features;
     layers.push({ ...state, file });
   });
@@ -100,7 +107,7 @@ export function projectOf(s: {
     compare: s.compare,
     edits,
   };
-  return { content: { manifest, data }, problems };
+  return { content: { manifest, data }, problems, big };
 }
 
 function isCollection(v: unknown): v is FeatureCollection {
@@ -124,6 +131,7 @@ export function readProject(files: Record<string, string>): { content: ProjectCo
   if (!m || m.format !== PROJECT_FORMAT || !Array.isArray(m.layers)) return { content: null, problems: [{ code: m?.format === PROJECT_FORMAT ? 'bad-manifest' : 'not-project' }] };
   if (typeof m.version !== 'number' || m.version > PROJECT_VERSION) problems.push({ code: 'newer', version: Number(m.version) || 0 });
   const data: Record<string, FeatureCollection> = {};
+  const bigText: Record<string, string> = {};
   const layers: LayerState[] = [];
   for (const l of m.layers) {
     if (!l || typeof l.id !== 'string' || typeof l.file !== 'string' || !l.title) continue;
@@ -131,6 +139,12 @@ export function readProject(files: Record<string, string>): { content: ProjectCo
     const text = files[l.file];
     if (text === undefined) {
       problems.push({ code: 'layer-file', layer: name, file: l.file, reason: 'missing' });
+      continue;
+    }
+    if (l.big) {
+      // Parsed by the worker that will hold it; a damaged file is named when it is read there.
+      bigText[l.file] = text;
+      layers.push(l);
       continue;
     }
     try {
@@ -170,5 +184,5 @@ export function readProject(files: Record<string, string>): { content: ProjectCo
       expressions: m.filters?.expressions && typeof m.filters.expressions === 'object' ? m.filters.expressions : {},
     },
   };
-  return { content: { manifest, data }, problems };
+  return { content: { manifest, data, bigText }, problems };
 }

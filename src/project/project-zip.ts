@@ -4,9 +4,11 @@ import { projectOf, readProject, type ProjectContent, type ProjectProblem } from
 /** The extension of project files; they are plain zips (any zip tool opens them). */
 export const PROJECT_EXTENSION = '.atlas.zip';
 
-export function writeProjectZip(content: ProjectContent): Uint8Array {
-  const files: Record<string, Uint8Array> = { 'project.json': strToU8(JSON.stringify(content.manifest, null, 1)) };
+/** `big`: big layers' files as the worker wrote them (stored with light compression: they can be hundreds of MB). */
+export function writeProjectZip(content: ProjectContent, big: Record<string, Uint8Array> = {}): Uint8Array {
+  const files: Record<string, Uint8Array | [Uint8Array, { level: 1 }]> = { 'project.json': strToU8(JSON.stringify(content.manifest, null, 1)) };
   for (const [name, fc] of Object.entries(content.data)) files[name] = strToU8(JSON.stringify(fc));
+  for (const [name, bytes] of Object.entries(big)) files[name] = [bytes, { level: 1 }];
   return zipSync(files, { level: 6 });
 }
 

@@ -23,8 +23,8 @@ export function ProjectButtons() {
   const lang = useLang();
   const input = useRef<HTMLInputElement>(null);
   const report = useAtlas((s) => s.projectReport);
-  const save = () => {
-    const { name, bytes, problems } = saveProject(atlasStore);
+  const save = async () => {
+    const { name, bytes, problems } = await saveProject(atlasStore);
     downloadFile({ name, data: bytes, mimeType: 'application/zip' });
     atlasStore.getState().setProjectReport({ file: name, opened: false, saved: true, layers: 0, problems });
   };
@@ -33,7 +33,7 @@ export function ProjectButtons() {
     <section className="project-buttons" aria-labelledby="project-title">
       <h3 id="project-title">{t('project.title')}</h3>
       <div className="button-row">
-        <button type="button" onClick={save}>
+        <button type="button" onClick={() => void save()}>
           {t('project.save')}
         </button>
         <button type="button" onClick={() => input.current?.click()}>

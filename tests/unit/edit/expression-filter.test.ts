@@ -57,9 +57,9 @@ describe('expression filters', () => {
     const store = createAtlasStore();
     store.getState().addLayers([layer()]);
     await setExpressionFilter(store, 'parcels', '["==", ["get", "YDYHFLDM"], "0701"]');
-    const file = saveProject(store);
+    const file = await saveProject(store);
     const other = createAtlasStore();
-    const r = openProject(other, file.bytes);
+    const r = await openProject(other, file.bytes);
     expect(r.expressions).toEqual({ parcels: '["==", ["get", "YDYHFLDM"], "0701"]' });
     expect(await restoreExpressions(other, r.expressions!)).toEqual([]);
     expect([...selectFilterResult(other.getState()).byLayer['parcels']!]).toEqual(['b']);

@@ -23,16 +23,16 @@ function workspace() {
 }
 
 describe('project files', () => {
-  it('a saved workspace opens elsewhere with its layers, edits, undo steps, bundled layer state, selection and view', () => {
+  it('a saved workspace opens elsewhere with its layers, edits, undo steps, bundled layer state, selection and view', async () => {
     const { store, id } = workspace();
-    const file = saveProject(store, new Date('2026-12-07T10:00:00Z'));
+    const file = await saveProject(store, new Date('2026-12-07T10:00:00Z'));
     expect(file.name).toMatch(/\.atlas\.zip$/);
     const names = Object.keys(unzipSync(file.bytes)).sort();
     expect(names).toEqual(['layers/001.geojson', 'layers/002.geojson', 'project.json']);
 
     const elsewhere = createAtlasStore();
     elsewhere.getState().addLayers([bundled()]);
-    const r = openProject(elsewhere, file.bytes);
+    const r = await openProject(elsewhere, file.bytes);
     expect(r).toMatchObject({ opened: true, problems: [] });
     const a = store.getState();
     const b = elsewhere.getState();
@@ -47,18 +47,18 @@ describe('project files', () => {
     expect(elsewhere.getState().layers[id]!.data.features[0]!.properties!['XMMC']).toBeNull();
   });
 
-  it('says what it could not restore: a damaged layer file, a newer format, a file that is no project', () => {
+  it('says what it could not restore: a damaged layer file, a newer format, a file that is no project', async () => {
     const { store } = workspace();
-    const files = unzipSync(saveProject(store).bytes);
+    const files = unzipSync((await saveProject(store)).bytes);
     const manifest = JSON.parse(strFromU8(files['project.json']!));
     manifest.version = 9;
     files['project.json'] = strToU8(JSON.stringify(manifest));
     files['layers/002.geojson'] = strToU8('{"type":"FeatureCollection","features":[');
     const other = createAtlasStore();
     other.getState().addLayers([bundled()]);
-    const r = openProject(other, zipSync(files));
+    const r = await openProject(other, zipSync(files));
     expect(r.opened).toBe(true);
     expect(r.problems.map((p) => p.code).sort()).toEqual(['layer-file', 'missing-ref', 'newer']);
-    expect(openProject(other, strToU8('not a zip'))).toMatchObject({ opened: false, problems: [{ code: 'not-project' }] });
+    expect(await openProject(other, strToU8("not a zip"))).toMatchObject({ opened: false, problems: [{ code: 'not-project' }] });
   });
 });
