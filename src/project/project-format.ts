@@ -39,7 +39,6 @@ export interface ProjectManifest {
 export type ProjectProblem =
   | { code: 'not-project' | 'bad-manifest' }
   | { code: 'newer'; version: number }
-  | { code: 'big-layer'; layer: string }
   | { code: 'layer-file'; layer: string; file: string; reason: string }
   | { code: 'history'; layer: string }
   | { code: 'unknown-bundled'; layer: string }
