@@ -10,6 +10,8 @@ import { orderedLayers } from '../state/selectors';
 import type { AtlasState } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
 import { complianceSheet } from './compliance-sheet';
+import { ANNOTATION_TEXT, isAnnotationSchema } from '../edit/annotations';
+import type { PrintNote } from '../print/note-text';
 
 // What the print plan needs from the store: the extents a planner can pick, the legend of what the
 // printed bounds show, and the page's texts in the printed language (or both).
@@ -50,6 +52,23 @@ function legendLayer(s: AtlasState, layer: LayerEntry, bounds: BBox, pass: Reado
   return { ...base, present, values: field ? values : null, others };
 }
 
+/** The text notes of the visible review-notes layers in `bounds`, less those the filter hides. */
+function notesIn(s: AtlasState, shown: readonly LayerEntry[], bounds: BBox, pass: Record<string, ReadonlySet<string> | undefined>): PrintNote[] {
+  const out: PrintNote[] = [];
+  for (const layer of shown) {
+    if (!isAnnotationSchema(s.editing[layer.id]?.schema)) continue;
+    const hide = s.mode === 'hide' && pass[layer.id];
+    for (const i of indexOf(layer.data).tree.search(bounds[0], bounds[1], bounds[2], bounds[3])) {
+      const f = layer.data.features[i]!;
+      const text = f.properties?.[ANNOTATION_TEXT];
+      if (f.geometry?.type !== 'Point' || typeof text !== 'string' || !text.trim()) continue;
+      if (hide && !hide.has(String(f.id ?? f.properties?.id ?? i))) continue;
+      out.push({ at: f.geometry.coordinates as [number, number], text });
+    }
+  }
+  return out;
+}
+
 /** `sheet`: the one-page compliance sheet is wanted (its check runs only then). */
 export function printInputs(s: AtlasState, view: { center: [number, number]; bounds: BBox }, maxSide: number, fields: PrintFields, lang: PrintLang, sheet = false): PrintInputs {
   const shown = orderedLayers(s).filter((l) => l.visible).reverse();
@@ -81,6 +100,7 @@ export function printInputs(s: AtlasState, view: { center: [number, number]; bou
     gridNote: (crs, epsg) => printedText(lang, 'print.gridNote', { crs, epsg }),
     maxSide,
     sheet: sheet ? complianceSheet(s, lang) : null,
+    notesFor: (bounds) => notesIn(s, shown, bounds, pass),
   };
 }
 

@@ -63,6 +63,8 @@ function item(ctx: CanvasRenderingContext2D, it: PageItem, px: number, slots: Sl
       paintPath(ctx, it, px);
       break;
     case 'text':
+      // The map image already shows it (a note's label).
+      if (it.invisible) break;
       ctx.fillStyle = it.color;
       ctx.font = `${(it.size * 25.4) / 72 * px}px "${PRINT_FONT_FAMILY}"`;
       ctx.textAlign = it.align;

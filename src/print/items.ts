@@ -9,8 +9,8 @@ export type PageItem =
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: Rgb; lineMm: number; dashed?: boolean }
   | { kind: 'circle'; x: number; y: number; r: number; fill: Rgb; stroke?: Rgb; lineMm?: number }
   | { kind: 'polygon'; points: [number, number][]; fill: Rgb; stroke?: Rgb; lineMm?: number }
-  /** `y` is the baseline; `size` in points. */
-  | { kind: 'text'; x: number; y: number; text: string; size: number; color: Rgb; align: 'left' | 'center' | 'right'; role?: string };
+  /** `y` is the baseline; `size` in points; `invisible`: in the PDF's text only (found, copied), not drawn. */
+  | { kind: 'text'; x: number; y: number; text: string; size: number; color: Rgb; align: 'left' | 'center' | 'right'; role?: string; invisible?: boolean };
 
 /** Width of a text on paper (mm) at `sizePt`, in the font the page is printed with. */
 export type Measure = (text: string, sizePt: number) => number;

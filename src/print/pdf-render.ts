@@ -60,7 +60,7 @@ function draw(page: PDFPage, it: PageItem, font: PDFFont, images: Partial<Record
     case 'text': {
       const width = font.widthOfTextAtSize(it.text, it.size);
       const x = it.align === 'left' ? X(it.x) : it.align === 'center' ? X(it.x) - width / 2 : X(it.x) - width;
-      page.drawText(it.text, { x, y: Y(it.y), size: it.size, font, color: color(it.color) });
+      page.drawText(it.text, { x, y: Y(it.y), size: it.size, font, color: color(it.color), ...(it.invisible ? { opacity: 0 } : {}) });
       break;
     }
   }

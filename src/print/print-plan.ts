@@ -1,5 +1,5 @@
 import type { Measure } from './items';
-import { compose, mapFrame, type Composition, type Furniture, type PageTexts } from './layout';
+import { compose, mapFrame, metrics, type Composition, type Furniture, type PageTexts } from './layout';
 import { printLegend, type LegendLayer, type PrintLang } from './legend';
 import { CSS_DPI, customSizeProblem, mmToPx, pageSize, type Orientation, type PageSize, type PaperName } from './paper';
 import { fitBox, frameBounds, framePosition, type BBox, type FrameView } from './extent';
@@ -7,6 +7,7 @@ import { scaleAtZoom, scaleProblem, zoomForScale } from './scale';
 import { dmsLabel, graticule } from './graticule';
 import { gkFrame, gkZone } from './gk-grid';
 import type { SheetTable } from './sheet-layout';
+import { noteItems, type PrintNote } from './note-text';
 
 // From the dialog's settings and what the map shows to a plan of the page: the composition, the view the
 // map frame is drawn at, its size in pixels, or why it cannot be printed.
@@ -45,6 +46,8 @@ export interface PrintInputs {
   maxSide: number;
   /** The compliance sheet of the one feature selected (or open), when there is one to check. */
   sheet: { table: SheetTable; box: BBox } | null;
+  /** The review notes shown in the printed bounds, laid over their labels as text; none when absent. */
+  notesFor?: (bounds: BBox) => readonly PrintNote[];
 }
 
 export type PlanProblem =
@@ -121,6 +124,8 @@ export function planPrint(s: PrintSettings, inputs: PrintInputs, measure: Measur
         lat: grid.lats.map((lat) => ({ at: framePosition(view, css.width, css.height, view.center[0], lat)[1], label: dmsLabel(lat, 'lat', grid.step) })),
       };
   const legend = printLegend(inputs.legendFor(bounds), s.lang);
-  const composition = compose({ page, texts, furniture: s.furniture, legend, scale, ticks, moreText: inputs.moreText }, measure);
+  const composed = compose({ page, texts, furniture: s.furniture, legend, scale, ticks, moreText: inputs.moreText }, measure);
+  const notes = noteItems(inputs.notesFor?.(bounds) ?? [], composed.frame, (lng, lat) => framePosition(view, css.width, css.height, lng, lat), metrics(page).legendPt);
+  const composition = notes.length ? { ...composed, items: [...composed.items, ...notes] } : composed;
   return { composition, view, css, pixelRatio: s.dpi / CSS_DPI, pixels, scale, bounds };
 }
