@@ -1,9 +1,13 @@
 import type { Map as MlMap } from 'maplibre-gl';
+import { circleFromRing, geodesicCircle } from '../analysis/geodesic-circle';
 import type { LineString, Point, Polygon } from 'geojson';
 import type { TerraDraw, TerraDrawMouseEvent } from 'terra-draw';
 import type { Piece } from '../edit/pieces';
 import { loadDrawCode } from './draw-code';
 import { loadOnce } from './load-once';
+
+/** Vertices of a drawn circle. */
+const CIRCLE_SEGMENTS = 96;
 
 export type DrawShape = 'polygon' | 'rectangle' | 'linestring' | 'point' | 'circle';
 export type DrawnGeometry = Polygon | LineString | Point;
@@ -64,7 +68,7 @@ export class DrawController {
         new td.TerraDrawRectangleMode({ styles: FILL }),
         new td.TerraDrawLineStringMode({ styles: { lineStringColor: '#0077b6', lineStringWidth: 3 }, snapping }),
         new td.TerraDrawPointMode({ styles: { pointColor: '#0077b6', pointWidth: 6, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
-        new td.TerraDrawCircleMode({ styles: FILL, projection: 'globe', segments: 96 }),
+        new td.TerraDrawCircleMode({ styles: FILL, projection: 'globe', segments: CIRCLE_SEGMENTS }),
         new td.TerraDrawSelectMode({ flags: { polygon: editable, rectangle: editable, linestring: editable } }),
         new td.TerraDrawPolygonMode({ modeName: EDIT_KIND.Polygon, styles: { ...FILL, fillOpacity: 0.05 } }),
         new td.TerraDrawLineStringMode({ modeName: EDIT_KIND.LineString, styles: { lineStringColor: '#0077b6', lineStringWidth: 3 } }),
@@ -92,7 +96,14 @@ export class DrawController {
       const f = draw.getSnapshotFeature(id);
       if (!f) return;
       // The point mode cannot snap while placing: its point snaps when placed.
-      const g = f.geometry as DrawnGeometry;
+      let g = f.geometry as DrawnGeometry;
+      // The drawing library's circle is spherical (up to 0.3 % off on the ellipsoid): it is drawn again
+      // around the same centre, its radius as drawn, along WGS 84 geodesics.
+      const props = (f.properties ?? {}) as { mode?: unknown; radiusKilometers?: unknown };
+      if (props.mode === 'circle' && g.type === 'Polygon') {
+        const { center, radius } = circleFromRing(g.coordinates[0]!);
+        g = geodesicCircle(center, typeof props.radiusKilometers === 'number' ? props.radiusKilometers * 1000 : radius, CIRCLE_SEGMENTS);
+      }
       const snapped = g.type === 'Point' ? this.snapper?.atLngLat(g.coordinates as [number, number]) : undefined;
       this.listeners.finish?.(snapped ? { type: 'Point', coordinates: snapped } : g);
     });

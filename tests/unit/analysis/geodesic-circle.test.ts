@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geodesicArea } from '../../../src/analysis/geodesic-area';
-import { geodesicCircle } from '../../../src/analysis/geodesic-circle';
+import { circle } from '@turf/turf';
+import { circleFromRing, geodesicCircle } from '../../../src/analysis/geodesic-circle';
 import { geodesicDistance } from '../../../src/analysis/geodesic-length';
 import { ringArea2 } from '../../../src/io/winding';
 
@@ -22,5 +23,15 @@ describe('geodesicCircle', () => {
     // At 1.5 km the ellipsoid's curvature changes a disc's area by ~1e-8: the plane formula is the reference.
     const inscribed = (n / 2) * r * r * Math.sin((2 * Math.PI) / n);
     expect(Math.abs(geodesicArea({ type: 'Polygon', coordinates: [ring] }) - inscribed) / inscribed).toBeLessThan(1e-6);
+  });
+
+  it('finds the centre and radius of a spherical circle, as the drawing tool makes them', () => {
+    // turf's circle is the drawing library's kind: geodesic on a sphere, not on the ellipsoid.
+    const drawn = circle(MENGNIU, 0.5, { units: 'kilometers', steps: 96 }).geometry.coordinates[0]!;
+    const { center, radius } = circleFromRing(drawn);
+    expect(geodesicDistance(center, MENGNIU)).toBeLessThan(0.001);
+    expect(Math.abs(radius / 500 - 1)).toBeLessThan(0.003);
+    const exact = geodesicCircle(center, 500, 96).coordinates[0]!;
+    for (const p of exact) expect(Math.abs(geodesicDistance(center, p) - 500)).toBeLessThan(1e-6);
   });
 });
