@@ -13,8 +13,8 @@ export const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 /** The table name a file gets by default: its base name, lower case, other characters as `_`. */
 export function tableNameFor(file: string): string {
   const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-  const name = /^[a-z_]/.test(base) ? base : `t_${base}`;
-  return name.slice(0, 63) || 'layer';
+  if (!base) return 'layer';
+  return (/^[a-z_]/.test(base) ? base : `t_${base}`).slice(0, 63);
 }
 
 export type ColumnType = 'double precision' | 'boolean' | 'text' | 'jsonb';
