@@ -89,7 +89,10 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const r = await loadGeoJson(client, fc, a.table, { schema: a.schema, replace: a.replace });
+    const r = await loadGeoJson(client, fc, a.table, { schema: a.schema, replace: a.replace }).catch((e: unknown) => {
+      if ((e as { code?: string }).code === '42P07') throw new Error(`table ${a.schema}.${a.table} exists already: pass --replace to replace it, or --table for another name`);
+      throw e;
+    });
     console.log(`loaded ${r.rows} features (${r.geometryType}) into ${a.schema}.${r.table}: ${r.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
   } finally {
     await client.end();
