@@ -121,13 +121,20 @@ export class Catalogue {
   async refresh(): Promise<void> {
     if (!this.reading) {
       this.reading = readCatalogue(this.db, this.schema)
-        .then((m) => {
-          this.layers = m;
+        .then((m) => void (this.layers = m))
+        .finally(() => {
+          // A failed read counts too: a database that is down is not asked again on every request.
           this.lastRead = Date.now();
-        })
-        .finally(() => (this.reading = null));
+          this.reading = null;
+        });
     }
     return this.reading;
+  }
+
+  /** The layers, read again first where none are known yet (the database was down when the server started). */
+  async all(): Promise<Layer[]> {
+    if (this.layers.size === 0 && Date.now() - this.lastRead >= this.minIntervalMs) await this.refresh().catch(() => undefined);
+    return [...this.layers.values()];
   }
 
   /** The layer of that exact name; a name not known triggers a throttled re-read before it is refused. */

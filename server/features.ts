@@ -54,10 +54,10 @@ function collection(layer: Layer, base: string): Record<string, unknown> {
   };
 }
 
-export function collections(req: IncomingMessage, res: ServerResponse, catalogue: Catalogue, url: URL, opts: ServerOptions): void {
+export async function collections(req: IncomingMessage, res: ServerResponse, catalogue: Catalogue, url: URL, opts: ServerOptions): Promise<void> {
   checkFormat(url);
   const base = baseUrl(req, opts);
-  const list = [...catalogue.layers.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const list = (await catalogue.all()).sort((a, b) => a.id.localeCompare(b.id));
   sendJson(req, res, 200, { links: [{ rel: 'self', type: 'application/json', href: `${base}/collections` }], collections: list.map((l) => collection(l, base)) });
 }
 

@@ -46,6 +46,10 @@ export function qualified(layer: Pick<Layer, 'schema' | 'table'>): string {
 const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'oid']);
 const INTEGER_TYPES = new Set(['int2', 'int4', 'int8']);
 
+export function isIntegerType(udt: string | null): boolean {
+  return udt !== null && INTEGER_TYPES.has(udt);
+}
+
 /** The vector tile / TileJSON type of a column. */
 export function tileFieldType(udt: string): 'Number' | 'Boolean' | 'String' {
   if (NUMBER_TYPES.has(udt)) return 'Number';
@@ -83,7 +87,7 @@ export function tileQuery(layer: Layer, z: number, x: number, y: number, limit: 
   const geom = quoteIdent(layer.geometryColumn);
   const g = freeName(layer, 'mvt_geom');
   const cols = attributeFields(layer).map(tileColumn);
-  const integerId = layer.idColumn && layer.idType && INTEGER_TYPES.has(layer.idType);
+  const integerId = layer.idColumn && isIntegerType(layer.idType);
   if (layer.idColumn) cols.unshift(`t.${quoteIdent(layer.idColumn)}`);
   const select = [`ST_AsMVTGeom(ST_Transform(t.${geom}, 3857), b.env, $6::int, $7::int, true) AS ${quoteIdent(g)}`, ...cols].join(', ');
   const text = [
@@ -186,7 +190,7 @@ export function itemQuery(layer: Layer, id: string): Query | null {
   if (!layer.idColumn) return null;
   const col = `t.${quoteIdent(layer.idColumn)}`;
   let cond: string;
-  if (layer.idType && INTEGER_TYPES.has(layer.idType)) {
+  if (isIntegerType(layer.idType)) {
     if (!/^-?\d{1,18}$/.test(id)) return null;
     cond = `${col} = $1::int8`;
   } else if (layer.idType === 'text' || layer.idType === 'varchar') {

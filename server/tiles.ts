@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue, Queryable } from './catalogue';
 import { geostatsKind } from './catalogue';
 import { baseUrl, CORS, databaseError, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
-import { attributeFields, tileFieldType, tileQuery, type Layer } from './sql';
+import { attributeFields, isIntegerType, tileFieldType, tileQuery, type Layer } from './sql';
 
 export async function layerOr404(catalogue: Catalogue, name: string): Promise<Layer> {
   const layer = await catalogue.get(name);
@@ -14,7 +14,8 @@ export async function layerOr404(catalogue: Catalogue, name: string): Promise<La
 /** The TileJSON 3.0.0 of one layer; `tilestats` tells the atlas's reader which kind to draw. */
 export function tileJson(layer: Layer, base: string, opts: ServerOptions): Record<string, unknown> {
   const fields: Record<string, string> = {};
-  if (layer.idColumn) fields[layer.idColumn] = tileFieldType(layer.idType ?? 'text');
+  // An integer key travels as the MVT feature id, which ST_AsMVT then leaves out of the attributes.
+  if (layer.idColumn && !isIntegerType(layer.idType)) fields[layer.idColumn] = tileFieldType(layer.idType ?? 'text');
   for (const f of attributeFields(layer)) fields[f.name] = tileFieldType(f.type);
   const kind = geostatsKind(layer.geometryType);
   const b = layer.bounds;

@@ -5,6 +5,7 @@ import { PbfReader } from 'pbf';
 import { parseTileJson } from '../../../src/services/vector-tiles';
 import { readCollections, readItems } from '../../../src/services/ogc-features';
 import { allowServiceOrigins } from '../../../src/services/request-guard';
+import { loadGeoJson } from '../../../server/load';
 import { readBundled, skipReason, startFixture, tileBounds, tileOf, type Fixture } from './postgis-server';
 
 const villages = readBundled('villages');
@@ -165,6 +166,25 @@ describe.skipIf(!!skipReason)(`the atlas server over PostGIS${skipReason ? ` (sk
     expect(r.features.map((f) => String(f.id)).sort()).toEqual(villages.features.map((f) => String(f.id)).sort());
     const one = await json(`${fx.url}/collections/villages`);
     expect((one.body['links'] as { rel: string }[]).map((l) => l.rel)).toEqual(expect.arrayContaining(['self', 'items']));
+  });
+
+  it('carries integer keys as the MVT feature id and finds items by them; a table loaded later is published once the catalogue is read again', async () => {
+    const fc: FeatureCollection = { type: 'FeatureCollection', features: villages.features.slice(0, 5).map((f, i) => ({ ...f, id: 100 + i })) };
+    await loadGeoJson(fx.admin, fc, 'numbered');
+    // Unknown names re-read the catalogue at most every 10 s; SIGHUP does what this does.
+    expect((await fetch(`${fx.url}/tiles/numbered.json`)).status).toBe(404);
+    await fx.server.catalogue!.refresh();
+    const tj = parseTileJson(await (await fetch(`${fx.url}/tiles/numbered.json`)).text(), `${fx.url}/tiles/numbered.json`);
+    if ('problem' in tj) throw new Error(tj.problem);
+    expect(tj.layers[0]!.fields).not.toContain('fid');
+    const [x, y] = tileOf(...lonLat(fc.features[0]!), 10);
+    const tile = new VectorTile(new PbfReader(new Uint8Array(await (await fetch(`${fx.url}/tiles/numbered/10/${x}/${y}.mvt`)).arrayBuffer())));
+    const ids = Array.from({ length: tile.layers['numbered']!.length }, (_, i) => tile.layers['numbered']!.feature(i).id);
+    expect(ids).toContain(100);
+    const one = await json(`${fx.url}/collections/numbered/items/102`);
+    expect([one.status, one.body['id'], (one.body['properties'] as Record<string, unknown>)['name_zh']]).toEqual([200, 102, fc.features[2]!.properties!['name_zh']]);
+    expect((await fetch(`${fx.url}/collections/numbered/items/abc`)).status).toBe(404);
+    await fx.admin.query('DROP TABLE numbered');
   });
 
   it('keeps its connections read-only and time-limited', async () => {

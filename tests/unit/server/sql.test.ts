@@ -127,7 +127,7 @@ describe('request checks of the server', () => {
 
   it("writes a TileJSON the atlas's reader takes, with the kind and the fields by type", () => {
     const tj = tileJson({ ...layer, id: 'parcels', table: 'parcels' }, 'http://h:1', DEFAULTS);
-    expect(tj['vector_layers']).toEqual([{ id: 'parcels', fields: { gid: 'Number', [EVIL]: 'String', area: 'Number', tags: 'String', mvt_geom: 'String' }, minzoom: 0, maxzoom: 22 }]);
+    expect(tj['vector_layers']).toEqual([{ id: 'parcels', fields: { [EVIL]: 'String', area: 'Number', tags: 'String', mvt_geom: 'String' }, minzoom: 0, maxzoom: 22 }]);
     const set = parseTileJson(JSON.stringify(tj), 'http://h:1/tiles/parcels.json');
     expect('problem' in set ? set : set.layers[0]!.geometry).toBe('polygon');
     expect([geostatsKind('POINT'), geostatsKind('MULTILINESTRINGZ'), geostatsKind('GEOMETRY')]).toEqual(['Point', 'LineString', null]);
