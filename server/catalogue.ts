@@ -3,6 +3,7 @@
  * (geometry_columns), its columns (information_schema), its single-column primary key, row estimate and
  * extent. Requests name layers and fields only by looking them up here.
  */
+import { HttpError } from './respond';
 import type { Layer } from './sql';
 import { quoteIdent } from './sql';
 
@@ -111,6 +112,8 @@ export class Catalogue {
   layers = new Map<string, Layer>();
   private lastRead = 0;
   private reading: Promise<void> | null = null;
+  /** Whether the last read failed: then a layer not known may well exist, and the answer is 503, not 404. */
+  private failed = false;
 
   constructor(
     private readonly db: Queryable,
@@ -121,7 +124,16 @@ export class Catalogue {
   async refresh(): Promise<void> {
     if (!this.reading) {
       this.reading = readCatalogue(this.db, this.schema)
-        .then((m) => void (this.layers = m))
+        .then(
+          (m) => {
+            this.layers = m;
+            this.failed = false;
+          },
+          (e: unknown) => {
+            this.failed = true;
+            throw e;
+          },
+        )
         .finally(() => {
           // A failed read counts too: a database that is down is not asked again on every request.
           this.lastRead = Date.now();
@@ -134,14 +146,18 @@ export class Catalogue {
   /** The layers, read again first where none are known yet (the database was down when the server started). */
   async all(): Promise<Layer[]> {
     if (this.layers.size === 0 && Date.now() - this.lastRead >= this.minIntervalMs) await this.refresh().catch(() => undefined);
+    if (this.layers.size === 0 && this.failed) throw new HttpError(503, 'the database cannot be reached: its layers cannot be listed');
     return [...this.layers.values()];
   }
 
   /** The layer of that exact name; a name not known triggers a throttled re-read before it is refused. */
   async get(name: string): Promise<Layer | undefined> {
-    const hit = this.layers.get(name);
-    if (hit || Date.now() - this.lastRead < this.minIntervalMs) return hit;
-    await this.refresh().catch(() => undefined);
-    return this.layers.get(name);
+    let hit = this.layers.get(name);
+    if (!hit && Date.now() - this.lastRead >= this.minIntervalMs) {
+      await this.refresh().catch(() => undefined);
+      hit = this.layers.get(name);
+    }
+    if (!hit && this.failed) throw new HttpError(503, 'the database cannot be reached: its layers cannot be read');
+    return hit;
   }
 }

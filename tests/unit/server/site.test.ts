@@ -81,6 +81,24 @@ describe('the atlas server without a database', () => {
     expect(JSON.parse((await rawGet(s.url, '/health')).body)).toEqual({ ok: true, database: 'not configured', layers: 0 });
   });
 
+  it('answers 503 for layers while the database cannot be reached, and still serves the site', async () => {
+    const err = console.error;
+    console.error = () => undefined;
+    const down = await startServer({ ...DEFAULTS, port: 0, dist: join(dir, 'dist'), databaseUrl: `postgresql://atlas@/atlas?host=${join(dir, 'no-socket-here')}` });
+    try {
+      for (const p of ['/collections', '/tiles/villages.json', '/tiles/villages/0/0/0.mvt', '/collections/villages/items']) {
+        const r = await rawGet(down.url, p);
+        expect([p, r.status]).toEqual([p, 503]);
+        expect(JSON.parse(r.body).error).toMatch(/cannot be reached/);
+      }
+      expect((await rawGet(down.url, '/health')).status).toBe(503);
+      expect((await rawGet(down.url, '/')).status).toBe(200);
+    } finally {
+      await down.close();
+      console.error = err;
+    }
+  });
+
   it('takes its options from flags over the environment, and its help says everything', () => {
     const o = parseArgs(['--port', '0', '--dist', 'none', '--tile-feature-limit', '1000', '--public-url', 'https://atlas.example/gis'], { DATABASE_URL: 'postgresql:///atlas?host=/tmp/s', PORT: '9000' });
     expect(o).toMatchObject({ port: 0, dist: null, tileFeatureLimit: 1000, publicUrl: 'https://atlas.example/gis', databaseUrl: 'postgresql:///atlas?host=/tmp/s' });
