@@ -5,7 +5,9 @@ import { PbfReader } from 'pbf';
 import { parseTileJson } from '../../../src/services/vector-tiles';
 import { readCollections, readItems } from '../../../src/services/ogc-features';
 import { allowServiceOrigins } from '../../../src/services/request-guard';
+import { readOnlyPool } from '../../../server/app';
 import { loadGeoJson } from '../../../server/load';
+import { databaseError, DEFAULTS } from '../../../server/respond';
 import { readBundled, skipReason, startFixture, tileBounds, tileOf, type Fixture } from './postgis-server';
 
 const villages = readBundled('villages');
@@ -195,6 +197,13 @@ describe.skipIf(!!skipReason)(`the atlas server over PostGIS${skipReason ? ` (sk
       await expect(c.query('CREATE TABLE t_write_probe (a int)')).rejects.toThrow(/read-only/);
     } finally {
       c.release();
+    }
+    const slow = readOnlyPool(fx.server.pool!.options.connectionString!, { statementTimeoutMs: 200, poolSize: 1 });
+    try {
+      const e = await slow.query('SELECT pg_sleep(2)').then(() => null, (x: unknown) => x);
+      expect(databaseError(e, { ...DEFAULTS, statementTimeoutMs: 200 })).toMatchObject({ status: 503, message: expect.stringContaining('200 ms') });
+    } finally {
+      await slow.end();
     }
   });
 });
