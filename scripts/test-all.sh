@@ -23,6 +23,22 @@ if ! command -v mapserv >/dev/null; then
   { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mapserver-bin >/dev/null; } || echo "mapserver-bin could not be installed: the MapServer tests will be skipped"
 fi
 
+# PostgreSQL with PostGIS for the server's database tests (a throw-away cluster on a Unix socket in a temp
+# folder); found as scripts/bench/postgis.ts finds it: initdb and pg_ctl beside a pg_config whose share
+# folder has postgis.control. Where it cannot be installed those tests are skipped and say so.
+have_postgis() {
+  for bin in /usr/lib/postgresql/*/bin $(echo "$PATH" | tr ':' ' '); do
+    [ -x "$bin/initdb" ] && [ -x "$bin/pg_ctl" ] && [ -x "$bin/pg_config" ] || continue
+    [ -f "$("$bin/pg_config" --sharedir 2>/dev/null)/extension/postgis.control" ] && return 0
+  done
+  return 1
+}
+if ! have_postgis; then
+  echo "Installing postgresql-15 postgresql-15-postgis-3 from Debian…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 >/dev/null; } || echo "PostGIS could not be installed: the server's database tests will be skipped"
+fi
+
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi || { echo "npm install failed"; exit 1; }
 
 mkdir -p reports test-results

@@ -1,0 +1,107 @@
+/** `npm run db:load -- FILE [--table NAME]`: a file into PostGIS as a layer the server publishes (see --help). */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import pg from 'pg';
+import { loadGeoJson, TABLE_NAME, tableNameFor } from './load';
+import { quoteIdent } from './sql';
+
+export const HELP = `Usage: npm run db:load -- FILE [--table NAME] [--schema NAME] [--replace]
+
+Loads FILE into the PostGIS database of DATABASE_URL as a table the atlas server publishes:
+geometry column geom (SRID 4326) with a GiST index, primary key fid (the feature ids where every
+feature has a unique one, else numbers), each property a column.
+
+  FILE              .geojson or .json: read here (a FeatureCollection in WGS 84); properties become
+                    double precision, boolean, text or (lists, objects) jsonb columns.
+                    Any other format GDAL reads (.shp, .gpkg, .kml, .fgb, .gml, .csv…): loaded by GDAL's
+                    ogr2ogr (must be on PATH), reprojected to EPSG:4326, with the same column names.
+  --table NAME      table name: letters, digits and _, not starting with a digit (default: from FILE's name)
+  --schema NAME     schema (default public)
+  --replace         replace a table of that name (otherwise an existing one is an error)
+
+Environment:
+  DATABASE_URL      e.g. postgresql:///atlas?host=/var/run/postgresql or postgresql://user:pw@host:5432/atlas;
+                    the role needs CREATE on the schema (the server itself then needs only SELECT).
+`;
+
+interface Args {
+  file: string;
+  table: string;
+  schema: string;
+  replace: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): Args | 'help' {
+  let file: string | null = null;
+  let table: string | null = null;
+  let schema = 'public';
+  let replace = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '--replace') replace = true;
+    else if (a === '--table' || a === '--schema') {
+      const v = argv[++i];
+      if (!v) throw new Error(`${a} needs a value`);
+      if (a === '--table') table = v;
+      else schema = v;
+    } else if (a.startsWith('-')) throw new Error(`unknown option ${a} (see --help)`);
+    else if (file) throw new Error('one FILE at a time');
+    else file = a;
+  }
+  if (!file) throw new Error('FILE is missing (see --help)');
+  const name = table ?? tableNameFor(file);
+  if (!TABLE_NAME.test(name)) throw new Error(`table name ${JSON.stringify(name)}: letters, digits and _ only, not starting with a digit, at most 63`);
+  if (!TABLE_NAME.test(schema)) throw new Error(`schema name ${JSON.stringify(schema)}: letters, digits and _ only`);
+  return { file, table: name, schema, replace };
+}
+
+/** Other formats through ogr2ogr, with the same table shape as the GeoJSON path. */
+function loadWithGdal(url: string, a: Args): void {
+  const args = ['-f', 'PostgreSQL', `PG:${url}`, a.file, '-nln', `${a.schema}.${a.table}`, '-t_srs', 'EPSG:4326', '-lco', 'GEOMETRY_NAME=geom', '-lco', 'FID=fid', '-lco', 'SPATIAL_INDEX=GIST', '-lco', 'LAUNDER=NO', '-nlt', 'PROMOTE_TO_MULTI'];
+  if (a.replace) args.push('-overwrite');
+  const r = spawnSync('ogr2ogr', args, { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  if (r.error) throw new Error(`ogr2ogr could not be run (${r.error.message}): install GDAL, or convert the file to GeoJSON`);
+  if (r.status !== 0) throw new Error(`ogr2ogr failed: ${r.stderr.trim().slice(0, 2000)}`);
+}
+
+async function main(): Promise<void> {
+  let a: Args | 'help';
+  try {
+    a = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+  if (a === 'help') return void process.stdout.write(HELP);
+  const url = process.env['DATABASE_URL'];
+  if (!url) throw new Error('DATABASE_URL is not set (see --help)');
+  if (!existsSync(a.file)) throw new Error(`no file ${a.file}`);
+  if (!/\.(geo)?json$/i.test(a.file)) {
+    loadWithGdal(url, a);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`ANALYZE ${quoteIdent(a.schema)}.${quoteIdent(a.table)}`).finally(() => c.end());
+    return void console.log(`loaded ${a.file} into ${a.schema}.${a.table} with ogr2ogr`);
+  }
+  const fc = JSON.parse(readFileSync(a.file, 'utf8')) as FeatureCollection;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await loadGeoJson(client, fc, a.table, { schema: a.schema, replace: a.replace }).catch((e: unknown) => {
+      if ((e as { code?: string }).code === '42P07') throw new Error(`table ${a.schema}.${a.table} exists already: pass --replace to replace it, or --table for another name`);
+      throw e;
+    });
+    console.log(`loaded ${r.rows} features (${r.geometryType}) into ${a.schema}.${r.table}: ${r.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
+  } finally {
+    await client.end();
+  }
+}
+
+if (process.argv[1] && /db-load\.[cm]?[jt]s$/.test(process.argv[1])) {
+  main().catch((e: unknown) => {
+    console.error((e as Error).message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,112 @@
+/** `npm run serve`: the atlas's own server (see --help). */
+import { existsSync } from 'node:fs';
+import { startServer } from './app';
+import { DEFAULTS, type ServerOptions } from './respond';
+
+export const HELP = `Usage: npm run serve -- [options]
+
+Serves the built atlas (npm run build) and, when DATABASE_URL is set, publishes the PostGIS tables of one
+schema as atlas layers. It only reads: its database connections are read-only.
+
+Options:
+  --port N                 port to listen on (default ${DEFAULTS.port}; 0 lets the system choose)
+  --host ADDR              address to listen on (default ${DEFAULTS.host}; 0.0.0.0 for every interface)
+  --dist DIR               folder of the built app (default ${DEFAULTS.dist}); "none" serves no site
+  --schema NAME            schema whose tables are published (default ${DEFAULTS.schema})
+  --public-url URL         start of the links and tile URLs it writes (behind a reverse proxy);
+                           by default they start at the request's Host header
+  --statement-timeout MS   longest a query may run (default ${DEFAULTS.statementTimeoutMs} ms); longer answers 503
+  --pool-size N            database connections at most (default ${DEFAULTS.poolSize})
+  --tile-feature-limit N   features in one tile at most (default ${DEFAULTS.tileFeatureLimit}); a tile over it
+                           holds the first N and says X-Tile-Truncated: true
+  --items-limit N          features in one OGC API page at most (default ${DEFAULTS.itemsMaxLimit}); a larger
+                           limit is cut to it and the page's "next" link goes on
+  --tile-max-age S         Cache-Control max-age of tiles (default ${DEFAULTS.tileMaxAge} s)
+  --max-zoom N             highest tile zoom (default ${DEFAULTS.maxZoom}, at most 22)
+  -h, --help               this text
+
+Environment:
+  DATABASE_URL             PostgreSQL connection URL, e.g.
+                             postgresql://atlas_reader:secret@db.example:5432/atlas   (TCP)
+                             postgresql:///atlas?host=/var/run/postgresql             (Unix socket)
+                           without it only the site is served.
+  PORT, HOST               defaults for --port and --host
+
+Published layers: every table of the schema with a geometry column (geometry_columns) and a known SRID,
+named by its table name, its fields the table's other columns; a single-column primary key is the
+feature id. Read at start, again on SIGHUP, and when an unknown layer is asked for (at most every 10 s).
+
+Endpoints:
+  GET /tiles/{layer}.json                 TileJSON 3.0.0 (vector_layers, bounds, tilestats)
+  GET /tiles/{layer}/{z}/{x}/{y}.mvt      Mapbox Vector Tile (204 when empty)
+  GET /collections                        OGC API – Features collections
+  GET /collections/{layer}                one collection
+  GET /collections/{layer}/items          GeoJSON in WGS 84: bbox=w,s,e,n, limit, offset, FIELD=value
+  GET /collections/{layer}/items/{id}     one feature
+  GET /conformance, GET /?f=json          OGC API conformance and landing page
+  GET /health                             whether the database answers
+  anything else                           the built app (paths without an extension get index.html)
+`;
+
+function number(flag: string, v: string | undefined, min: number, max: number): number {
+  const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!(n >= min && n <= max)) throw new Error(`${flag} needs a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** Options from the command line over the environment over the defaults. */
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptions | 'help' {
+  const o: ServerOptions = { ...DEFAULTS, databaseUrl: env['DATABASE_URL'] || null };
+  if (env['PORT']) o.port = number('PORT', env['PORT'], 0, 65535);
+  if (env['HOST']) o.host = env['HOST'];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    if (flag === '-h' || flag === '--help') return 'help';
+    const v = argv[++i];
+    if (v === undefined) throw new Error(`${flag} needs a value (see --help)`);
+    switch (flag) {
+      case '--port': o.port = number(flag, v, 0, 65535); break;
+      case '--host': o.host = v; break;
+      case '--dist': o.dist = v === 'none' ? null : v; break;
+      case '--schema': o.schema = v; break;
+      case '--public-url':
+        if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v)) throw new Error('--public-url needs an http(s) URL without a query');
+        o.publicUrl = v;
+        break;
+      case '--statement-timeout': o.statementTimeoutMs = number(flag, v, 100, 600_000); break;
+      case '--pool-size': o.poolSize = number(flag, v, 1, 1000); break;
+      case '--tile-feature-limit': o.tileFeatureLimit = number(flag, v, 1, 10_000_000); break;
+      case '--items-limit': o.itemsMaxLimit = number(flag, v, 1, 1_000_000); break;
+      case '--tile-max-age': o.tileMaxAge = number(flag, v, 0, 31_536_000); break;
+      case '--max-zoom': o.maxZoom = number(flag, v, 0, 22); break;
+      default: throw new Error(`unknown option ${flag} (see --help)`);
+    }
+  }
+  o.itemsDefaultLimit = Math.min(o.itemsDefaultLimit, o.itemsMaxLimit);
+  return o;
+}
+
+async function main(): Promise<void> {
+  let opts: ServerOptions | 'help';
+  try {
+    opts = parseArgs(process.argv.slice(2), process.env);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+  if (opts === 'help') return void process.stdout.write(HELP);
+  if (opts.dist && !existsSync(opts.dist)) console.warn(`no folder ${opts.dist}: run npm run build first, or pass --dist none`);
+  const s = await startServer(opts);
+  const layers = s.catalogue ? [...s.catalogue.layers.keys()] : [];
+  console.log(`atlas server on ${s.url}${opts.dist ? ` (site from ${opts.dist})` : ''}`);
+  console.log(s.catalogue ? `PostGIS layers (${opts.schema}): ${layers.join(', ') || 'none'}` : 'no DATABASE_URL: no PostGIS layers');
+  process.on('SIGHUP', () => {
+    s.catalogue?.refresh().then(
+      () => console.log(`catalogue read again: ${[...s.catalogue!.layers.keys()].join(', ') || 'none'}`),
+      (e: unknown) => console.error('could not read the catalogue:', (e as Error).message),
+    );
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void s.close().then(() => process.exit(0)));
+}
+
+if (process.argv[1] && /main\.[cm]?[jt]s$/.test(process.argv[1])) void main();
