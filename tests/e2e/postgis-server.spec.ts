@@ -1,0 +1,69 @@
+// The atlas served by its own server (`npm run serve`) in front of PostGIS: the planner adds the database's
+// layers through the Layers tab like any service — as vector tiles cut by ST_AsMVT (TileJSON) and as an
+// OGC API collection — and they equal the bundled data, the zone filter included.
+import { test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { bundled, expect, screenshot, waitForIdle } from './driver';
+import { skipReason, startFixture, type Fixture } from '../unit/server/postgis-server';
+
+let fx: Fixture | undefined;
+test.beforeAll(async () => {
+  // The test build the other browser tests use, served by the atlas's own server.
+  if (!skipReason) fx = await startFixture({ dist: fileURLToPath(new URL('../../dist', import.meta.url)) });
+});
+test.afterAll(async () => fx?.stop());
+
+async function open(page: Page, query: string): Promise<void> {
+  await page.goto(`${fx!.url}/${query}`);
+  await page.waitForFunction(() => window.__atlas !== undefined, null, { timeout: 20_000 });
+  await waitForIdle(page);
+}
+
+const VILLAGES = bundled('villages.geojson').features;
+
+test('a PostGIS table added as OGC API – Features equals the bundled layer, zone filter included', async ({ page }) => {
+  test.skip(!!skipReason, skipReason ?? '');
+  await open(page, '?lang=en');
+  await page.getByText('Add from service').click();
+  await page.getByLabel('Kind of service').selectOption('ogc');
+  await page.getByLabel('OGC API – Features address').fill(fx!.url);
+  await page.getByRole('button', { name: 'List its collections' }).click();
+  const list = page.getByRole('group', { name: /feature collections/ });
+  await list.getByRole('radio', { name: /villages/ }).check();
+  await list.getByRole('button', { name: 'Load the chosen collection' }).click();
+  const report = page.getByRole('dialog', { name: 'Import result' });
+  await expect(report).toContainText('1 layer added', { timeout: 30_000 });
+  await report.getByRole('button', { name: /Close/ }).click();
+  const layer = await page.evaluate(() => {
+    const s = (window as unknown as { __atlasStore: { getState: () => { order: string[]; layers: Record<string, { origin: string; data: { features: { properties: Record<string, unknown> }[] } }> } } }).__atlasStore.getState();
+    const id = s.order.find((o) => s.layers[o]!.origin === 'user')!;
+    return { id, rows: s.layers[id]!.data.features.map((f) => [String(f.properties['id']), String(f.properties['name_zh'])]) };
+  });
+  expect(layer.rows.sort()).toEqual(VILLAGES.map((f) => [String(f.properties!['id']), String(f.properties!['name_zh'])]).sort());
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await page.getByLabel('Zone layer').selectOption('townships');
+  await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
+  await waitForIdle(page);
+  await expect(page.getByTestId(`count-${layer.id}`)).toHaveText(await page.getByTestId('count-villages').innerText());
+});
+
+test('a PostGIS table added as vector tiles (TileJSON) draws the villages from tiles the database cuts', async ({ page }) => {
+  test.skip(!!skipReason, skipReason ?? '');
+  await open(page, '?lang=en#map=12.5/35.17/113.24');
+  await page.getByText('Add from service').click();
+  await page.getByLabel('Kind of service').selectOption({ label: 'Vector tiles (TileJSON)' });
+  await page.getByLabel(/^TileJSON address/).fill(`${fx!.url}/tiles/villages.json`);
+  await page.getByRole('button', { name: 'Read its layers' }).click();
+  await expect(page.getByRole('group', { name: /Layers of villages/ })).toContainText('name_zh');
+  await page.getByRole('button', { name: 'Add the chosen layers' }).click();
+  await page.getByRole('checkbox', { name: 'Show Beautiful villages', exact: true }).uncheck();
+  await waitForIdle(page);
+  const id = await page.evaluate(() => (window as unknown as { __atlasStore: { getState: () => { order: string[] } } }).__atlasStore.getState().order.find((x) => x.startsWith('tiles-'))!);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const at = await page.evaluate((pts) => pts.map((p) => window.__atlas!.project(p as [number, number])), VILLAGES.map((f) => (f.geometry as { coordinates: number[] }).coordinates));
+  const inside = VILLAGES.filter((_, i) => at[i]!.x > 12 && at[i]!.x < box.width - 12 && at[i]!.y > 12 && at[i]!.y < box.height - 12).map((f) => String(f.properties!['id'])).sort();
+  expect(inside.length).toBeGreaterThan(10);
+  const drawn = async () => [...new Set(await page.evaluate((l) => window.__atlas!.renderedFeatures(l).map((f) => String(f.properties['id'])), id))].sort();
+  await expect.poll(async () => (await drawn()).filter((v) => inside.includes(v)), { timeout: 20_000 }).toEqual(inside);
+  await screenshot(page, 'postgis-server-tiles');
+});
