@@ -57,11 +57,32 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
   return { file, table: name, schema, replace };
 }
 
+/**
+ * libpq's environment for a DATABASE_URL: ogr2ogr is given the database that way, as the command line of
+ * a running process can be read by every user of the machine and the URL may hold a password.
+ */
+export function libpqEnv(url: string): Record<string, string> {
+  // `postgresql://user@/db?host=/socket` has no host part, which URL does not parse: a stand-in is read instead.
+  const bare = /^postgres(?:ql)?:\/\/(?:[^/?#@]*@)?(?=[/?#]|$)/.test(url);
+  const u = new URL(bare ? url.replace(/^(postgres(?:ql)?:\/\/(?:[^/?#@]*@)?)/, '$1localhost') : url);
+  const env: Record<string, string> = {};
+  const host = u.searchParams.get('host') ?? (bare ? '' : decodeURIComponent(u.hostname));
+  if (host) env['PGHOST'] = host;
+  if (u.port) env['PGPORT'] = u.port;
+  if (u.username) env['PGUSER'] = decodeURIComponent(u.username);
+  if (u.password) env['PGPASSWORD'] = decodeURIComponent(u.password);
+  const db = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (db) env['PGDATABASE'] = db;
+  const ssl = u.searchParams.get('sslmode');
+  if (ssl) env['PGSSLMODE'] = ssl;
+  return env;
+}
+
 /** Other formats through ogr2ogr, with the same table shape as the GeoJSON path. */
 function loadWithGdal(url: string, a: Args): void {
-  const args = ['-f', 'PostgreSQL', `PG:${url}`, a.file, '-nln', `${a.schema}.${a.table}`, '-t_srs', 'EPSG:4326', '-lco', 'GEOMETRY_NAME=geom', '-lco', 'FID=fid', '-lco', 'SPATIAL_INDEX=GIST', '-lco', 'LAUNDER=NO', '-nlt', 'PROMOTE_TO_MULTI'];
+  const args = ['-f', 'PostgreSQL', 'PG:', a.file, '-nln', `${a.schema}.${a.table}`, '-t_srs', 'EPSG:4326', '-lco', 'GEOMETRY_NAME=geom', '-lco', 'FID=fid', '-lco', 'SPATIAL_INDEX=GIST', '-lco', 'LAUNDER=NO', '-nlt', 'PROMOTE_TO_MULTI'];
   if (a.replace) args.push('-overwrite');
-  const r = spawnSync('ogr2ogr', args, { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  const r = spawnSync('ogr2ogr', args, { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, ...libpqEnv(url) } });
   if (r.error) throw new Error(`ogr2ogr could not be run (${r.error.message}): install GDAL, or convert the file to GeoJSON`);
   if (r.status !== 0) throw new Error(`ogr2ogr failed: ${r.stderr.trim().slice(0, 2000)}`);
 }

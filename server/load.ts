@@ -77,9 +77,14 @@ function value(v: unknown, type: ColumnType): unknown {
 
 const MULTI: Record<string, string> = { Point: 'MultiPoint', LineString: 'MultiLineString', Polygon: 'MultiPolygon' };
 
+/** GeoJSON's geometry types: the only names the column type is made of (a file's `type` text never reaches SQL). */
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
 /** One geometry type for the column where the file allows (single and multi of one kind become multi). */
 export function columnGeometryType(features: readonly Feature[]): { type: string; multi: boolean } {
-  const types = new Set(features.map((f) => f.geometry?.type).filter((t): t is NonNullable<typeof t> => !!t));
+  const seen = features.map((f) => f.geometry?.type as string | undefined).filter((t): t is string => !!t);
+  if (seen.some((t) => !GEOMETRY_TYPES.has(t))) return { type: 'Geometry', multi: false };
+  const types = new Set(seen);
   if (types.size === 1) return { type: [...types][0]!, multi: false };
   if (types.size === 2) {
     const [a, b] = [...types] as [string, string];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
 import { countQuery, itemQuery, itemsQuery, quoteIdent, sqlString, tileQuery, type Layer } from '../../../server/sql';
 import { geostatsKind } from '../../../server/catalogue';
+import { libpqEnv } from '../../../server/db-load';
 import { columnGeometryType, inferColumns, tableNameFor, TABLE_NAME } from '../../../server/load';
 import { databaseError, DEFAULTS, wholeNumber } from '../../../server/respond';
 import { parseBbox } from '../../../server/features';
@@ -161,5 +162,24 @@ describe('db:load table shapes', () => {
     expect(columnGeometryType([f({}), f({})])).toEqual({ type: 'Point', multi: false });
     expect(columnGeometryType([f({}, 'Polygon'), f({}, 'MultiPolygon')])).toEqual({ type: 'MultiPolygon', multi: true });
     expect(columnGeometryType([f({}, 'Point'), f({}, 'Polygon')])).toEqual({ type: 'Geometry', multi: false });
+    // A file's type text never becomes SQL: a forged one gives the generic column (and fails its row's parse).
+    const forged = 'Point, 4326)); COMMIT; DROP TABLE villages; BEGIN; CREATE TABLE x (g geometry(Point';
+    expect(columnGeometryType([f({}, forged)])).toEqual({ type: 'Geometry', multi: false });
+    expect(columnGeometryType([f({}, forged), f({}, forged)])).toEqual({ type: 'Geometry', multi: false });
+  });
+});
+
+describe('the database given to ogr2ogr', () => {
+  it('goes in libpq variables, never on the command line', () => {
+    expect(libpqEnv('postgresql://atlas_loader:s%40cret@db.example.gov.cn:5433/atlas?sslmode=require')).toEqual({
+      PGHOST: 'db.example.gov.cn',
+      PGPORT: '5433',
+      PGUSER: 'atlas_loader',
+      PGPASSWORD: 's@cret',
+      PGDATABASE: 'atlas',
+      PGSSLMODE: 'require',
+    });
+    expect(libpqEnv('postgresql://bench@/postgres?host=/tmp/atlas-pg')).toEqual({ PGHOST: '/tmp/atlas-pg', PGUSER: 'bench', PGDATABASE: 'postgres' });
+    expect(libpqEnv('postgresql:///atlas?host=/var/run/postgresql')).toEqual({ PGHOST: '/var/run/postgresql', PGDATABASE: 'atlas' });
   });
 });
