@@ -54,7 +54,7 @@ async function partFor(source: WfsSource, target: WfsReloadTarget): Promise<{ pa
  */
 export async function reloadWfsLayer(store: AtlasStore, layerId: string, target: WfsReloadTarget, onCount: (n: number) => void): Promise<WfsReloaded> {
   const old = store.getState().layers[layerId];
-  if (!old?.wfs) return { ok: false, url: '', problem: { problem: 'not-features' } };
+  if (!old?.wfs || old.editable) return { ok: false, url: '', problem: { problem: 'not-features' } };
   const source = old.wfs;
   const { part, via } = await partFor(source, target);
   const r = await fetchWfsFile(source, source.type, part, onCount);

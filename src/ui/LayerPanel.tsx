@@ -69,7 +69,8 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerEntry; isTop: boolea
         </>
       )}
       {(layer.service || layer.vectorTiles) && <ServiceStatus layerId={layer.id} />}
-      {layer.wfs && <WfsLayerNote layer={{ ...layer, wfs: layer.wfs }} />}
+      {/* An edited layer is the planner's now: a reload from the server would replace their edits. */}
+      {layer.wfs && !layer.editable && <WfsLayerNote layer={{ ...layer, wfs: layer.wfs }} />}
       {layer.remote && <p className="hint layer-user-row">{t('layers.bigHint', { zoom: BIG_LABEL_MIN_ZOOM })}</p>}
       {layer.origin === 'user' && (
         <div className="layer-user-row">

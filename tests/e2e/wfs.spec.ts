@@ -116,7 +116,7 @@ test('a WFS layer is loaded again for the filter zone (the server’s own Inters
   await loadType(page, /美丽乡村 Beautiful villages/, 60);
   const row = page.locator('li.layer-row', { hasText: 'WFS “美丽乡村 Beautiful villages”' });
   await expect(row).toContainText('the whole feature type (60 features)');
-  const zoneButton = row.getByRole('button', { name: 'Load the filter zone’s features from the server' });
+  const zoneButton = row.getByRole('button', { name: 'Load the features of 美丽乡村 Beautiful villages in the filter zone from the server' });
   await expect(zoneButton).toBeDisabled();
 
   await page.getByRole('tab', { name: 'Filter' }).click();
@@ -140,7 +140,7 @@ test('a WFS layer is loaded again for the filter zone (the server’s own Inters
 
   // Reloaded for the view: what the server returns for the view's box, in the same place of the list.
   const before = ms.requests.length;
-  await row.getByRole('button', { name: 'Reload for this view' }).click();
+  await row.getByRole('button', { name: 'Reload 美丽乡村 Beautiful villages for this view' }).click();
   await expect(report).toContainText('1 layer added', { timeout: 30_000 });
   await report.getByRole('button', { name: /Close/ }).click();
   const boxed = ms.requests.slice(before).find((r) => /REQUEST=GetFeature/.test(r) && /BBOX=/.test(r))!;
@@ -152,4 +152,13 @@ test('a WFS layer is loaded again for the filter zone (the server’s own Inters
   await expect(row).toContainText(`the ${inView.length} features around one view`);
   const viewed = await layerByTitle(page, '美丽乡村 Beautiful villages');
   expect(viewed.props.map((p) => String(p['id'])).sort()).toEqual(inView.map((v) => String(v.properties!['id'])).sort());
+
+  // Made editable, the layer is the planner's: no reload from the server can replace their edits.
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByLabel('Layer to edit').selectOption({ label: '美丽乡村 Beautiful villages' });
+  await page.getByRole('button', { name: 'Make editable' }).click();
+  await page.getByRole('tab', { name: 'Layers' }).click();
+  const editedRow = page.locator('li.layer-row').filter({ has: page.getByRole('checkbox', { name: 'Show 美丽乡村 Beautiful villages', exact: true }) });
+  await expect(editedRow).toHaveCount(1);
+  await expect(editedRow.getByRole('button', { name: /Reload .* for this view/ })).toHaveCount(0);
 });

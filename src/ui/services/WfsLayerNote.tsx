@@ -46,10 +46,10 @@ export function WfsLayerNote({ layer }: { layer: LayerEntry & { wfs: NonNullable
       <p className="hint" role="status">
         {about}
       </p>
-      <button type="button" disabled={busy !== null} onClick={() => void run('view')}>
+      <button type="button" disabled={busy !== null} aria-label={t('wfs.layer.reloadViewOf', { layer: layer.title[lang] })} onClick={() => void run('view')}>
         {t('wfs.layer.reloadView')}
       </button>{' '}
-      <button type="button" disabled={busy !== null || !hasZone} onClick={() => void run('zone')}>
+      <button type="button" disabled={busy !== null || !hasZone} aria-label={t('wfs.layer.loadZoneOf', { layer: layer.title[lang] })} onClick={() => void run('zone')}>
         {t('wfs.layer.loadZone')}
       </button>
       {busy !== null && (
