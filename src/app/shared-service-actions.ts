@@ -1,4 +1,4 @@
-import { decodeServices, encodeServices, serviceOrigins, type SharedService } from '../services/shared-services';
+import { decodeServices, encodeServices, serviceOrigins, withoutKeys, type SharedService } from '../services/shared-services';
 import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasState, AtlasStore } from '../state/store';
 import { addTileService } from './service-layers';
@@ -11,9 +11,9 @@ function sharedOf(l: LayerEntry): SharedService | null {
   return null;
 }
 
-/** What makes two service layers the same layer: the same tiles (and source layer). */
+/** What makes two service layers the same layer: the same tiles (and source layer), keys aside (a link carries none). */
 function identity(s: SharedService): string {
-  return s.kind === 'raster' ? `r ${s.service.template}` : `v ${s.tiles.tiles[0]} ${s.tiles.sourceLayer}`;
+  return s.kind === 'raster' ? `r ${withoutKeys(s.service.template)}` : `v ${withoutKeys(s.tiles.tiles[0] ?? '')} ${s.tiles.sourceLayer}`;
 }
 
 /** Whether a layer is drawn from a service (a link names it in `svc=`, not in `layers=`). */

@@ -14,23 +14,45 @@ export type SharedService =
   | { kind: 'raster'; title: Label; visible: boolean; opacity: number; service: TileService }
   | { kind: 'vector'; title: Label; visible: boolean; opacity: number; color: string; geometry: GeometryKind; tiles: VectorTileLayer };
 
-const KEY_PARAMS = /([?&])(tk|key|apikey|api_key|access_token|token)=([^&#]*)/gi;
 const MAX_SERVICES = 20;
 const MAX_TEXT = 200;
 
+/** Query parameters that carry a secret: keys, tokens, signatures, passwords (GeoServer's authkey, Baidu's ak …). */
+function secretParam(name: string): boolean {
+  const n = decodeURIComponentSafe(name).toLowerCase();
+  return /^(tk|ak|sk|sig|signature|auth|password|passwd|pwd)$/.test(n) || /(key|token|secret)$/.test(n);
+}
+
+const decodeURIComponentSafe = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
 /**
- * A tile URL without keys: 天地图's `tk` goes back to its `{tk}` placeholder (each planner fills in their
- * own), any other key parameter is left out (the receiver adds the service with their own key).
+ * A tile URL without secrets: 天地图's `tk` goes back to its `{tk}` placeholder (each planner fills in their
+ * own), any other key, token or password parameter and any user name and password in the address are left
+ * out (the receiver adds their own).
  */
 export function withoutKeys(url: string): string {
-  const tianditu = /(^|\.)tianditu\.gov\.cn$/i.test(templateHost(url).replace(/\{s\}/g, '0').replace(/:\d+$/, ''));
-  return url
-    .replace(KEY_PARAMS, (_m, sep: string, name: string, value: string) => {
-      if (value === '{tk}' || (tianditu && name.toLowerCase() === 'tk')) return `${sep}${name}={tk}`;
-      return sep === '?' ? '?' : '';
-    })
-    .replace(/\?&/, '?')
-    .replace(/\?(#|$)/, '$1');
+  const tianditu = /(^|\.)tianditu\.gov\.cn$/i.test(templateHost(url).replace(/\{s\}/g, '0').replace(/:\d+$/, '').replace(/^[^@]*@/, ''));
+  const noUser = url.replace(/^([a-z]+:\/\/(?:[a-z]+:\/\/)?)[^/?#@]*@/i, '$1');
+  const q = noUser.indexOf('?');
+  if (q < 0) return noUser;
+  const hash = noUser.indexOf('#', q);
+  const query = noUser.slice(q + 1, hash < 0 ? undefined : hash);
+  const kept = query
+    .split('&')
+    .filter((p) => p !== '')
+    .flatMap((p) => {
+      const [name, value = ''] = [p.slice(0, p.includes('=') ? p.indexOf('=') : p.length), p.includes('=') ? p.slice(p.indexOf('=') + 1) : ''];
+      if (!secretParam(name)) return [p];
+      if (value === '{tk}' || (tianditu && name.toLowerCase() === 'tk')) return [`${name}={tk}`];
+      return [];
+    });
+  return `${noUser.slice(0, q)}${kept.length ? `?${kept.join('&')}` : ''}${hash < 0 ? '' : noUser.slice(hash)}`;
 }
 
 /** Whether a tile template can travel in a link: a URL on a server, not a file on this device. */

@@ -70,7 +70,7 @@ test('declining a shared link\'s services contacts nobody and drops them from th
   tiles.requests.length = 0;
   await openAtlas(page, `?lang=zh${new URL(link).hash}`);
   const ask = page.getByRole('alertdialog', { name: '链接中包含 1 个地图服务' });
-  await expect(ask.getByRole('button', { name: '添加这些服务' })).toBeVisible();
+  await expect(ask.getByRole('button', { name: '添加这些服务' })).toBeFocused();
   await screenshot(page, 'shared-services-ask-phone');
   const axe = await new AxeBuilder({ page }).include('.shared-services').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

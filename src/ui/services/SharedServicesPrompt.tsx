@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { addSharedServices, newHosts } from '../../app/shared-service-actions';
 import { atlasStore, useAtlas } from '../../state/store';
 import { useLang, useT } from '../use-t';
@@ -13,7 +13,16 @@ export function SharedServicesPrompt() {
   const pending = useAtlas((s) => s.pendingServices);
   const titleId = useId();
   const bodyId = useId();
-  if (pending.length === 0) return null;
+  const add = useRef<HTMLButtonElement>(null);
+  const open = pending.length > 0;
+  // An alert dialog takes the focus (keyboard and screen-reader users meet the question first) and gives it back.
+  useEffect(() => {
+    if (!open) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    add.current?.focus();
+    return () => before?.focus();
+  }, [open]);
+  if (!open) return null;
   const hosts = newHosts(atlasStore.getState(), pending);
   return (
     <div className="notice shared-services" role="alertdialog" aria-labelledby={titleId} aria-describedby={bodyId}>
@@ -24,7 +33,7 @@ export function SharedServicesPrompt() {
         ))}
       </ul>
       <p id={bodyId}>{t('svc.shared.hosts', { hosts: hosts.join(lang === 'zh' ? '、' : ', ') })}</p>
-      <button type="button" onClick={() => addSharedServices(atlasStore, pending)}>
+      <button ref={add} type="button" onClick={() => addSharedServices(atlasStore, pending)}>
         {t('svc.shared.add')}
       </button>{' '}
       <button type="button" onClick={() => atlasStore.getState().setPendingServices([])}>

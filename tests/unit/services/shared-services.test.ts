@@ -58,6 +58,16 @@ describe('services in a shared link', () => {
     expect(withoutKeys('https://h.example/t/{z}/{x}/{y}.png?apikey=SECRET')).toBe('https://h.example/t/{z}/{x}/{y}.png');
     const json = Buffer.from(encodeServices([{ ...raster, service: { ...raster.service, template: 'https://h.example/{z}/{x}/{y}.png?token=SECRET' } }]), 'base64url').toString();
     expect(json).not.toContain('SECRET');
+    // GeoServer's authkey, Baidu's ak, hyphenated and prefixed names, and a user and password in the address.
+    for (const url of [
+      'https://gis.example.gov.cn/geoserver/gwc/service/wmts/rest/plan/{z}/{y}/{x}?authkey=SECRET',
+      'https://api.map.example.com/tiles/{z}/{x}/{y}?ak=SECRET&styles=pl',
+      'https://h.example/{z}/{x}/{y}.png?api-key=SECRET',
+      'https://h.example/{z}/{x}/{y}.png?client_secret=SECRET&sig=SECRET',
+      'https://planner:SECRET@h.example/{z}/{x}/{y}.png',
+    ]) expect(withoutKeys(url)).not.toContain('SECRET');
+    expect(withoutKeys('https://api.map.example.com/tiles/{z}/{x}/{y}?ak=SECRET&styles=pl')).toBe('https://api.map.example.com/tiles/{z}/{x}/{y}?styles=pl');
+    expect(withoutKeys('pmtiles://https://u:SECRET@h.example/a.pmtiles/{z}/{x}/{y}')).toBe('pmtiles://https://h.example/a.pmtiles/{z}/{x}/{y}');
   });
 
   it('leave out a PMTiles file that lives on this device', () => {
