@@ -23,16 +23,15 @@ export async function saveProject(store: AtlasStore, now = new Date()): Promise<
 }
 
 /** A big layer of a project read again by the worker, with the id and state it was saved with; null when its file cannot be read. */
-async function openBigLayer(state: Omit<LayerState, 'file' | 'big'>, text: string, file: string): Promise<LayerEntry | string> {
+async function openBigLayer(state: Omit<LayerState, 'file' | 'big'>, text: string, file: string): Promise<{ entry: LayerEntry; source: File } | string> {
   const name = file.split('/').pop()!;
   const source = new File([text], name, { type: 'application/geo+json' });
   const { result, big } = await importKeepingBig([source], {}, () => {});
   const layer = result.layers[0];
   const info = big[0];
   if (!layer || !info) return result.issues.find((i) => i.severity === 'error')?.message ?? 'no features';
-  rememberBigSource(state.id, { files: [source], options: {}, layerIndex: 0 });
   const { remote } = userLayerEntry(layer, 0, info, false);
-  return { ...state, origin: 'user', data: { type: 'FeatureCollection', features: [] }, remote: remote! } as LayerEntry;
+  return { entry: { ...state, origin: 'user', data: { type: 'FeatureCollection', features: [] }, remote: remote! } as LayerEntry, source };
 }
 
 /**
@@ -45,7 +44,7 @@ export async function openProject(store: AtlasStore, bytes: Uint8Array): Promise
   if (!content) return { opened: false, problems, layers: 0 };
   const { manifest: m, data } = content;
   // Big layers first: the worker reads them while the workspace is still as it was.
-  const bigEntries = new Map<string, LayerEntry>();
+  const bigEntries = new Map<string, { entry: LayerEntry; source: File }>();
   for (const l of m.layers) {
     if (!l.big) continue;
     const { file, big: _big, ...state } = l;
@@ -60,8 +59,11 @@ export async function openProject(store: AtlasStore, bytes: Uint8Array): Promise
   const entries: LayerEntry[] = [];
   for (const l of m.layers) {
     if (l.big) {
-      const entry = bigEntries.get(l.id);
-      if (entry) entries.push(entry);
+      const got = bigEntries.get(l.id);
+      if (!got) continue;
+      // Its file is kept for reloads only now: the workspace's layer of the same id, just removed, took its own along.
+      rememberBigSource(l.id, { files: [got.source], options: {}, layerIndex: 0 });
+      entries.push(got.entry);
       continue;
     }
     const { file, ...state } = l;
@@ -124,7 +126,12 @@ export async function restoreExpressions(store: AtlasStore, expressions: Record<
 
 /** Opens a picked or dropped project file and keeps the report for the layer panel to show. */
 export async function openProjectFile(store: AtlasStore, file: File): Promise<void> {
-  const { expressions, ...r } = await openProject(store, new Uint8Array(await file.arrayBuffer()));
-  if (expressions) r.problems.push(...(await restoreExpressions(store, expressions)));
-  store.getState().setProjectReport({ file: file.name, ...r });
+  try {
+    const { expressions, ...r } = await openProject(store, new Uint8Array(await file.arrayBuffer()));
+    if (expressions) r.problems.push(...(await restoreExpressions(store, expressions)));
+    store.getState().setProjectReport({ file: file.name, ...r });
+  } catch (e) {
+    // The worker reading a big layer can fail (out of memory); the planner is told, not left waiting.
+    store.getState().setProjectReport({ file: file.name, opened: false, layers: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
+  }
 }

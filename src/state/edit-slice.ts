@@ -37,7 +37,7 @@ export interface EditSlice {
   rotation: { layerId: string; featureId: string; degrees: number; pivot: [number, number] } | null;
   setRotation: (r: EditSlice['rotation']) => void;
   /** What opening or saving a project file did, for the layer panel. */
-  projectReport: { file: string; opened: boolean; saved?: true; layers: number; problems: ProjectProblem[] } | null;
+  projectReport: { file: string; opened: boolean; saved?: true; layers: number; problems: ProjectProblem[]; error?: string } | null;
   setProjectReport: (r: EditSlice['projectReport']) => void;
   /** Snapping of drawn and dragged vertices to the vertices and edges of visible layers. */
   snap: { on: boolean; tolerancePx: number };

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { downloadFile } from '../../app/export-actions';
 import { openProjectFile, saveProject } from '../../app/project-actions';
 import type { MessageKey } from '../../i18n/zh';
@@ -23,18 +23,35 @@ export function ProjectButtons() {
   const lang = useLang();
   const input = useRef<HTMLInputElement>(null);
   const report = useAtlas((s) => s.projectReport);
+  const [saving, setSaving] = useState(false);
   const save = async () => {
-    const { name, bytes, problems } = await saveProject(atlasStore);
-    downloadFile({ name, data: bytes, mimeType: 'application/zip' });
-    atlasStore.getState().setProjectReport({ file: name, opened: false, saved: true, layers: 0, problems });
+    setSaving(true);
+    try {
+      const { name, bytes, problems } = await saveProject(atlasStore);
+      downloadFile({ name, data: bytes, mimeType: 'application/zip' });
+      atlasStore.getState().setProjectReport({ file: name, opened: false, saved: true, layers: 0, problems });
+    } catch (e) {
+      // The worker writing a big layer can fail; nothing is downloaded and the planner is told why.
+      atlasStore.getState().setProjectReport({ file: '', opened: false, layers: 0, problems: [], error: t('project.saveFailed', { reason: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setSaving(false);
+    }
   };
-  const head = report && (report.saved ? t('project.saved', { file: report.file }) : report.opened ? plural(lang, 'project.opened', report.layers, { file: report.file }) : t('project.failed', { file: report.file }));
+  const head =
+    report &&
+    (report.saved
+      ? t('project.saved', { file: report.file })
+      : report.opened
+        ? plural(lang, 'project.opened', report.layers, { file: report.file })
+        : report.error && !report.file
+          ? report.error
+          : `${t('project.failed', { file: report.file })}${report.error ? ` (${report.error})` : ''}`);
   return (
     <section className="project-buttons" aria-labelledby="project-title">
       <h3 id="project-title">{t('project.title')}</h3>
       <div className="button-row">
-        <button type="button" onClick={() => void save()}>
-          {t('project.save')}
+        <button type="button" disabled={saving} aria-busy={saving || undefined} onClick={() => void save()}>
+          {t(saving ? 'project.saving' : 'project.save')}
         </button>
         <button type="button" onClick={() => input.current?.click()}>
           {t('project.open')}
@@ -55,7 +72,7 @@ export function ProjectButtons() {
       </div>
       <p className="hint">{t('project.hint')}</p>
       {report && (
-        <div className={report.problems.length || (!report.opened && !report.saved) ? 'warn' : 'hint'} role={report.problems.length ? 'alert' : 'status'} data-testid="project-report">
+        <div className={report.problems.length || (!report.opened && !report.saved) ? 'warn' : 'hint'} role={report.problems.length || report.error ? 'alert' : 'status'} data-testid="project-report">
           <p>{head}</p>
           {report.problems.length > 0 && (
             <ul>

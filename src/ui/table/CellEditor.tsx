@@ -27,11 +27,13 @@ export function CellEditor({ edit, label }: { edit: CellEdit; label: string }) {
     autoFocus: true,
     'data-field': def.name,
   } as const;
+  // A date box half typed or half cleared reads '' (the browser's value sanitizing): kept as it was, not erased.
+  const complete = (el: EventTarget) => !(el instanceof HTMLInputElement) || !el.validity.badInput;
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Enter' || e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      edit.onDone(e.key === 'Enter');
+      edit.onDone(e.key === 'Enter' && complete(e.currentTarget));
     }
   };
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
@@ -66,7 +68,7 @@ export function CellEditor({ edit, label }: { edit: CellEdit; label: string }) {
       onClick={stop}
       onChange={(e) => edit.onChange(e.target.value)}
       onKeyDown={onKeyDown}
-      onBlur={() => edit.onDone(true)}
+      onBlur={(e) => edit.onDone(complete(e.currentTarget))}
     />
   );
 }
