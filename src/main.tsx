@@ -16,6 +16,7 @@ import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
 import { startProximityRing } from './app/proximity-ring';
 import { startBigProximity } from './app/proximity-big';
+import { startBigSnap } from './app/big-snap';
 import { loadAtlasMap } from './app/load-map';
 import { exposeTestStore } from './app/test-hooks';
 import { fitDistrictOnOpen } from './app/home-view';
@@ -51,6 +52,7 @@ void (async () => {
   startRemoteFilter(atlasStore);
   startProximityRing(atlasStore);
   startBigProximity(atlasStore);
+  startBigSnap(atlasStore);
   fitDistrictOnOpen(atlasStore, window.location.hash);
   startUrlSync(atlasStore);
   // Kept big layers are read again in the worker; the page does not wait for them.

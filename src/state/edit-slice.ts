@@ -41,6 +41,8 @@ export interface EditSlice {
   setProjectReport: (r: EditSlice['projectReport']) => void;
   /** Snapping of drawn and dragged vertices to the vertices and edges of visible layers. */
   snap: { on: boolean; tolerancePx: number };
+  /** Big layers' features in the view while a drawing tool snaps (fetched from their worker by app/big-snap). */
+  bigSnap: Record<string, FeatureCollection>;
   setSnap: (snap: Partial<{ on: boolean; tolerancePx: number }>) => void;
   /** The last step taken on any edited layer, for the live region. */
   lastStep: { kind: JournalEntry['kind']; op: EditOp; layerId: string; seq: number } | null;
@@ -129,6 +131,7 @@ export const createEditSlice: StateCreator<AtlasState, [], [], EditSlice> = (set
     splitOutcome: null,
     setSplitOutcome: (splitOutcome) => set({ splitOutcome }),
     snap: { on: true, tolerancePx: 10 },
+    bigSnap: {},
     setSnap: (snap) => set((s) => ({ snap: { ...s.snap, ...snap, tolerancePx: Math.max(1, Math.min(50, Math.round(snap.tolerancePx ?? s.snap.tolerancePx))) } })),
     setReshapeRefused: (reshapeRefused) => set({ reshapeRefused }),
     setEditLayer: (editLayerId) => set({ editLayerId }),

@@ -41,10 +41,12 @@ function reshapeOf(s: AtlasState): MapModel['reshape'] {
 
 let snapMemo: MapModel['snap'] = null;
 
-/** While an edit tool is on and snapping wanted: the visible layers on the page (big layers' features are in the worker). */
+/** While an edit tool is on and snapping wanted: the visible layers (a big layer with its features in view, fetched from its worker). */
 function snapOf(s: AtlasState): MapModel['snap'] {
   if (!s.tool || !['edit', 'split', 'hole', 'part'].includes(s.tool.kind) || !s.snap.on) return (snapMemo = null);
-  const layers = orderedLayers(s).filter((l) => l.visible && !l.remote);
+  const layers = orderedLayers(s)
+    .filter((l) => l.visible && (!l.remote || s.bigSnap[l.id]))
+    .map((l) => (l.remote ? { ...l, data: s.bigSnap[l.id]! } : l));
   const m = snapMemo;
   if (m && m.tolerancePx === s.snap.tolerancePx && m.layers.length === layers.length && m.layers.every((l, i) => l.data === layers[i]!.data)) return m;
   return (snapMemo = { tolerancePx: s.snap.tolerancePx, layers });
