@@ -63,8 +63,12 @@ export async function renderedIds(page: Page, layerId: string): Promise<string[]
   return [...new Set(ids)].sort();
 }
 
-/** Clicks a feature of a bundled layer at a point that lies on it. */
+/**
+ * Clicks a feature of a bundled layer at a point that lies on it, once the map rests (a click that opened
+ * the inspector beside the map resizes it, and a point projected before that lands on another feature).
+ */
 export async function clickFeature(page: Page, file: string, id: string, modifiers: ('Shift' | 'Control')[] = []): Promise<void> {
+  await waitForIdle(page);
   const f = bundledFeature(file, id);
   const p = f.geometry.type === 'Point' ? f.geometry.coordinates : pointOnFeature(f).geometry.coordinates;
   const xy = await page.evaluate((ll) => window.__atlas!.project(ll as [number, number]), p);
