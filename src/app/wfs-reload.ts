@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { geometryProperty, intersectsFilter } from '../services/wfs-filter';
 import { describeFeatureTypeUrl, getFeatureUrl, type WfsSource } from '../services/wfs';
 import type { LayerEntry } from '../state/layers-slice';
+import { bboxOfGeometry } from './feature-bbox';
 import type { AtlasStore } from '../state/store';
 import { fetchWfsFile, fetchWfsText, importWfsFile, type WfsLoadProblem } from './wfs-actions';
 
@@ -25,18 +26,6 @@ async function geometryOf(source: WfsSource): Promise<string | null> {
   return geometryNames.get(url) ?? null;
 }
 
-function boxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-    for (const [x, y] of poly[0] ?? []) {
-      b[0] = Math.min(b[0], x!);
-      b[1] = Math.min(b[1], y!);
-      b[2] = Math.max(b[2], x!);
-      b[3] = Math.max(b[3], y!);
-    }
-  return b;
-}
-
 /** What to ask the server for: the view's box, or the zone as a spatial filter where the server and URL allow. */
 async function partFor(source: WfsSource, target: WfsReloadTarget): Promise<{ part: { bbox?: [number, number, number, number]; filter?: string }; via: WfsReloadVia }> {
   if (target.kind === 'view') return { part: { bbox: target.bbox }, via: 'bbox' };
@@ -45,7 +34,7 @@ async function partFor(source: WfsSource, target: WfsReloadTarget): Promise<{ pa
     const filter = intersectsFilter(target.zone, geom);
     if (getFeatureUrl(source, source.type, { json: !!source.type.jsonFormat, count: 1, filter }).length <= MAX_URL) return { part: { filter }, via: 'filter' };
   }
-  return { part: { bbox: boxOf(target.zone) }, via: 'bbox' };
+  return { part: { bbox: bboxOfGeometry(target.zone)! }, via: 'bbox' };
 }
 
 /**
