@@ -55,6 +55,7 @@ void (async () => {
   startBigSnap(atlasStore);
   fitDistrictOnOpen(atlasStore, window.location.hash);
   startUrlSync(atlasStore);
+  atlasStore.setState({ workspaceRestored: true });
   // Kept big layers are read again in the worker; the page does not wait for them.
   void restoreBigLayers(atlasStore);
   await openDataParam(atlasStore, window.location.search, window.location.href);

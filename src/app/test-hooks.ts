@@ -36,9 +36,10 @@ export function exposeTestHooks(atlas: AtlasMap): void {
     renderedFeatures: (layerId) =>
       atlas.renderedFeatures(layerId).map((f) => ({ id: String(f.properties['__fid']), layer: f.layer.id, properties: f.properties })),
     isIdle: () => {
-      // Ready means: data loaded into the store, every store layer on the map, and MapLibre done drawing.
+      // Ready means: data loaded into the store, the kept workspace and the address applied (a click before
+      // that could be undone by them), every store layer on the map, and MapLibre done drawing.
       const s = atlasStore.getState();
-      if (s.loadStatus === 'idle' || s.loadStatus === 'loading') return false;
+      if (s.loadStatus === 'idle' || s.loadStatus === 'loading' || !s.workspaceRestored) return false;
       const drawn = new Set(atlas.drawnLayerIds());
       if (!s.order.every((id) => drawn.has(id))) return false;
       return atlas.map.loaded() && !atlas.cameraPending() && !atlas.map.isMoving() && atlas.map.areTilesLoaded();

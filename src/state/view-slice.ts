@@ -19,6 +19,8 @@ export interface ViewSlice {
   /** Parts of the opened URL that could not be used, in readable words. */
   urlProblems: string[];
   setUrlProblems: (p: string[]) => void;
+  /** Kept layers, edits and the address have been applied; until then a change could be overridden by them. */
+  workspaceRestored: boolean;
   /** Services an opened link names on hosts not contacted yet: the planner is asked before they are added. */
   pendingServices: SharedService[];
   setPendingServices: (list: SharedService[]) => void;
@@ -38,6 +40,7 @@ export const createViewSlice: StateCreator<AtlasState, [], [], ViewSlice> = (set
   viewOrigin: 'app',
   urlProblems: [],
   setUrlProblems: (urlProblems) => set({ urlProblems }),
+  workspaceRestored: false,
   pendingServices: [],
   setPendingServices: (pendingServices) => set({ pendingServices }),
   areaUnit: 'km2',
