@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import pg from 'pg';
+import { analysis } from './analysis';
 import { Catalogue, type Queryable } from './catalogue';
 import { collections, conformance, item, items, landing, oneCollection } from './features';
 import { CORS, HttpError, sendError, sendJson, type ServerOptions } from './respond';
@@ -71,7 +72,7 @@ function route(db: Queryable | null, catalogue: Catalogue | null, opts: ServerOp
         throw new HttpError(400, 'the request path is not valid percent-encoding');
       }
     };
-    const api = segs[0] === 'tiles' || segs[0] === 'collections' || segs[0] === 'conformance';
+    const api = segs[0] === 'tiles' || segs[0] === 'collections' || segs[0] === 'conformance' || segs[0] === 'analysis';
     if (segs[0] === 'health') {
       let database: string = 'not configured';
       if (db) database = await db.query('SELECT 1').then(() => 'up', () => 'down');
@@ -83,6 +84,7 @@ function route(db: Queryable | null, catalogue: Catalogue | null, opts: ServerOp
     if (api && db && catalogue) {
       if (segs[0] === 'tiles' && segs.length === 2 && segs[1]!.endsWith('.json')) return serveTileJson(req, res, catalogue, dec(segs[1]!.slice(0, -5)), opts);
       if (segs[0] === 'tiles' && segs.length === 5 && segs[4]!.endsWith('.mvt')) return serveTile(req, res, db, catalogue, dec(segs[1]!), [segs[2]!, segs[3]!, segs[4]!.slice(0, -4)], opts);
+      if (segs[0] === 'analysis' && segs.length === 3) return analysis(req, res, db, catalogue, dec(segs[1]!), segs[2]!, url, opts);
       if (segs[0] === 'collections') {
         if (segs.length === 1 || (segs.length === 2 && segs[1] === '')) return collections(req, res, catalogue, url, opts);
         const name = dec(segs[1]!);

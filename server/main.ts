@@ -43,6 +43,15 @@ Endpoints:
   GET /collections/{layer}                one collection
   GET /collections/{layer}/items          GeoJSON in WGS 84: bbox=w,s,e,n, limit, offset, FIELD=value
   GET /collections/{layer}/items/{id}     one feature
+  GET /analysis/{layer}/zone-statistics?zones=ZONES[&sum=F1,F2][&label=F]
+                                          per feature of the polygon layer ZONES: features intersecting it,
+                                          the sum of their ellipsoidal areas (m²) and of the number fields
+  GET /analysis/{layer}/balance?class=F   per value of F (YDYHFLDM, DLBM…): features and area (m²)
+  GET /analysis/{layer}/overlap?controls=C[&kind=F][&limit=&offset=]
+                                          per feature (and value of C's field F): area shared with C (m²),
+                                          with totals per kind
+  GET /analysis/{layer}/nearest?point=LON,LAT[&n=10]       the n nearest features, distances in m
+  GET /analysis/{layer}/within?point=LON,LAT&radius=M[&limit=]  every feature within M metres
   GET /conformance, GET /?f=json          OGC API conformance and landing page
   GET /health                             whether the database answers
   anything else                           the built app (paths without an extension get index.html)
