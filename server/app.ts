@@ -8,6 +8,7 @@ import { analysis } from './analysis';
 import { Catalogue, type Queryable } from './catalogue';
 import { collections, conformance, item, items, landing, oneCollection } from './features';
 import { CORS, HttpError, sendError, sendJson, type ServerOptions } from './respond';
+import { checkBusy, checkToken, RateLimiter, type PoolLoad } from './guard';
 import { serveStatic } from './static';
 import { serveTile, serveTileJson } from './tiles';
 
@@ -45,7 +46,8 @@ export function readOnlyPool(url: string, opts: Pick<ServerOptions, 'statementTi
   return pool;
 }
 
-function route(db: Queryable | null, catalogue: Catalogue | null, opts: ServerOptions) {
+function route(db: Queryable | null, pool: PoolLoad | null, catalogue: Catalogue | null, opts: ServerOptions) {
+  const limiter = new RateLimiter(opts);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const raw = req.url ?? '/';
     const qAt = raw.indexOf('?');
@@ -73,6 +75,11 @@ function route(db: Queryable | null, catalogue: Catalogue | null, opts: ServerOp
       }
     };
     const api = segs[0] === 'tiles' || segs[0] === 'collections' || segs[0] === 'conformance' || segs[0] === 'analysis';
+    if (api) {
+      limiter.take(req);
+      checkToken(req, url, opts);
+      checkBusy(pool, opts.maxWaiting);
+    }
     if (segs[0] === 'health') {
       let database: string = 'not configured';
       if (db) database = await db.query('SELECT 1').then(() => 'up', () => 'down');
@@ -111,10 +118,10 @@ export async function startServer(opts: ServerOptions): Promise<AtlasServer> {
       console.error('could not read the layer catalogue:', (e as Error).message);
     }
   }
-  const handle = route(pool, catalogue, opts);
+  const handle = route(pool, pool, catalogue, opts);
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) return sendError(req, res, e.status, e.message);
+      if (e instanceof HttpError) return sendError(req, res, e.status, e.message, e.retryAfter);
       console.error('request failed:', e);
       sendError(req, res, 500, 'the server could not answer this request');
     });

@@ -1,5 +1,5 @@
 /** `npm run serve`: the atlas's own server (see --help). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { startServer } from './app';
 import { DEFAULTS, type ServerOptions } from './respond';
 
@@ -23,6 +23,16 @@ Options:
                            limit is cut to it and the page's "next" link goes on
   --tile-max-age S         Cache-Control max-age of tiles (default ${DEFAULTS.tileMaxAge} s)
   --max-zoom N             highest tile zoom (default ${DEFAULTS.maxZoom}, at most 22)
+  --tile-byte-limit N      bytes of one tile at most (default ${DEFAULTS.tileByteLimit}); a bigger tile is cut
+                           again with fewer features (X-Tile-Truncated: true), 422 if it cannot be
+  --max-waiting N          queries waiting for a connection at most (default ${DEFAULTS.maxWaiting}); beyond,
+                           503 with Retry-After
+  --rate-limit N           requests a second one client may make on average (default ${DEFAULTS.rateLimit};
+                           0: no limit); beyond, 429 with Retry-After
+  --rate-burst N           requests above that one client may make at once (default ${DEFAULTS.rateBurst})
+  --trust-proxy yes|no     tell clients apart by X-Forwarded-For (only behind a proxy that sets it)
+  --token-file FILE        data requests must carry this token (first line of FILE, at least 16
+                           characters): Authorization: Bearer TOKEN, or access_token=TOKEN
   -h, --help               this text
 
 Environment:
@@ -31,6 +41,7 @@ Environment:
                              postgresql:///atlas?host=/var/run/postgresql             (Unix socket)
                            without it only the site is served.
   PORT, HOST               defaults for --port and --host
+  ATLAS_TOKEN              the token, as --token-file gives it (the site and /health stay open)
 
 Published layers: every table of the schema with a geometry column (geometry_columns) and a known SRID,
 named by its table name, its fields the table's other columns; a single-column primary key is the
@@ -63,11 +74,28 @@ function number(flag: string, v: string | undefined, min: number, max: number): 
   return n;
 }
 
+/** A token from a file (its first line, trimmed); at least 16 characters, so it cannot be guessed by trying. */
+function readToken(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`--token-file ${file}: ${(e as Error).message}`);
+  }
+  return checkedToken(text.split(/\r?\n/)[0]!.trim(), `--token-file ${file}`);
+}
+
+function checkedToken(token: string, source: string): string {
+  if (token.length < 16 || /\s/.test(token)) throw new Error(`${source}: the token must be one word of at least 16 characters`);
+  return token;
+}
+
 /** Options from the command line over the environment over the defaults. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptions | 'help' {
   const o: ServerOptions = { ...DEFAULTS, databaseUrl: env['DATABASE_URL'] || null };
   if (env['PORT']) o.port = number('PORT', env['PORT'], 0, 65535);
   if (env['HOST']) o.host = env['HOST'];
+  if (env['ATLAS_TOKEN']) o.token = checkedToken(env['ATLAS_TOKEN'], 'ATLAS_TOKEN');
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '-h' || flag === '--help') return 'help';
@@ -88,6 +116,12 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Serv
       case '--items-limit': o.itemsMaxLimit = number(flag, v, 1, 1_000_000); break;
       case '--tile-max-age': o.tileMaxAge = number(flag, v, 0, 31_536_000); break;
       case '--max-zoom': o.maxZoom = number(flag, v, 0, 22); break;
+      case '--tile-byte-limit': o.tileByteLimit = number(flag, v, 1024, 1_000_000_000); break;
+      case '--max-waiting': o.maxWaiting = number(flag, v, 0, 1_000_000); break;
+      case '--rate-limit': o.rateLimit = number(flag, v, 0, 1_000_000); break;
+      case '--rate-burst': o.rateBurst = number(flag, v, 0, 1_000_000); break;
+      case '--trust-proxy': o.trustProxy = v === 'yes' ? true : v === 'no' ? false : (() => { throw new Error('--trust-proxy takes yes or no'); })(); break;
+      case '--token-file': o.token = readToken(v); break;
       default: throw new Error(`unknown option ${flag} (see --help)`);
     }
   }

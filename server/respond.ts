@@ -1,7 +1,8 @@
 /** Answers shared by every route: JSON bodies, errors as JSON, CORS, the base URL links are built from. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GuardOptions } from './guard';
 
-export interface ServerOptions {
+export interface ServerOptions extends GuardOptions {
   port: number;
   host: string;
   dist: string | null;
@@ -17,6 +18,10 @@ export interface ServerOptions {
   tileMaxAge: number;
   minZoom: number;
   maxZoom: number;
+  /** A tile's bytes at most; a bigger one is cut again with fewer features. */
+  tileByteLimit: number;
+  /** Queries waiting for a database connection at most; beyond, 503 with Retry-After. */
+  maxWaiting: number;
 }
 
 export const DEFAULTS: ServerOptions = {
@@ -34,6 +39,12 @@ export const DEFAULTS: ServerOptions = {
   tileMaxAge: 300,
   minZoom: 0,
   maxZoom: 22,
+  tileByteLimit: 4_000_000,
+  maxWaiting: 500,
+  token: null,
+  rateLimit: 200,
+  rateBurst: 400,
+  trustProxy: false,
 };
 
 /** A request refused with a status and a message the planner or the operator can act on. */
@@ -44,12 +55,14 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+  /** Seconds a client should wait before it asks again (429, 503). */
+  retryAfter?: number;
 }
 
 export const CORS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
-  'Access-Control-Allow-Headers': 'Accept, Content-Type',
+  'Access-Control-Allow-Headers': 'Accept, Content-Type, Authorization',
   'Access-Control-Expose-Headers': 'X-Tile-Feature-Limit, X-Tile-Truncated',
 };
 
@@ -59,9 +72,12 @@ export function sendJson(req: IncomingMessage, res: ServerResponse, status: numb
   res.end(req.method === 'HEAD' ? undefined : text);
 }
 
-export function sendError(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+export function sendError(req: IncomingMessage, res: ServerResponse, status: number, message: string, retryAfter?: number): void {
   if (res.headersSent) return void res.destroy();
-  sendJson(req, res, status, { code: status, error: message }, 'application/json', { 'Cache-Control': 'no-store' });
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="atlas"';
+  sendJson(req, res, status, { code: status, error: message }, 'application/json', headers);
 }
 
 /** Host names and ports only: anything else in a Host header is not copied into links. */

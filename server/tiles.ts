@@ -57,19 +57,30 @@ export function tileAddress(zs: string, xs: string, ys: string, opts: ServerOpti
 
 /**
  * One tile. A tile over more than the feature limit is still answered, with the first `limit` features the
- * index gives and `X-Tile-Truncated: true`, so a map at a low zoom draws something instead of failing.
+ * index gives and `X-Tile-Truncated: true`, so a map at a low zoom draws something instead of failing. A
+ * tile over the byte limit is cut again with proportionally fewer features (a few tries), and says so too.
  */
 export async function serveTile(req: IncomingMessage, res: ServerResponse, db: Queryable, catalogue: Catalogue, name: string, address: [string, string, string], opts: ServerOptions): Promise<void> {
   const layer = await layerOr404(catalogue, name);
   const [z, x, y] = tileAddress(...address, opts);
-  const q = tileQuery(layer, z, x, y, opts.tileFeatureLimit);
+  let limit = opts.tileFeatureLimit;
   let row: { n: number; mvt: Buffer | null } | undefined;
-  try {
-    row = (await db.query<{ n: number; mvt: Buffer | null }>(q.text, q.values)).rows[0];
-  } catch (e) {
-    throw databaseError(e, opts);
+  let truncated = false;
+  for (let attempt = 0; ; attempt++) {
+    const q = tileQuery(layer, z, x, y, limit);
+    try {
+      row = (await db.query<{ n: number; mvt: Buffer | null }>(q.text, q.values)).rows[0];
+    } catch (e) {
+      throw databaseError(e, opts);
+    }
+    truncated ||= !!row && row.n > limit;
+    const bytes = row?.mvt?.length ?? 0;
+    if (bytes <= opts.tileByteLimit) break;
+    truncated = true;
+    const kept = Math.min(row!.n, limit);
+    if (attempt === 3 || kept <= 1) throw new HttpError(422, `tile ${z}/${x}/${y} of ${layer.id} stays over ${opts.tileByteLimit} bytes with ${kept} features: zoom in`);
+    limit = Math.max(1, Math.floor((kept * opts.tileByteLimit) / bytes * 0.9));
   }
-  const truncated = !!row && row.n > opts.tileFeatureLimit;
   const headers: Record<string, string> = {
     ...CORS,
     'Cache-Control': `public, max-age=${opts.tileMaxAge}`,
