@@ -7,8 +7,12 @@
  */
 import { attributeFields, qualified, quoteIdent, type Field, type Layer, type Query } from './sql';
 
-/** The layer's geometry as WGS 84 geography (the cast needs lon/lat; other SRIDs are transformed first). */
+/**
+ * The layer's geometry as WGS 84 geography: its generated geography column where it has one (indexed, no
+ * cast per row), else the cast (which needs lon/lat; other SRIDs are transformed first).
+ */
 export function geographyOf(layer: Layer, alias: string): string {
+  if (layer.geographyColumn) return `${alias}.${quoteIdent(layer.geographyColumn)}`;
   const g = `${alias}.${quoteIdent(layer.geometryColumn)}`;
   return layer.srid === 4326 ? `${g}::geography` : `ST_Transform(${g}, 4326)::geography`;
 }

@@ -19,7 +19,7 @@ WHERE f_table_schema = $1
 ORDER BY f_table_name, f_geometry_column`;
 
 const COLUMNS_SQL = `
-SELECT table_name AS table, column_name AS name, udt_name AS type
+SELECT table_name AS table, column_name AS name, udt_name AS type, is_generated AS generated, generation_expression AS expr
 FROM information_schema.columns
 WHERE table_schema = $1
 ORDER BY table_name, ordinal_position`;
@@ -68,7 +68,7 @@ async function extent(db: Queryable, layer: Layer): Promise<Layer['bounds']> {
 export async function readCatalogue(db: Queryable, schema: string): Promise<Map<string, Layer>> {
   const [geoms, cols, keys, ests] = await Promise.all([
     db.query<{ table: string; column: string; srid: number; type: string }>(GEOMETRY_SQL, [schema]),
-    db.query<{ table: string; name: string; type: string }>(COLUMNS_SQL, [schema]),
+    db.query<{ table: string; name: string; type: string; generated: string; expr: string | null }>(COLUMNS_SQL, [schema]),
     db.query<{ table: string; column: string; n: number }>(KEYS_SQL, [schema]),
     db.query<{ table: string; n: number }>(ESTIMATE_SQL, [schema]),
   ]);
@@ -79,6 +79,10 @@ export async function readCatalogue(db: Queryable, schema: string): Promise<Map<
     const key = keys.rows.find((k) => k.table === g.table && k.n === 1);
     const idField = key ? fields.find((f) => f.name === key.column) : undefined;
     const est = ests.rows.find((e) => e.table === g.table)?.n ?? -1;
+    // A geography column is used for areas and distances only where the database itself keeps it equal
+    // to the geometry (a generated column of its cast, as db:load makes it).
+    const cast = new Set([`(${g.column})::geography`, `(${quoteIdent(g.column)})::geography`]);
+    const geog = cols.rows.find((c) => c.table === g.table && c.type === 'geography' && c.generated === 'ALWAYS' && c.expr !== null && cast.has(c.expr));
     layers.set(g.table, {
       id: g.table,
       schema,
@@ -88,6 +92,7 @@ export async function readCatalogue(db: Queryable, schema: string): Promise<Map<
       geometryType: g.type.toUpperCase(),
       idColumn: idField?.name ?? null,
       idType: idField?.type ?? null,
+      geographyColumn: geog?.name ?? null,
       // Other geometry and geography columns are not attributes a tile or a GeoJSON property can carry.
       fields: fields.filter((f) => (f.type !== 'geometry' && f.type !== 'geography') || f.name === g.column),
       estimatedCount: Math.max(0, Math.round(est)),

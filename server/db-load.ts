@@ -3,14 +3,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import pg from 'pg';
-import { loadGeoJson, TABLE_NAME, tableNameFor } from './load';
+import { addGeography, loadGeoJson, TABLE_NAME, tableNameFor } from './load';
 import { quoteIdent } from './sql';
 
 export const HELP = `Usage: npm run db:load -- FILE [--table NAME] [--schema NAME] [--replace]
 
 Loads FILE into the PostGIS database of DATABASE_URL as a table the atlas server publishes:
-geometry column geom (SRID 4326) with a GiST index, primary key fid (the feature ids where every
-feature has a unique one, else numbers), each property a column.
+geometry column geom (SRID 4326) with a GiST index, beside it geog, the same geometry as geography
+(a generated column, GiST-indexed: ellipsoidal areas and distances), primary key fid (the feature ids
+where every feature has a unique one, else numbers), each property a column.
 
   FILE              .geojson or .json: read here (a FeatureCollection in WGS 84); properties become
                     double precision, boolean, text or (lists, objects) jsonb columns.
@@ -103,7 +104,12 @@ async function main(): Promise<void> {
     loadWithGdal(url, a);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    await c.query(`ANALYZE ${quoteIdent(a.schema)}.${quoteIdent(a.table)}`).finally(() => c.end());
+    try {
+      await addGeography(c, a.schema, a.table);
+      await c.query(`ANALYZE ${quoteIdent(a.schema)}.${quoteIdent(a.table)}`);
+    } finally {
+      await c.end();
+    }
     return void console.log(`loaded ${a.file} into ${a.schema}.${a.table} with ogr2ogr`);
   }
   const fc = JSON.parse(readFileSync(a.file, 'utf8')) as FeatureCollection;

@@ -23,6 +23,8 @@ export interface Layer {
   /** A single-column primary key, used as feature id; null where the table has none. */
   idColumn: string | null;
   idType: string | null;
+  /** A geography column generated from the geometry (db:load adds `geog`), used for areas and distances. */
+  geographyColumn?: string | null;
   fields: Field[];
   estimatedCount: number;
   bounds: [number, number, number, number] | null;

@@ -39,6 +39,22 @@ describe.skipIf(!!skipReason)(`the analysis API over PostGIS${skipReason ? ` (sk
   }, 120_000);
   afterAll(async () => fx?.stop());
 
+  it('db:load keeps a generated geography column beside the geometry; the catalogue measures on it and does not publish it as a field', async () => {
+    const p = fx.server.catalogue!.layers.get('parcels')!;
+    expect(p.geographyColumn).toBe('geog');
+    expect(p.fields.map((f) => f.name)).not.toContain('geog');
+    const idx = await fx.admin.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'parcels' AND indexdef LIKE '%gist (geog)%'");
+    expect(idx.rows).toHaveLength(1);
+    const item = (await get(`${fx.url}/collections/parcels/items?limit=1`)).body['features'][0];
+    expect(Object.keys(item.properties)).not.toContain('geog');
+    // A table of someone else's with a geography column that is not generated from the geometry is cast instead.
+    await fx.admin.query('CREATE TABLE other AS SELECT fid, geom, geom::geography AS geog FROM villages');
+    await fx.server.catalogue!.refresh();
+    expect(fx.server.catalogue!.layers.get('other')!.geographyColumn).toBeNull();
+    await fx.admin.query('DROP TABLE other');
+    await fx.server.catalogue!.refresh();
+  });
+
   it('zone statistics per township equal the worker’s: the same parcels, areas within 1e-9, investment sums within 1e-9', async () => {
     const { status, body } = await get(`${fx.url}/analysis/parcels/zone-statistics?zones=townships&sum=investment_cny&label=name_zh`);
     expect(status).toBe(200);
