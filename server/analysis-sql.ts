@@ -65,6 +65,28 @@ export function zoneStatsQuery(layer: Layer, zones: Layer, sums: readonly Field[
   return { text, values: [layer.srid] };
 }
 
+/**
+ * The ids of the features of `layer` that meet one zone (the feature of `zones` whose id is $1), by the
+ * atlas's predicates: intersects (boundary contact counts) or within (OGC ST_Within), in id order.
+ */
+export function zoneFilterQuery(layer: Layer, zones: Layer, predicate: 'intersects' | 'within'): Query {
+  const lg = `t.${quoteIdent(layer.geometryColumn)}`;
+  const zg = `ST_Transform(z.${quoteIdent(zones.geometryColumn)}, $2::int)`;
+  const test = predicate === 'within' ? `ST_Within(${lg}, ${zg})` : `ST_Intersects(${lg}, ${zg})`;
+  const text = [
+    `SELECT ${idExpr(layer, 't')} AS id`,
+    `FROM ${qualified(zones)} z JOIN ${qualified(layer)} t ON ${test}`,
+    `WHERE ${idExpr(zones, 'z')} = $1::text`,
+    `ORDER BY 1`,
+  ].join('\n');
+  return { text, values: [null, layer.srid] };
+}
+
+/** Whether `zones` has a feature of id $1 (to tell an empty zone from one that does not exist). */
+export function zoneExistsQuery(zones: Layer, id: string): Query {
+  return { text: `SELECT 1 AS one FROM ${qualified(zones)} z WHERE ${idExpr(zones, 'z')} = $1::text LIMIT 1`, values: [id] };
+}
+
 /** Per value of `field` (its text form; null as null): features and the sum of their ellipsoidal areas. */
 export function balanceQuery(layer: Layer, field: Field): Query {
   const text = [

@@ -5,12 +5,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue, Queryable } from './catalogue';
-import { balanceQuery, nearestQuery, numericField, overlapQuery, withinQuery, zoneStatsQuery } from './analysis-sql';
+import { balanceQuery, nearestQuery, numericField, overlapQuery, withinQuery, zoneExistsQuery, zoneFilterQuery, zoneStatsQuery } from './analysis-sql';
 import { databaseError, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
 import { attributeFields, type Field, type Layer, type Query } from './sql';
 import { layerOr404 } from './tiles';
 
-export const ANALYSES = ['zone-statistics', 'balance', 'overlap', 'nearest', 'within'] as const;
+export const ANALYSES = ['zone-filter', 'zone-statistics', 'balance', 'overlap', 'nearest', 'within'] as const;
 
 /** At most this many nearest features in one answer. */
 const NEAREST_MAX = 1000;
@@ -58,6 +58,7 @@ async function run<R>(db: Queryable, q: Query, opts: ServerOptions): Promise<R[]
 
 /** Every parameter a request may carry for each analysis; any other is refused (a typo must not be ignored). */
 const PARAMS: Record<(typeof ANALYSES)[number], string[]> = {
+  'zone-filter': ['zones', 'zone', 'predicate'],
   'zone-statistics': ['zones', 'sum', 'label'],
   balance: ['class'],
   overlap: ['controls', 'kind', 'limit', 'offset'],
@@ -75,6 +76,19 @@ export async function analysis(req: IncomingMessage, res: ServerResponse, db: Qu
 }
 
 async function answer(k: (typeof ANALYSES)[number], layer: Layer, db: Queryable, catalogue: Catalogue, url: URL, opts: ServerOptions): Promise<Record<string, unknown>> {
+  if (k === 'zone-filter') {
+    const zones = await layerOr404(catalogue, required(url, 'zones', 'the polygon layer holding the zone'));
+    polygonal(zones, 'zones');
+    const zone = required(url, 'zone', `the id of the zone, a feature of ${zones.id}`);
+    const predicate = url.searchParams.get('predicate') ?? 'intersects';
+    if (predicate !== 'intersects' && predicate !== 'within') throw new HttpError(400, 'predicate must be intersects or within');
+    const q = zoneFilterQuery(layer, zones, predicate);
+    q.values[0] = zone;
+    const rows = await run<{ id: string }>(db, q, opts);
+    if (!rows.length && !(await run(db, zoneExistsQuery(zones, zone), opts)).length) throw new HttpError(404, `no zone ${JSON.stringify(zone.slice(0, 100))} in ${zones.id}`);
+    // Ids travel as one JSON array of strings, not as features: a township of a big layer holds hundreds of thousands.
+    return { zones: zones.id, zone, predicate, count: rows.length, ids: rows.map((r) => r.id) };
+  }
   if (k === 'zone-statistics') {
     const zones = await layerOr404(catalogue, required(url, 'zones', 'the polygon layer whose features are the zones'));
     polygonal(zones, 'zones');

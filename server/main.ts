@@ -54,6 +54,8 @@ Endpoints:
   GET /collections/{layer}                one collection
   GET /collections/{layer}/items          GeoJSON in WGS 84: bbox=w,s,e,n, limit, offset, FIELD=value
   GET /collections/{layer}/items/{id}     one feature
+  GET /analysis/{layer}/zone-filter?zones=ZONES&zone=ID[&predicate=intersects|within]
+                                          the ids of the features meeting that zone
   GET /analysis/{layer}/zone-statistics?zones=ZONES[&sum=F1,F2][&label=F]
                                           per feature of the polygon layer ZONES: features intersecting it,
                                           the sum of their ellipsoidal areas (m²) and of the number fields

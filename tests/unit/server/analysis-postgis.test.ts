@@ -8,6 +8,7 @@ import { loadGeoJson } from '../../../server/load';
 import { buildFeatureIndex } from '../../../src/analysis/feature-index';
 import { geodesicArea } from '../../../src/analysis/geodesic-area';
 import { nearestFeatures, withinRadius } from '../../../src/analysis/nearest';
+import { filterByZone } from '../../../src/analysis/zone-filter';
 import { controlsFromLayers } from '../../../src/analysis/compliance';
 import { bigZoneStats } from '../../../src/workers/big-zone-stats';
 import { bigComplianceSync } from '../../../src/workers/big-compliance';
@@ -69,6 +70,20 @@ describe.skipIf(!!skipReason)(`the analysis API over PostGIS${skipReason ? ` (sk
       expect(rel(r.areaM2, ours.areaM2[i]!)).toBeLessThan(1e-9);
       expect(rel(r.sums.investment_cny, ours.investmentCny[i]!)).toBeLessThan(1e-9);
     });
+  });
+
+  it('the zone filter gives the ids the atlas’s zone filter gives, intersects and within', async () => {
+    const index = buildFeatureIndex(parcels.features);
+    for (const t of townships.features) {
+      for (const predicate of ['intersects', 'within'] as const) {
+        const { status, body } = await get(`${fx.url}/analysis/parcels/zone-filter?zones=townships&zone=${t.properties!['id']}&predicate=${predicate}`);
+        expect(status).toBe(200);
+        const want = filterByZone(index, t.geometry as Polygon, predicate).map((i) => parcels.features[i]!.properties.id).sort();
+        expect(body['ids']).toEqual(want);
+        expect(body['count']).toBe(want.length);
+      }
+    }
+    expect((await get(`${fx.url}/analysis/parcels/zone-filter?zones=townships&zone=nowhere`)).status).toBe(404);
   });
 
   it('the land-use balance by YDYHFLDM gives each class’s count and ellipsoidal area (within 1e-9 of the atlas’s)', async () => {
