@@ -189,6 +189,10 @@ export async function items(req: IncomingMessage, res: ServerResponse, db: Query
     features = p.rows.map((r) => r.feature);
     matched = Number(c.rows[0]?.n ?? 0);
   } catch (e) {
+    // GEOS refuses some invalid geometries (a ring crossing itself) that only PostGIS can tell; that is the
+    // filter's fault, not the server's, so it is a 400 — without the database's own words.
+    const internal = (e as { code?: unknown })?.code === 'XX000' && /GEOS|TopologyException|transform/i.test(String((e as Error)?.message));
+    if (filter.extra && internal) throw new HttpError(400, "CQL2 filter: PostGIS cannot relate the filter's geometry to the features; it is probably not valid (a ring that crosses itself, say)");
     throw databaseError(e, opts);
   }
   const base = baseUrl(req, opts);
