@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import pg from 'pg';
 import { analysis } from './analysis';
 import { Catalogue, type Queryable } from './catalogue';
-import { collections, conformance, item, items, landing, oneCollection } from './features';
+import { collections, conformance, item, items, landing, oneCollection, queryables } from './features';
 import { CORS, HttpError, sendError, sendJson, type ServerOptions } from './respond';
 import { checkBusy, checkToken, RateLimiter, type PoolLoad } from './guard';
 import { serveStatic } from './static';
@@ -97,6 +97,7 @@ function route(db: Queryable | null, pool: PoolLoad | null, catalogue: Catalogue
         const name = dec(segs[1]!);
         if (segs.length === 2) return oneCollection(req, res, catalogue, name, url, opts);
         if (segs.length === 3 && segs[2] === 'items') return items(req, res, db, catalogue, name, url, opts);
+        if (segs.length === 3 && segs[2] === 'queryables') return queryables(req, res, catalogue, name, url, opts);
         if (segs.length === 4 && segs[2] === 'items') return item(req, res, db, catalogue, name, dec(segs[3]!), url, opts);
       }
       throw new HttpError(404, 'no such endpoint: see /collections and /tiles/{layer}.json');

@@ -52,7 +52,9 @@ Endpoints:
   GET /tiles/{layer}/{z}/{x}/{y}.mvt      Mapbox Vector Tile (204 when empty)
   GET /collections                        OGC API – Features collections
   GET /collections/{layer}                one collection
-  GET /collections/{layer}/items          GeoJSON in WGS 84: bbox=w,s,e,n, limit, offset, FIELD=value
+  GET /collections/{layer}/items          GeoJSON in WGS 84: bbox=w,s,e,n, limit, offset, FIELD=value,
+                                          filter=CQL2 (filter-lang=cql2-text or cql2-json, filter-crs CRS84)
+  GET /collections/{layer}/queryables     what a filter may name, as JSON Schema
   GET /collections/{layer}/items/{id}     one feature
   GET /analysis/{layer}/zone-filter?zones=ZONES&zone=ID[&predicate=intersects|within]
                                           the ids of the features meeting that zone

@@ -115,10 +115,25 @@ export function sqlString(s: string): string {
 /** Web Mercator cannot hold the poles; a bbox reaching them is clipped so it can be transformed at all. */
 const MERCATOR_LAT = 85.0511287798066;
 
-/** What an items request narrows by: a WGS 84 bbox, and property = value pairs. */
+/** A WHERE fragment built elsewhere (a CQL2 filter), its values numbered from the `$n` it is given. */
+export type WherePart = (first: number) => { where: string; values: unknown[] };
+
+/** What an items request narrows by: a WGS 84 bbox, property = value pairs, and a compiled CQL2 filter. */
 export interface ItemFilter {
   bbox: readonly number[] | null;
   equals: readonly (readonly [string, string])[];
+  extra?: WherePart | null;
+}
+
+/**
+ * A WGS 84 box as a geometry in the layer's SRID; `param` adds a value and answers its `$n`. The bbox
+ * parameter and CQL2's BBOX both come here, so the same box selects the same rows either way.
+ */
+export function envelopeSql(layer: Layer, bbox: readonly number[], param: (v: unknown) => string): string {
+  const [w, s, e, n] = bbox as [number, number, number, number];
+  const clip = layer.srid === 4326 ? (v: number) => v : (v: number) => Math.max(-MERCATOR_LAT, Math.min(MERCATOR_LAT, v));
+  const env = [w, clip(s), e, clip(n)].map((v) => `${param(v)}::float8`);
+  return `ST_Transform(ST_MakeEnvelope(${env.join(', ')}, 4326), ${param(layer.srid)}::int)`;
 }
 
 /**
@@ -128,24 +143,20 @@ export interface ItemFilter {
 function whereClause(layer: Layer, first: number, filter: ItemFilter): { where: string; values: unknown[] } {
   const parts: string[] = [];
   const values: unknown[] = [];
-  const p = () => `$${first + values.length}`;
-  if (filter.bbox) {
-    const [w, s, e, n] = filter.bbox as [number, number, number, number];
-    const clip = layer.srid === 4326 ? (v: number) => v : (v: number) => Math.max(-MERCATOR_LAT, Math.min(MERCATOR_LAT, v));
-    const env: string[] = [];
-    for (const v of [w, clip(s), e, clip(n)]) {
-      env.push(`${p()}::float8`);
-      values.push(v);
-    }
-    const srid = `${p()}::int`;
-    values.push(layer.srid);
-    parts.push(`ST_Intersects(t.${quoteIdent(layer.geometryColumn)}, ST_Transform(ST_MakeEnvelope(${env.join(', ')}, 4326), ${srid}))`);
-  }
+  const param = (v: unknown) => {
+    values.push(v);
+    return `$${first + values.length - 1}`;
+  };
+  if (filter.bbox) parts.push(`ST_Intersects(t.${quoteIdent(layer.geometryColumn)}, ${envelopeSql(layer, filter.bbox, param)})`);
   const fields = new Set(attributeFields(layer).map((f) => f.name));
   for (const [name, value] of filter.equals) {
     if (!fields.has(name)) throw new Error(`not a field of ${layer.id}`);
-    parts.push(`t.${quoteIdent(name)}::text = ${p()}::text`);
-    values.push(value);
+    parts.push(`t.${quoteIdent(name)}::text = ${param(value)}::text`);
+  }
+  if (filter.extra) {
+    const x = filter.extra(first + values.length);
+    parts.push(x.where);
+    values.push(...x.values);
   }
   return { where: parts.length ? parts.join(' AND ') : 'TRUE', values };
 }
