@@ -5,7 +5,7 @@
  * the figures the atlas computes in the page and the worker. Identifiers come from the catalogue only,
  * quoted; values are `$n` parameters.
  */
-import { attributeFields, qualified, quoteIdent, type Field, type Layer, type Query } from './sql';
+import { attributeFields, qualified, quoteIdent, type Field, type Layer, type Query, type WherePart } from './sql';
 
 /**
  * The layer's geometry as WGS 84 geography: its generated geography column where it has one (indexed, no
@@ -80,6 +80,12 @@ export function zoneFilterQuery(layer: Layer, zones: Layer, predicate: 'intersec
     `ORDER BY 1`,
   ].join('\n');
   return { text, values: [null, layer.srid] };
+}
+
+/** The ids of the features a filter (a compiled CQL2 WHERE part) passes, in id order. */
+export function filterIdsQuery(layer: Layer, filter: WherePart): Query {
+  const w = filter(1);
+  return { text: `SELECT ${idExpr(layer, 't')} AS id FROM ${qualified(layer)} t WHERE ${w.where} ORDER BY 1`, values: w.values };
 }
 
 /** Whether `zones` has a feature of id $1 (to tell an empty zone from one that does not exist). */

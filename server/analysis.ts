@@ -5,10 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue, Queryable } from './catalogue';
-import { balanceQuery, nearestQuery, numericField, overlapQuery, withinQuery, zoneExistsQuery, zoneFilterQuery, zoneStatsQuery } from './analysis-sql';
+import { balanceQuery, nearestQuery, numericField, overlapQuery, withinQuery, filterIdsQuery, zoneExistsQuery, zoneFilterQuery, zoneStatsQuery } from './analysis-sql';
 import { databaseError, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
 import { attributeFields, type Field, type Layer, type Query } from './sql';
 import { layerOr404 } from './tiles';
+import { cql2Filter } from './features';
 
 export const ANALYSES = ['zone-filter', 'zone-statistics', 'balance', 'overlap', 'nearest', 'within'] as const;
 
@@ -58,7 +59,7 @@ async function run<R>(db: Queryable, q: Query, opts: ServerOptions): Promise<R[]
 
 /** Every parameter a request may carry for each analysis; any other is refused (a typo must not be ignored). */
 const PARAMS: Record<(typeof ANALYSES)[number], string[]> = {
-  'zone-filter': ['zones', 'zone', 'predicate'],
+  'zone-filter': ['zones', 'zone', 'predicate', 'filter', 'filter-lang', 'filter-crs'],
   'zone-statistics': ['zones', 'sum', 'label'],
   balance: ['class'],
   overlap: ['controls', 'kind', 'limit', 'offset'],
@@ -76,6 +77,12 @@ export async function analysis(req: IncomingMessage, res: ServerResponse, db: Qu
 }
 
 async function answer(k: (typeof ANALYSES)[number], layer: Layer, db: Queryable, catalogue: Catalogue, url: URL, opts: ServerOptions): Promise<Record<string, unknown>> {
+  if (k === 'zone-filter' && url.searchParams.has('filter')) {
+    // Any zone the planner has, drawn or from another layer, travels as a CQL2 spatial filter.
+    if (url.searchParams.has('zones') || url.searchParams.has('zone')) throw new HttpError(400, 'give either filter= or zones= and zone=, not both');
+    const rows = await run<{ id: string }>(db, filterIdsQuery(layer, cql2Filter(layer, url)!), opts);
+    return { filter: url.searchParams.get('filter'), count: rows.length, ids: rows.map((r) => r.id) };
+  }
   if (k === 'zone-filter') {
     const zones = await layerOr404(catalogue, required(url, 'zones', 'the polygon layer holding the zone'));
     polygonal(zones, 'zones');

@@ -132,7 +132,7 @@ const RESERVED = new Set(['f', 'bbox', 'limit', 'offset', 'bbox-crs', 'filter', 
  * `filter` (OGC API – Features part 3) as a WHERE part of the layer's statements. It is compiled here
  * first so that a filter the layer cannot take is a 400 before any statement is built.
  */
-function cql2Filter(layer: Layer, url: URL): WherePart | null {
+export function cql2Filter(layer: Layer, url: URL): WherePart | null {
   // A second filter would otherwise be dropped unseen; the two are joined with AND by whoever writes them.
   for (const k of ['filter', 'filter-lang', 'filter-crs']) if (url.searchParams.getAll(k).length > 1) throw new HttpError(400, `${k} given more than once: give one (join conditions with AND)`);
   const lang = url.searchParams.get('filter-lang') ?? 'cql2-text';

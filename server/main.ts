@@ -49,7 +49,8 @@ feature id. Read at start, again on SIGHUP, and when an unknown layer is asked f
 
 Endpoints:
   GET /tiles/{layer}.json                 TileJSON 3.0.0 (vector_layers, bounds, tilestats)
-  GET /tiles/{layer}/{z}/{x}/{y}.mvt      Mapbox Vector Tile (204 when empty)
+  GET /tiles/{layer}/{z}/{x}/{y}.mvt      Mapbox Vector Tile (204 when empty); filter=CQL2 cuts it to
+                                          the features the filter passes
   GET /collections                        OGC API – Features collections
   GET /collections/{layer}                one collection
   GET /collections/{layer}/items          GeoJSON in WGS 84: bbox=w,s,e,n, limit, offset, FIELD=value,
@@ -57,7 +58,8 @@ Endpoints:
   GET /collections/{layer}/queryables     what a filter may name, as JSON Schema
   GET /collections/{layer}/items/{id}     one feature
   GET /analysis/{layer}/zone-filter?zones=ZONES&zone=ID[&predicate=intersects|within]
-                                          the ids of the features meeting that zone
+                                          the ids of the features meeting that zone; or ?filter=CQL2
+                                          (any zone, e.g. S_INTERSECTS(geom, POLYGON(…))): the ids it passes
   GET /analysis/{layer}/zone-statistics?zones=ZONES[&sum=F1,F2][&label=F]
                                           per feature of the polygon layer ZONES: features intersecting it,
                                           the sum of their ellipsoidal areas (m²) and of the number fields

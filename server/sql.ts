@@ -85,7 +85,8 @@ function freeName(layer: Layer, base: string): string {
  * `limit + 1` rows are read so the caller can tell a full tile from a cut one; at most `limit` are encoded.
  * Answers one row: `mvt` (bytea, empty for no features) and `n` (features read, at most limit + 1).
  */
-export function tileQuery(layer: Layer, z: number, x: number, y: number, limit: number, extent = 4096, buffer = 64): Query {
+export function tileQuery(layer: Layer, z: number, x: number, y: number, limit: number, extent = 4096, buffer = 64, filter: WherePart | null = null): Query {
+  const extra = filter ? filter(9) : null;
   const geom = quoteIdent(layer.geometryColumn);
   const g = freeName(layer, 'mvt_geom');
   const cols = attributeFields(layer).map(tileColumn);
@@ -97,13 +98,13 @@ export function tileQuery(layer: Layer, z: number, x: number, y: number, limit: 
     '                  ST_TileEnvelope($1::int, $2::int, $3::int, margin => $7::float8 / $6::float8) AS wide),',
     `rows AS (SELECT ${select}`,
     `         FROM ${qualified(layer)} t, b`,
-    `         WHERE t.${geom} && ST_Transform(b.wide, $4::int)`,
+    `         WHERE t.${geom} && ST_Transform(b.wide, $4::int)${extra ? ` AND (${extra.where})` : ''}`,
     '         LIMIT $5::int + 1),',
     `kept AS (SELECT * FROM rows WHERE ${quoteIdent(g)} IS NOT NULL)`,
     'SELECT (SELECT count(*) FROM kept)::int AS n,',
     `       (SELECT ST_AsMVT(k.*, $8::text, $6::int, ${sqlString(g)}${integerId ? `, ${sqlString(layer.idColumn!)}` : ''}) FROM (SELECT * FROM kept LIMIT $5::int) k) AS mvt`,
   ].join('\n');
-  return { text, values: [z, x, y, layer.srid, limit, extent, buffer, layer.id] };
+  return { text, values: [z, x, y, layer.srid, limit, extent, buffer, layer.id, ...(extra?.values ?? [])] };
 }
 
 /** A string literal of a catalogue name (ST_AsMVT takes column names as text): doubled quotes, no backslash escapes. */

@@ -3,7 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue, Queryable } from './catalogue';
 import { geostatsKind } from './catalogue';
 import { baseUrl, CORS, databaseError, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
+import { cql2Filter } from './features';
 import { attributeFields, isIntegerType, tileFieldType, tileQuery, type Layer } from './sql';
+
+const TILE_PARAMS = new Set(['filter', 'filter-lang', 'filter-crs', 'access_token']);
 
 export async function layerOr404(catalogue: Catalogue, name: string): Promise<Layer> {
   const layer = await catalogue.get(name);
@@ -32,6 +35,14 @@ export function tileJson(layer: Layer, base: string, opts: ServerOptions): Recor
     bounds,
     attribution: '',
     vector_layers: [{ id: layer.id, fields, minzoom: opts.minZoom, maxzoom: opts.maxZoom }],
+    // The atlas's own member: where the layer's features and analyses live, and how a tile names a feature
+    // (an integer key is the MVT feature id, any other key an attribute), so a filter can ask for ids.
+    atlas: {
+      collection: `${base}/collections/${encodeURIComponent(layer.id)}`,
+      analysis: `${base}/analysis/${encodeURIComponent(layer.id)}`,
+      id: layer.idColumn ? (isIntegerType(layer.idType) ? { featureId: true } : { property: layer.idColumn }) : null,
+      count: layer.estimatedCount,
+    },
     tilestats: {
       layerCount: 1,
       layers: [{ layer: layer.id, count: layer.estimatedCount, ...(kind ? { geometry: kind } : {}), attributeCount: Object.keys(fields).length }],
@@ -63,11 +74,15 @@ export function tileAddress(zs: string, xs: string, ys: string, opts: ServerOpti
 export async function serveTile(req: IncomingMessage, res: ServerResponse, db: Queryable, catalogue: Catalogue, name: string, address: [string, string, string], opts: ServerOptions): Promise<void> {
   const layer = await layerOr404(catalogue, name);
   const [z, x, y] = tileAddress(...address, opts);
+  const url = new URL(req.url ?? '/', 'http://atlas.invalid');
+  for (const k of url.searchParams.keys()) if (!TILE_PARAMS.has(k)) throw new HttpError(400, `unknown parameter ${JSON.stringify(k.slice(0, 40))}: a tile takes filter, filter-lang, filter-crs (and access_token)`);
+  // A CQL2 filter cuts the tile to the features it passes: the atlas draws a zone filter so.
+  const filter = cql2Filter(layer, url);
   let limit = opts.tileFeatureLimit;
   let row: { n: number; mvt: Buffer | null } | undefined;
   let truncated = false;
   for (let attempt = 0; ; attempt++) {
-    const q = tileQuery(layer, z, x, y, limit);
+    const q = tileQuery(layer, z, x, y, limit, 4096, 64, filter);
     try {
       row = (await db.query<{ n: number; mvt: Buffer | null }>(q.text, q.values)).rows[0];
     } catch (e) {

@@ -91,6 +91,7 @@ export async function startServerProcess(databaseUrl: string, args: string[]): P
     }
   };
   process.once('exit', stop);
+  child.once('exit', (code, signal) => console.error(`  the server process ended (${code ?? signal})`));
   await new Promise<void>((done, fail) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -151,6 +152,7 @@ export async function timeRequests(url: string, runs: number): Promise<{ ms: num
     body = await r.text();
     if (!r.ok) throw new Error(`${url}: ${r.status} ${body.slice(0, 300)}`);
     ms.push(performance.now() - t0);
+    console.log(`    ${url.replace(/^https?:\/\/[^/]+/, '').slice(0, 60)}: ${(ms[ms.length - 1]! / 1000).toFixed(2)} s`);
   }
   return { ms, body };
 }

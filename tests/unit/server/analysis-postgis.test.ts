@@ -9,6 +9,9 @@ import { buildFeatureIndex } from '../../../src/analysis/feature-index';
 import { geodesicArea } from '../../../src/analysis/geodesic-area';
 import { nearestFeatures, withinRadius } from '../../../src/analysis/nearest';
 import { filterByZone } from '../../../src/analysis/zone-filter';
+import { zoneFilterCql } from '../../../src/services/cql2-zone';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { controlsFromLayers } from '../../../src/analysis/compliance';
 import { bigZoneStats } from '../../../src/workers/big-zone-stats';
 import { bigComplianceSync } from '../../../src/workers/big-compliance';
@@ -84,6 +87,30 @@ describe.skipIf(!!skipReason)(`the analysis API over PostGIS${skipReason ? ` (sk
       }
     }
     expect((await get(`${fx.url}/analysis/parcels/zone-filter?zones=townships&zone=nowhere`)).status).toBe(404);
+  });
+
+  it('any zone travels as a CQL2 filter: the same ids, and tiles cut to them', async () => {
+    const index = buildFeatureIndex(parcels.features);
+    for (const t of townships.features) {
+      for (const predicate of ['intersects', 'within'] as const) {
+        const cql = encodeURIComponent(zoneFilterCql(t.geometry as Polygon, predicate));
+        const { status, body } = await get(`${fx.url}/analysis/parcels/zone-filter?filter=${cql}`);
+        expect(status).toBe(200);
+        expect(body['ids']).toEqual(filterByZone(index, t.geometry as Polygon, predicate).map((i) => parcels.features[i]!.properties.id).sort());
+      }
+    }
+    const t = townships.features[1]!;
+    const want = new Set(filterByZone(index, t.geometry as Polygon, 'intersects').map((i) => parcels.features[i]!.properties.id));
+    const tj = (await get(`${fx.url}/tiles/parcels.json`)).body;
+    expect(tj['atlas']).toEqual({ collection: `${fx.url}/collections/parcels`, analysis: `${fx.url}/analysis/parcels`, id: { property: 'fid' }, count: 3000 });
+    const r = await fetch(`${fx.url}/tiles/parcels/11/1668/810.mvt?filter=${encodeURIComponent(zoneFilterCql(t.geometry as Polygon, 'intersects'))}`);
+    expect(r.status).toBe(200);
+    const layer = new VectorTile(new PbfReader(new Uint8Array(await r.arrayBuffer()))).layers['parcels']!;
+    const ids = Array.from({ length: layer.length }, (_, i) => String(layer.feature(i).properties['fid']));
+    expect(ids.length).toBeGreaterThan(50);
+    expect(ids.every((id) => want.has(id))).toBe(true);
+    expect((await get(`${fx.url}/analysis/parcels/zone-filter?filter=nosuch%20%3D%201`)).body['error']).toMatch(/nosuch/);
+    expect((await get(`${fx.url}/tiles/parcels/11/1668/810.mvt?zone=1`)).status).toBe(400);
   });
 
   it('the land-use balance by YDYHFLDM gives each class’s count and ellipsoidal area (within 1e-9 of the atlas’s)', async () => {
