@@ -92,7 +92,8 @@ async function main(): Promise<void> {
     const paths = tiles.map(([x, y]) => `/tiles/parcels/14/${x}/${y}.mvt`);
     const check = await fetch(`${s.url}${paths[0]}`);
     const httpBytes = (await check.arrayBuffer()).byteLength;
-    const sqlBytes = Number(cluster.column(`SELECT length(mvt) FROM (${statements[0]}) q`)[0]);
+    const cut = check.headers.get('x-tile-truncated') === 'true';
+    const [sqlBytes, sqlN] = cluster.column(`SELECT length(mvt) || ',' || n FROM (${statements[0]}) q`)[0]!.split(',').map(Number) as [number, number];
     await httpLoad(s.url, paths, clients, 2); // warm-up
     const bare = pgbenchLoad(bins, cluster, statements, clients, seconds);
     const http = await httpLoad(s.url, paths, clients, seconds);
@@ -125,7 +126,10 @@ async function main(): Promise<void> {
     const zfBody = JSON.parse(zfHttp.body) as { count: number };
     const zsBody = JSON.parse(zsHttp.body) as { rows: { count: number }[] };
     const checks = [
-      { text: `tile bytes over HTTP (${httpBytes}) = ST_AsMVT in psql (${sqlBytes})`, ok: httpBytes === sqlBytes },
+      // A tile cut at the feature limit holds whichever features the scan gave first: not the same bytes twice.
+      cut
+        ? { text: `densest tile cut at the 50 000-feature limit over HTTP and in psql (${sqlN} read); ${httpBytes} and ${sqlBytes} bytes`, ok: sqlN > 50_000 && Math.abs(httpBytes - sqlBytes) < httpBytes * 0.01 }
+        : { text: `tile bytes over HTTP (${httpBytes}) = ST_AsMVT in psql (${sqlBytes})`, ok: httpBytes === sqlBytes },
       { text: `zone filter ids over HTTP (${zfBody.count}) = psql (${zfCount})`, ok: zfBody.count === zfCount },
       { text: 'zone statistics counts over HTTP = psql', ok: JSON.stringify(zsBody.rows.map((r) => r.count)) === JSON.stringify(zsCounts) },
       { text: `no failed tile requests (${http.errors}) or transactions (${bare.errors})`, ok: http.errors === 0 && bare.errors === 0 },

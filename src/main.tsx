@@ -6,7 +6,7 @@ import { App } from './ui/App';
 import { atlasStore } from './state/store';
 import { pickLanguage } from './i18n/translate';
 import { loadBundledLayers } from './app/load-bundled-layers';
-import { startUrlSync } from './app/url-sync';
+import { applyAddressLayers, startUrlSync } from './app/url-sync';
 import { persistUserLayers, restoreUserLayers } from './app/persist-user-layers';
 import { loadLocalArchivesFromStorage, pruneLocalArchives } from './app/tile-set-actions';
 import { persistEdits, restoreEditLayers } from './app/persist-edits';
@@ -14,6 +14,7 @@ import { persistBigLayers, restoreBigLayers } from './app/persist-big-layers';
 import { persistMilestones, restoreMilestones } from './app/persist-milestones';
 import { openDataParam } from './app/open-data-param';
 import { startRemoteFilter } from './app/remote-filter';
+import { startServerFilter } from './app/server-filter';
 import { startProximityRing } from './app/proximity-ring';
 import { startBigProximity } from './app/proximity-big';
 import { startBigSnap } from './app/big-snap';
@@ -40,6 +41,7 @@ createRoot(document.getElementById('root')!).render(
 
 void (async () => {
   await loadBundledLayers(atlasStore);
+  applyAddressLayers(atlasStore, window.location.hash);
   restoreMilestones(atlasStore);
   persistMilestones(atlasStore);
   loadLocalArchivesFromStorage();
@@ -50,6 +52,7 @@ void (async () => {
   persistEdits(atlasStore);
   persistBigLayers(atlasStore);
   startRemoteFilter(atlasStore);
+  startServerFilter(atlasStore);
   startProximityRing(atlasStore);
   startBigProximity(atlasStore);
   startBigSnap(atlasStore);

@@ -4,6 +4,7 @@
  * response's latency, and the same SQL under the same load straight in the database (pgbench).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -142,15 +143,27 @@ export function pgbenchLoad(bins: Binaries, cluster: PostgisCluster, statements:
   }
 }
 
+/** One GET on a connection of its own (a kept-alive one can be closed by the server while idle between measures). */
+function getOnce(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    httpGet(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', fail);
+    }).on('error', fail);
+  });
+}
+
 /** `runs` sequential HTTP requests after one warm-up; their times (ms) and the last body. */
 export async function timeRequests(url: string, runs: number): Promise<{ ms: number[]; body: string }> {
-  let body = await (await fetch(url)).text();
+  let { body } = await getOnce(url);
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = await fetch(url);
-    body = await r.text();
-    if (!r.ok) throw new Error(`${url}: ${r.status} ${body.slice(0, 300)}`);
+    const r = await getOnce(url);
+    body = r.body;
+    if (r.status !== 200) throw new Error(`${url}: ${r.status} ${body.slice(0, 300)}`);
     ms.push(performance.now() - t0);
     console.log(`    ${url.replace(/^https?:\/\/[^/]+/, '').slice(0, 60)}: ${(ms[ms.length - 1]! / 1000).toFixed(2)} s`);
   }

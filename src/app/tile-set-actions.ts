@@ -117,7 +117,8 @@ export async function addTileSet(store: AtlasStore, read: Extract<TileSetRead, {
         style: { color: USER_LAYER_COLORS[(n + i) % USER_LAYER_COLORS.length]!, fillOpacity: 0.35 },
         visible: true,
         opacity: 1,
-        filterable: false,
+        // A layer of the atlas's own server is filtered there (server-filter.ts); other tiles cannot be asked.
+        filterable: !!ts.server,
         vectorTiles: vectorTileLayer(ts, l),
         ...(sourceFile ? { sourceFile } : {}),
       };

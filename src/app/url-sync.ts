@@ -17,6 +17,35 @@ function urlStateOf(s: AtlasState): UrlState {
   };
 }
 
+/** Layers whose visibility the address already set: later changes to them are the planner's own. */
+const applied = new Set<string>();
+
+/** Sets visibility as the address lists it; false where it could not (a list of layers not known yet). */
+function applyLayers(store: AtlasStore, hash: string, listed: readonly string[] | undefined): boolean {
+  const s = store.getState();
+  // A list naming only unknown layers would blank the map: keep the current layers instead.
+  const listedRaw = /(?:^#?|&)layers=([^&]+)/.exec(hash)?.[1];
+  if (!listed) return true;
+  if (listed.length === 0 && listedRaw) return false;
+  const visible = new Set(listed);
+  for (const id of s.order) {
+    if (applied.has(id) || isServiceLayer(s.layers[id])) continue;
+    if (s.layers[id]!.visible !== visible.has(id)) s.setVisible(id, visible.has(id));
+  }
+  return true;
+}
+
+/**
+ * The address's visible layers, applied as soon as the bundled layers are there, before the kept
+ * workspace is read: a planner who switches a layer meanwhile is not overruled when the address is
+ * applied in full (startUrlSync), which then only sets the layers that came back from storage.
+ */
+export function applyAddressLayers(store: AtlasStore, hash: string): void {
+  const s = store.getState();
+  const { state } = decodeUrlState(hash, new Set(Object.keys(s.layers)));
+  if (applyLayers(store, hash, state.layers)) for (const id of s.order) applied.add(id);
+}
+
 /** Applies a decoded link to the store; references to features that do not exist become problems. */
 function apply(store: AtlasStore, hash: string): string[] {
   const s = store.getState();
@@ -27,12 +56,7 @@ function apply(store: AtlasStore, hash: string): string[] {
     if (!ok) problems.push(`feature "${r.featureId}" not found in layer "${r.layerId}"`);
     return ok;
   };
-  // A list naming only unknown layers would blank the map: keep the current layers instead.
-  const listedRaw = /(?:^#?|&)layers=([^&]+)/.exec(hash)?.[1];
-  if (state.layers && !(state.layers.length === 0 && listedRaw)) {
-    const visible = new Set(state.layers);
-    for (const id of s.order) if (!isServiceLayer(s.layers[id]) && s.layers[id]!.visible !== visible.has(id)) s.setVisible(id, visible.has(id));
-  }
+  applyLayers(store, hash, state.layers);
   applySharedServices(store, state.services, (m) => problems.push(m));
   s.setSelection((state.selection ?? []).filter(exists));
   const zone = state.zone && (state.zone.type === 'draw' || exists(state.zone)) ? state.zone : null;
@@ -61,6 +85,7 @@ function showSharedSelection(store: AtlasStore): void {
  */
 export function startUrlSync(store: AtlasStore): () => void {
   const problems = apply(store, window.location.hash);
+  applied.clear();
   if (problems.length) store.getState().setUrlProblems(problems);
   showSharedSelection(store);
   let last = encodeUrlState(urlStateOf(store.getState()));
@@ -79,6 +104,7 @@ export function startUrlSync(store: AtlasStore): () => void {
     lastNonView = nonView;
   });
   const onPop = () => {
+    applied.clear();
     applying = true;
     const p = apply(store, window.location.hash);
     applying = false;

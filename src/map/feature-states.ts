@@ -59,7 +59,12 @@ export class FeatureStates {
         if (!this.map.getLayer(lid)) continue;
         // `match` compiles its labels into a lookup table, so large id sets stay cheap to evaluate.
         // Density cells carry no feature id: they count what passes themselves (see syncBigTiles).
-        const keep = ids && filter.mode === 'hide' && p !== 'density' ? (ids.size ? (['match', ['get', FID], [...ids], true, false] as maplibregl.FilterSpecification) : (['boolean', false] as maplibregl.FilterSpecification)) : null;
+        // A database layer's features are only in its tiles, so it cannot be dimmed feature by feature: it
+        // hides what the filter does not pass in either mode.
+        const server = this.entryOf(id)?.vectorTiles?.server;
+        const hide = filter.mode === 'hide' || !!server;
+        const fid = (server ? ('property' in server.id ? ['to-string', ['get', server.id.property]] : ['to-string', ['id']]) : ['get', FID]) as maplibregl.ExpressionSpecification;
+        const keep = ids && hide && p !== 'density' ? (ids.size ? (['match', fid, [...ids], true, false] as maplibregl.FilterSpecification) : (['boolean', false] as maplibregl.FilterSpecification)) : null;
         // Not validated: MapLibre's check serializes the whole style (every other layer's id list included)
         // on each call, which took ~40 ms per call with 200 000 parcels; the expression's shape is fixed here.
         this.map.setFilter(lid, keep ? (base ? (['all', base, keep] as maplibregl.FilterSpecification) : keep) : (base ?? null), { validate: false });

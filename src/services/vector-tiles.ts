@@ -22,6 +22,17 @@ export interface TileSetInfo {
   bounds?: [number, number, number, number];
   attribution: string;
   layers: SourceLayerInfo[];
+  server?: ServerLayer;
+}
+
+/**
+ * A layer that lives in the atlas's own server (PostGIS): where to ask for the ids a filter passes, how a
+ * tile names a feature (an attribute, or the MVT feature id) and about how many features it holds.
+ */
+export interface ServerLayer {
+  analysis: string;
+  id: { property: string } | { featureId: true };
+  count: number;
 }
 
 /** What an atlas layer drawn from a vector tile set holds: where its tiles come from and which layer of them. */
@@ -33,6 +44,8 @@ export interface VectorTileLayer {
   attribution: string;
   fields: string[];
   bounds?: [number, number, number, number];
+  /** Set where the tiles come from the atlas's own server: the layer's features live in its database. */
+  server?: ServerLayer;
 }
 
 /** `not-mvt`, `no-tile-data`: a bare tile template whose sample tiles are not vector tiles, or hold nothing. */
@@ -115,6 +128,7 @@ export function parseTileJson(text: string, url: string): TileSetInfo | { proble
   const layers = sourceLayers(json);
   if (!layers.length) return { problem: 'no-layers' };
   const b = bounds(json['bounds']);
+  const server = serverLayer(json['atlas'], url);
   return {
     kind: 'vector',
     name: typeof json['name'] === 'string' && json['name'].trim() ? json['name'].trim() : new URL(url).host,
@@ -124,10 +138,42 @@ export function parseTileJson(text: string, url: string): TileSetInfo | { proble
     ...(b ? { bounds: b } : {}),
     attribution: plainAttribution(json['attribution']),
     layers,
+    ...(server && layers.length === 1 ? { server } : {}),
   };
+}
+
+/**
+ * The `atlas` member of a TileJSON from the atlas's own server. Its analysis URL must be on the TileJSON's
+ * own origin (a document cannot point the atlas at another host); anything malformed is ignored, and the
+ * layer is then drawn as any vector tiles.
+ */
+export function serverLayer(v: unknown, url: string): ServerLayer | undefined {
+  const a = v as { analysis?: unknown; id?: unknown; count?: unknown } | null;
+  if (!a || typeof a !== 'object' || typeof a.analysis !== 'string') return undefined;
+  let analysis: URL;
+  try {
+    analysis = new URL(a.analysis, url);
+  } catch {
+    return undefined;
+  }
+  if (analysis.origin !== new URL(url).origin) return undefined;
+  const id = a.id as { property?: unknown; featureId?: unknown } | null;
+  const key = id && typeof id.property === 'string' && id.property ? { property: id.property } : id && id.featureId === true ? ({ featureId: true } as const) : null;
+  if (!key) return undefined;
+  const count = typeof a.count === 'number' && Number.isFinite(a.count) && a.count >= 0 ? Math.round(a.count) : 0;
+  return { analysis: analysis.href, id: key, count };
 }
 
 /** The atlas layer of one source layer of a set. */
 export function vectorTileLayer(set: TileSetInfo, layer: SourceLayerInfo): VectorTileLayer {
-  return { tiles: set.tiles, sourceLayer: layer.id, minzoom: set.minzoom, maxzoom: set.maxzoom, attribution: set.attribution, fields: layer.fields, ...(set.bounds ? { bounds: set.bounds } : {}) };
+  return {
+    tiles: set.tiles,
+    sourceLayer: layer.id,
+    minzoom: set.minzoom,
+    maxzoom: set.maxzoom,
+    attribution: set.attribution,
+    fields: layer.fields,
+    ...(set.bounds ? { bounds: set.bounds } : {}),
+    ...(set.server ? { server: set.server } : {}),
+  };
 }

@@ -98,6 +98,10 @@ export function selectFilterResult(s: AtlasState): FilterResult {
           byLayer[layer.id] = r.ids;
           masks[layer.id] = r.maskId;
         }
+      } else if (layer.vectorTiles?.server) {
+        // Database layers are filtered by their server (app/server-filter.ts), likewise asynchronously.
+        const r = s.remoteResults[layer.id];
+        if (r && r.key === current && !r.all) byLayer[layer.id] = r.ids;
       } else byLayer[layer.id] = filterLayer(layer, zone, s.predicate, s.attr, s.expressions[layer.id]);
     }
   }

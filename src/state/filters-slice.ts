@@ -6,7 +6,14 @@ import type { AtlasState } from './store';
 export type ZoneSpec = UrlZone;
 
 /** A big layer's filter result from its worker: passing ids, their investment, and the id of its mask there. */
-export interface RemoteResult { key: string; ids: ReadonlySet<string>; investmentCny: number; maskId: number }
+export interface RemoteResult {
+  key: string;
+  ids: ReadonlySet<string>;
+  investmentCny: number;
+  maskId: number;
+  /** Nothing of the filter applies to the layer (a database layer without the criteria's fields): all pass. */
+  all?: true;
+}
 
 export interface FiltersSlice {
   /** The zone features must lie in (a polygon feature or a drawn ring); null = no spatial filter. */
@@ -24,6 +31,9 @@ export interface FiltersSlice {
   /** Results for big layers, computed in the worker for the filter named by `key`. */
   remoteResults: Record<string, RemoteResult>;
   setRemoteResult: (layerId: string, r: RemoteResult) => void;
+  /** Why a database layer could not be filtered by its server (the layer row says so); absent: no problem. */
+  serverFilterProblems: Readonly<Record<string, string>>;
+  setServerFilterProblem: (layerId: string, problem: string | null) => void;
   setZone: (zone: ZoneSpec | null) => void;
   setPredicate: (p: ZonePredicate) => void;
   setAttr: (change: Partial<AttributeFilter>) => void;
@@ -55,6 +65,13 @@ export const createFiltersSlice: StateCreator<AtlasState, [], [], FiltersSlice> 
     }),
   remoteResults: {},
   setRemoteResult: (layerId, r) => set((s) => ({ remoteResults: { ...s.remoteResults, [layerId]: r } })),
+  serverFilterProblems: {},
+  setServerFilterProblem: (layerId, problem) =>
+    set((s) => {
+      const { [layerId]: _, ...rest } = s.serverFilterProblems;
+      if (problem === null && !(layerId in s.serverFilterProblems)) return {};
+      return { serverFilterProblems: problem === null ? rest : { ...rest, [layerId]: problem } };
+    }),
   setZone: (zone) => set({ zone }),
   setPredicate: (predicate) => set({ predicate }),
   setAttr: (change) => set((s) => ({ attr: { ...s.attr, ...change } })),

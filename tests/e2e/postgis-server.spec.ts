@@ -3,7 +3,8 @@
 // OGC API collection — and they equal the bundled data, the zone filter included.
 import { test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { bundled, expect, screenshot, waitForIdle } from './driver';
+import { booleanIntersects } from '@turf/turf';
+import { bundled, bundledFeature, expect, screenshot, waitForIdle } from './driver';
 import { skipReason, startFixture, type Fixture } from '../unit/server/postgis-server';
 
 let fx: Fixture | undefined;
@@ -66,4 +67,18 @@ test('a PostGIS table added as vector tiles (TileJSON) draws the villages from t
   const drawn = async () => [...new Set(await page.evaluate((l) => window.__atlas!.renderedFeatures(l).map((f) => String(f.properties['id'])), id))].sort();
   await expect.poll(async () => (await drawn()).filter((v) => inside.includes(v)), { timeout: 20_000 }).toEqual(inside);
   await screenshot(page, 'postgis-server-tiles');
+  const row = page.locator('li.layer-row', { hasText: 'villages' }).first();
+  await expect(row).toContainText("Lives in the server's PostGIS database (about 60 features)");
+
+  // The zone filter is answered by the database: the same villages as the bundled layer's, drawn and counted.
+  await page.getByRole('tab', { name: 'Filter' }).click();
+  await page.getByLabel('Zone layer').selectOption('townships');
+  await page.getByLabel('Zone feature').selectOption({ label: 'Yangmiao Town' });
+  const inYangmiao = VILLAGES.filter((f) => booleanIntersects(f, bundledFeature('townships.geojson', 'tw-yangmiao'))).map((f) => String(f.properties!['id']));
+  expect(inYangmiao.length).toBeGreaterThan(3);
+  await expect(page.getByTestId(`count-${id}`)).toHaveText(`${inYangmiao.length} / 60`);
+  await waitForIdle(page);
+  await expect.poll(async () => (await drawn()).filter((v) => inside.includes(v)), { timeout: 20_000 }).toEqual(inYangmiao.filter((v) => inside.includes(v)).sort());
+  expect((await drawn()).filter((v) => !inYangmiao.includes(v))).toEqual([]);
+  await screenshot(page, 'postgis-server-zone');
 });

@@ -27,7 +27,17 @@ export function FilterSummary() {
   const selectsFrom = addressed ? layers.filter((l) => addressed.includes(l.id)).map((l) => l.title[lang]) : null;
   const summary = useMemo(() => {
     let hasRemote = false;
-    const base = summarizeFilter(layers.filter((l) => !l.remote).map((l) => ({ layerId: l.id, features: l.data.features })), result.byLayer);
+    const base = summarizeFilter(layers.filter((l) => !l.remote && !l.vectorTiles?.server).map((l) => ({ layerId: l.id, features: l.data.features })), result.byLayer);
+    // Database layers: the count of what the server passed, of about as many as its statistics say it holds.
+    for (const l of layers) {
+      const server = l.vectorTiles?.server;
+      if (!server) continue;
+      const r = result.byLayer[l.id] ? remoteResults[l.id] : undefined;
+      const row = { layerId: l.id, matched: r ? r.ids.size : server.count, total: server.count, investmentCny: null, investmentStated: 0 };
+      base.layers.push(row);
+      base.matched += row.matched;
+      hasRemote = true;
+    }
     // Big layers: counts and investment come from the worker's answer.
     for (const l of layers) {
       if (!l.remote) continue;
