@@ -81,4 +81,18 @@ test('a PostGIS table added as vector tiles (TileJSON) draws the villages from t
   await expect.poll(async () => (await drawn()).filter((v) => inside.includes(v)), { timeout: 20_000 }).toEqual(inYangmiao.filter((v) => inside.includes(v)).sort());
   expect((await drawn()).filter((v) => !inYangmiao.includes(v))).toEqual([]);
   await screenshot(page, 'postgis-server-zone');
+
+  // Zone statistics count the database layer by its server: per township, the bundled villages' count.
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const table = page.getByRole('table', { name: 'Zone statistics' });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const col = headers.findIndex((h) => h.trim() === 'villages');
+  const bundledCol = headers.findIndex((h) => h.trim() === 'Beautiful villages');
+  expect([col > 0, bundledCol > 0]).toEqual([true, true]);
+  for (const t of bundled('townships.geojson').features) {
+    const cells = table.locator(`tr[data-zone-id="townships:${t.properties!['id']}"] > *`);
+    const want = VILLAGES.filter((f) => booleanIntersects(f, t)).length;
+    await expect(cells.nth(col)).toHaveText(String(want));
+    await expect(cells.nth(bundledCol)).toHaveText(String(want));
+  }
 });

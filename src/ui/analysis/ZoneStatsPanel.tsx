@@ -12,7 +12,7 @@ import { useLang, useT } from '../use-t';
 import { Unknown } from '../Unknown';
 import { WideView } from '../layout/WideView';
 import { ZoneStatsChart } from './ZoneStatsChart';
-import { useBigZoneStats } from './use-big-zone-stats';
+import { isHeldElsewhere, useBigZoneStats } from './use-big-zone-stats';
 
 const COUNTED = ['key-projects', 'villages', 'ppp-parcels', 'featured-towns', 'pollution-works'];
 const CHART = [
@@ -43,8 +43,9 @@ export function ZoneStatsPanel() {
   const zone = useAtlas((s) => s.zone);
   const drawn = useMemo(() => (zone?.type === 'draw' ? zoneGeometry({ layers: {} }, zone) : null), [zone]);
   const zoneLayer = layers.find((l) => l.id === group);
-  // Big layers are counted too, by the worker that holds them (their cells fill in when it answers).
-  const counted = useMemo(() => layers.filter((l) => COUNTED.includes(l.id) || (l.origin === 'user' && !l.service)), [layers]);
+  // Big layers are counted too, by the worker that holds them, and database layers by their server (their
+  // cells fill in when it answers). Other vector tiles hold no features the atlas can count: left out.
+  const counted = useMemo(() => layers.filter((l) => COUNTED.includes(l.id) || (l.origin === 'user' && !l.service && (!l.vectorTiles || l.vectorTiles.server))), [layers]);
   const zones = useMemo(() => {
     const list = zoneLayer ? zonesOf(group, zoneLayer.data.features as never) : [];
     if (drawn) list.push({ id: 'drawn', name_zh: '当前绘制范围', name_en: 'Current drawn zone', geometry: drawn });
@@ -53,7 +54,7 @@ export function ZoneStatsPanel() {
   const zoneGeometries = useMemo(() => zones.map((z) => z.geometry), [zones]);
   const big = useBigZoneStats(counted, zoneGeometries);
   const rows = useMemo(() => {
-    const out = zoneStatistics(zones, counted.filter((l) => !l.remote).map((l) => ({ layerId: l.id, features: l.data.features })));
+    const out = zoneStatistics(zones, counted.filter((l) => !isHeldElsewhere(l)).map((l) => ({ layerId: l.id, features: l.data.features })));
     out.forEach((r, z) => {
       for (const [layerId, s] of Object.entries(big)) if (s) r.counts[layerId] = s.ids[z]!.length;
     });
@@ -119,11 +120,18 @@ export function ZoneStatsPanel() {
                   <td className="num">{formatArea(r.zoneAreaM2, areaUnit, lang)}</td>
                   {counted.map((l) => {
                     // A big layer's cell holds the worker's positions, once it has answered.
-                    const hits: ArrayLike<number | string> | undefined = l.remote ? big[l.id]?.ids[zones.findIndex((x) => x.id === r.zoneId)] : (r.featureIds[l.id] ?? []);
+                    const hits: ArrayLike<number | string> | undefined = isHeldElsewhere(l) ? big[l.id]?.ids[zones.findIndex((x) => x.id === r.zoneId)] : (r.featureIds[l.id] ?? []);
                     if (!hits)
                       return (
                         <td key={l.id} className="num" aria-busy="true">
                           …
+                        </td>
+                      );
+                    // A database layer's features are not in the page to select yet: its count is a figure only.
+                    if (l.vectorTiles?.server)
+                      return (
+                        <td key={l.id} className="num">
+                          {formatCount(hits.length, lang)}
                         </td>
                       );
                     return (

@@ -5,6 +5,7 @@ import type { Polygon } from 'geojson';
 import { attributeCql, serverFilterCql, zoneFilterCql } from '../../../src/services/cql2-zone';
 import { parseTileJson, serverLayer } from '../../../src/services/vector-tiles';
 import { startServerFilter } from '../../../src/app/server-filter';
+import { serverZoneIds } from '../../../src/app/server-zone-stats';
 import { createAtlasStore } from '../../../src/state/store';
 import { selectFilterResult } from '../../../src/state/filter-result';
 import type { LayerEntry } from '../../../src/state/layers-slice';
@@ -72,5 +73,14 @@ describe('a database layer', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(asked.length).toBe(before);
     expect(selectFilterResult(store.getState()).byLayer['tiles-p']).toBeUndefined();
+  });
+
+  it('is counted per zone by its server, one CQL2 zone filter each, and a failing server is an error, not zeros', async () => {
+    const server = { analysis: `${BASE}/analysis/p`, id: { property: 'fid' }, count: 9 } as const;
+    const urls: string[] = [];
+    const r = await serverZoneIds(server, [zone, zone], async (url) => (urls.push(url), new Response(JSON.stringify({ ids: urls.length === 1 ? ['a'] : [1, 2] }))));
+    expect(r).toEqual({ ids: [['a'], ['1', '2']] });
+    expect(urls[0]).toBe(`${BASE}/analysis/p/zone-filter?filter=${encodeURIComponent(zoneFilterCql(zone, 'intersects'))}`);
+    await expect(serverZoneIds(server, [zone], async () => new Response('{"error":"busy"}', { status: 503 }))).rejects.toThrow('503 busy');
   });
 });
