@@ -25,6 +25,9 @@ export const SERVER_SETTINGS: Record<string, string> = {
   jit: 'off', // JIT compilation would be paid on every run of these short queries
 };
 
+/** After `parcels` is filled from `staging`: the staging table dropped, GiST on geometry and geography, statistics. */
+export const PARCELS_FINISH = ['DROP TABLE staging;', 'CREATE INDEX parcels_geom ON parcels USING gist (geom);', 'CREATE INDEX parcels_geog ON parcels USING gist (geog);', 'VACUUM ANALYZE parcels;'];
+
 export interface Binaries {
   bin: string;
   version: string;
@@ -147,10 +150,7 @@ export class PostgisCluster {
         ...lines,
         '\\.',
         'CREATE TABLE parcels AS SELECT ord, id, geom, geom::geography AS geog, investment, code FROM staging ORDER BY ord;',
-        'DROP TABLE staging;',
-        'CREATE INDEX parcels_geom ON parcels USING gist (geom);',
-        'CREATE INDEX parcels_geog ON parcels USING gist (geog);',
-        'VACUUM ANALYZE parcels;',
+        ...PARCELS_FINISH,
         '',
       ].join('\n'),
     );

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { FeatureCollection, Polygon } from 'geojson';
-import type { Binaries, PostgisCluster } from './postgis';
+import { PARCELS_FINISH, type Binaries, type PostgisCluster } from './postgis';
 
 export interface Latencies {
   /** ms, per request or transaction */
@@ -55,10 +55,7 @@ export function loadParcelTable(cluster: PostgisCluster, fc: FeatureCollection<P
       'CREATE TABLE parcels (id text PRIMARY KEY, geom geometry(Polygon, 4326) NOT NULL, investment_cny float8, category text, township_id text,',
       '  geog geography GENERATED ALWAYS AS (geom::geography) STORED);',
       'INSERT INTO parcels (id, geom, investment_cny, category, township_id) SELECT id, geom, investment_cny, category, township_id FROM staging;',
-      'DROP TABLE staging;',
-      'CREATE INDEX parcels_geom ON parcels USING gist (geom);',
-      'CREATE INDEX parcels_geog ON parcels USING gist (geog);',
-      'VACUUM ANALYZE parcels;',
+      ...PARCELS_FINISH,
       '',
     ].join('\n'),
   );
