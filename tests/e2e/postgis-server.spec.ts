@@ -95,4 +95,9 @@ test('a PostGIS table added as vector tiles (TileJSON) draws the villages from t
     await expect(cells.nth(col)).toHaveText(String(want));
     await expect(cells.nth(bundledCol)).toHaveText(String(want));
   }
+
+  // Its features are not in the page: exporting the filter result says where to get them.
+  await page.locator('button[aria-haspopup="menu"]', { hasText: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'Export filter result…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export features' })).toContainText('The features of database layers (villages) are not in the page');
 });

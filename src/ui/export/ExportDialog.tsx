@@ -34,7 +34,9 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
   const lang = useLang();
   const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => !l.service).reverse()));
   const hasZone = useAtlas((s) => s.zone !== null);
-  const [req, setReq] = useState<ExportRequest>({ scope, format: 'geojson', layerId: layers.find((l) => l.filterable)?.id, zoneMode: 'intersecting' });
+  const [req, setReq] = useState<ExportRequest>({ scope, format: 'geojson', layerId: layers.find((l) => l.filterable && !l.vectorTiles)?.id, zoneMode: 'intersecting' });
+  // A database layer's features are not in the page: the dialog says where to get them instead of leaving them out unseen.
+  const inDatabase = layers.filter((l) => l.visible && l.vectorTiles?.server).map((l) => l.title[lang]);
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<{ done: string; issues: ImportIssue[] } | null>(null);
   const state = useAtlas((s) => s);
@@ -127,6 +129,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
           {t('export.derived')}
         </label>
         <p role="status">{count > 0 ? plural(lang, 'export.count', count) : t('export.empty')}</p>
+        {inDatabase.length > 0 && <p className="hint">{t('export.database', { layers: inDatabase.join(lang === 'zh' ? '、' : ', ') })}</p>}
         {error && (
           <p className="bad" role="alert">
             {error}
