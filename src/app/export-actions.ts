@@ -18,6 +18,7 @@ import type { LayerEntry } from '../state/layers-slice';
 import type { LayerStyle } from '../domain/styles';
 import { featureLook } from '../domain/feature-style';
 import { withChangeLog } from '../edit/change-log';
+import { serverCount, serverFeatures, serverScopes } from './server-export';
 
 export type ExportScope = 'selection' | 'filter' | 'layer' | 'zone';
 
@@ -149,7 +150,7 @@ export function remoteIndices(s: AtlasState, req: ExportRequest): Map<string, nu
 export function countExport(s: AtlasState, req: ExportRequest): number {
   let n = collectFeatures(s, req).features.length;
   for (const [layerId, list] of remoteIndices(s, req)) n += list ? list.length : (s.layers[layerId]?.remote?.count ?? 0);
-  return n;
+  return n + serverCount(s, req);
 }
 
 /** Writes the requested features in the chosen format, with a meaningful file name (scope or layer, date). */
@@ -159,6 +160,7 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
   const format = formatById(req.format);
   if (!format.write) throw new Error(`${format.label} cannot be written`);
   const remote = remoteIndices(s, req);
+  const server = serverScopes(s, req);
   const single = remote.size === 1 ? s.layers[[...remote.keys()][0]!] : undefined;
   const options = {
     ...(req.precision !== undefined ? { precision: req.precision } : {}),
@@ -170,7 +172,7 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
     ...(single && features.length === 0 ? { style: featureLook(styleOfLayer(single), null), ...(single.labelField !== undefined ? { labelField: single.labelField } : {}) } : {}),
   };
   // Only big-layer features: the worker that holds them writes the file, so they never cross to the page.
-  if (features.length === 0 && remote.size === 1 && !req.derived) {
+  if (features.length === 0 && remote.size === 1 && server.size === 0 && !req.derived) {
     const [layerId, list] = [...remote][0]!;
     const out = await ioWorker().exportBig(s.layers[layerId]!.remote!.key, list, req.format, { ...options });
     return { name: suggestFileName(base, now, out.extension), data: out.data, mimeType: out.mimeType, count: list ? list.length : s.layers[layerId]!.remote!.count, issues: out.issues };
@@ -179,6 +181,12 @@ export async function buildExport(s: AtlasState, req: ExportRequest, now = new D
   for (const [layerId, list] of remote) {
     const key = s.layers[layerId]!.remote!.key;
     const got = await ioWorker().featuresBig(key, list ?? Array.from({ length: s.layers[layerId]!.remote!.count }, (_, i) => i));
+    for (const f of got) layerOf.set(f, s.layers[layerId]!);
+    all.push(...got);
+  }
+  // Database layers: from their server's items, narrowed there by the filter the map shows.
+  for (const [layerId, cql] of server) {
+    const got = await serverFeatures(s.layers[layerId]!, cql);
     for (const f of got) layerOf.set(f, s.layers[layerId]!);
     all.push(...got);
   }

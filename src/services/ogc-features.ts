@@ -51,9 +51,11 @@ const PAGE = 1000;
 export const MAX_ITEMS = 200_000;
 
 /** All items of a collection as raw GeoJSON features, following `next` links on the same host. */
-export async function readItems(base: string, id: string, onPage?: (n: number) => void, pageSize = PAGE): Promise<{ ok: true; features: Feature[] } | { ok: false; url: string; problem: OgcProblem }> {
+export async function readItems(base: string, id: string, onPage?: (n: number) => void, pageSize = PAGE, filter?: string): Promise<{ ok: true; features: Feature[] } | { ok: false; url: string; problem: OgcProblem }> {
   const origin = new URL(base).origin;
-  let url: string | null = `${base}/collections/${encodeURIComponent(id)}/items?f=json&limit=${pageSize}`;
+  // A CQL2 text filter (OGC API – Features part 3) narrows the items on the server; its `next` links keep it.
+  const narrowed = filter ? `&filter=${encodeURIComponent(filter)}` : '';
+  let url: string | null = `${base}/collections/${encodeURIComponent(id)}/items?f=json&limit=${pageSize}${narrowed}`;
   const features: Feature[] = [];
   while (url) {
     const r = await fetchServiceText(url, { maxBytes: 100 * 1024 * 1024, timeoutMs: 60_000, accept: 'application/geo+json' });

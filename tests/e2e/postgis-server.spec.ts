@@ -1,7 +1,8 @@
 // The atlas served by its own server (`npm run serve`) in front of PostGIS: the planner adds the database's
 // layers through the Layers tab like any service — as vector tiles cut by ST_AsMVT (TileJSON) and as an
 // OGC API collection — and they equal the bundled data, the zone filter included.
-import { test, type Page } from '@playwright/test';
+import { test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { booleanIntersects } from '@turf/turf';
 import { bundled, bundledFeature, expect, screenshot, waitForIdle } from './driver';
@@ -96,8 +97,25 @@ test('a PostGIS table added as vector tiles (TileJSON) draws the villages from t
     await expect(cells.nth(bundledCol)).toHaveText(String(want));
   }
 
-  // Its features are not in the page: exporting the filter result says where to get them.
-  await page.locator('button[aria-haspopup="menu"]', { hasText: 'Export' }).click();
-  await page.getByRole('menuitem', { name: 'Export filter result…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Export features' })).toContainText('The features of database layers (villages) are not in the page');
+  // Exported as the filter result, its features come from the server, narrowed there by the same filter.
+  const exportAs = async (item: string) => {
+    await page.locator('button[aria-haspopup="menu"]', { hasText: 'Export' }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+    return page.getByRole('dialog', { name: 'Export features' });
+  };
+  const villagesIn = async (dialog: Locator) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    const fc = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { features: { id: string; properties: Record<string, unknown> }[] };
+    return fc.features.filter((f) => String(f.id).startsWith('vl-'));
+  };
+  const got = await villagesIn(await exportAs('Export filter result…'));
+  expect(got.map((f) => f.id).sort()).toEqual([...inYangmiao].sort());
+  const one = VILLAGES.find((f) => f.id === got[0]!.id)!;
+  expect(got[0]!.properties['name_zh']).toBe(one.properties!['name_zh']);
+  // The whole layer, chosen by name, and a scope the server cannot answer names it instead.
+  const layerDialog = await exportAs('Export whole layer…');
+  await layerDialog.getByLabel('Layer').selectOption({ label: 'villages' });
+  await expect(layerDialog).toContainText('60 features will be exported');
+  expect((await villagesIn(layerDialog)).map((f) => f.id).sort()).toEqual(VILLAGES.map((f) => String(f.id)).sort());
+  await expect(await exportAs('Export features in zone…')).toContainText('The features of database layers (villages) are not in the page');
 });

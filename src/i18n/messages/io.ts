@@ -94,7 +94,7 @@ export const zh = {
   'export.close': '关闭',
   'export.done': '已导出 {name}（{n} 个要素）',
   'export.empty': '没有可导出的要素',
-  'export.database': '数据库图层（{layers}）的要素不在页面中，不会写入此文件；请从服务器的 OGC API（/collections/…/items）或用 ogr2ogr 从数据库导出。',
+  'export.database': '数据库图层（{layers}）的要素不在页面中，按此范围导出时不会写入文件；请按图层或按筛选结果导出它们（由服务器提供），或用 ogr2ogr 从数据库导出。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -192,5 +192,5 @@ export const en: Record<keyof typeof zh, string> = {
   'export.close': 'Close',
   'export.done': 'Exported {name} ({n} features)',
   'export.empty': 'Nothing to export',
-  'export.database': "The features of database layers ({layers}) are not in the page and are not written to this file: export them from the server's OGC API (/collections/…/items) or from the database with ogr2ogr.",
+  'export.database': 'The features of database layers ({layers}) are not in the page and are not written for this choice: export them by layer or as the filter result (their server supplies them), or from the database with ogr2ogr.',
 };

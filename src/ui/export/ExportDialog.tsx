@@ -7,6 +7,7 @@ import { atlasStore, useAtlas } from '../../state/store';
 import { orderedLayers } from '../../state/selectors';
 import { formatCount } from '../../domain/format';
 import { useLang, useT } from '../use-t';
+import { SERVER_SCOPES } from '../../app/server-export';
 import { LayerSelect } from '../LayerSelect';
 import { GDAL_EXPORT_FORMATS } from '../../io/gdal/gdal-export-formats';
 import type { ImportIssue } from '../../io/types';
@@ -129,7 +130,7 @@ export function ExportDialog({ scope, onClose, onDone }: { scope: ExportScope; o
           {t('export.derived')}
         </label>
         <p role="status">{count > 0 ? plural(lang, 'export.count', count) : t('export.empty')}</p>
-        {inDatabase.length > 0 && <p className="hint">{t('export.database', { layers: inDatabase.join(lang === 'zh' ? '、' : ', ') })}</p>}
+        {inDatabase.length > 0 && !SERVER_SCOPES.includes(scope) && <p className="hint">{t('export.database', { layers: inDatabase.join(lang === 'zh' ? '、' : ', ') })}</p>}
         {error && (
           <p className="bad" role="alert">
             {error}

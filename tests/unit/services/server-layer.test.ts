@@ -6,6 +6,8 @@ import { attributeCql, serverFilterCql, zoneFilterCql } from '../../../src/servi
 import { parseTileJson, serverLayer } from '../../../src/services/vector-tiles';
 import { startServerFilter } from '../../../src/app/server-filter';
 import { serverZoneIds } from '../../../src/app/server-zone-stats';
+import { serverCount, serverScopes } from '../../../src/app/server-export';
+import { filterKey } from '../../../src/state/filters-slice';
 import { createAtlasStore } from '../../../src/state/store';
 import { selectFilterResult } from '../../../src/state/filter-result';
 import type { LayerEntry } from '../../../src/state/layers-slice';
@@ -82,5 +84,27 @@ describe('a database layer', () => {
     expect(r).toEqual({ ids: [['a'], ['1', '2']] });
     expect(urls[0]).toBe(`${BASE}/analysis/p/zone-filter?filter=${encodeURIComponent(zoneFilterCql(zone, 'intersects'))}`);
     await expect(serverZoneIds(server, [zone], async () => new Response('{"error":"busy"}', { status: 503 }))).rejects.toThrow('503 busy');
+  });
+
+  it('is exported from its server: whole by layer, narrowed by the same CQL2 filter as the filter result', () => {
+    const store = createAtlasStore();
+    const layer: LayerEntry = {
+      id: 'tiles-p', origin: 'user', title: { zh: 'p', en: 'p' }, geometry: 'polygon', data: { type: 'FeatureCollection', features: [] },
+      style: { color: '#0a0' }, visible: true, opacity: 1, filterable: true,
+      vectorTiles: { tiles: [`${BASE}/tiles/p/{z}/{x}/{y}.mvt`], sourceLayer: 'p', minzoom: 0, maxzoom: 22, attribution: '', fields: ['fid', 'category'], server: { analysis: `${BASE}/analysis/p`, id: { property: 'fid' }, count: 7 } },
+    };
+    store.getState().addLayers([layer]);
+    const s = () => store.getState();
+    expect([...serverScopes(s(), { scope: 'layer', layerId: 'tiles-p', format: 'geojson' })]).toEqual([['tiles-p', null]]);
+    expect([...serverScopes(s(), { scope: 'filter', format: 'geojson' })]).toEqual([['tiles-p', null]]);
+    expect(serverScopes(s(), { scope: 'zone', format: 'geojson' }).size).toBe(0);
+    store.getState().setAttr({ categories: ['x'] });
+    expect([...serverScopes(s(), { scope: 'filter', format: 'geojson' })]).toEqual([['tiles-p', `"category" IN ('x')`]]);
+    // The count is the layer's until the server's answer for this filter has come, then the answer's.
+    expect(serverCount(s(), { scope: 'filter', format: 'geojson' })).toBe(7);
+    store.getState().setRemoteResult('tiles-p', { key: filterKey(s()), ids: new Set(['a', 'b']), investmentCny: 0, maskId: 0 });
+    expect(serverCount(s(), { scope: 'filter', format: 'geojson' })).toBe(2);
+    store.getState().setVisible('tiles-p', false);
+    expect(serverScopes(s(), { scope: 'filter', format: 'geojson' }).size).toBe(0);
   });
 });
