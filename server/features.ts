@@ -10,7 +10,7 @@ import { Cql2Error } from './cql2-ast';
 import { parseCql2Json, validateCql2 } from './cql2-json';
 import { cql2Where, fieldKind } from './cql2-sql';
 import { parseCql2Text } from './cql2-text';
-import { attributeFields, countQuery, isIntegerType, itemQuery, itemsQuery, type ItemFilter, type Layer, type WherePart } from './sql';
+import { attributeFields, countQuery, isIntegerType, itemQuery, itemsQuery, parseSortby, type ItemFilter, type Layer, type SortKey, type WherePart } from './sql';
 import { layerOr404 } from './tiles';
 
 const GEOJSON = 'application/geo+json';
@@ -126,7 +126,7 @@ export function parseBbox(s: string | null): number[] | null {
   return v;
 }
 
-const RESERVED = new Set(['f', 'bbox', 'limit', 'offset', 'bbox-crs', 'filter', 'filter-lang', 'filter-crs']);
+const RESERVED = new Set(['f', 'bbox', 'limit', 'offset', 'bbox-crs', 'filter', 'filter-lang', 'filter-crs', 'sortby']);
 
 /**
  * `filter` (OGC API – Features part 3) as a WHERE part of the layer's statements. It is compiled here
@@ -180,7 +180,13 @@ export async function items(req: IncomingMessage, res: ServerResponse, db: Query
   const offset = os === null ? 0 : wholeNumber(os, 1e12);
   if (offset === null) throw new HttpError(400, 'offset must be a whole number of at least 0');
   const filter = itemFilter(layer, url);
-  const page = itemsQuery(layer, filter, limit, offset);
+  let sort: SortKey[];
+  try {
+    sort = parseSortby(layer, url.searchParams.get('sortby'));
+  } catch (e) {
+    throw new HttpError(400, (e as Error).message);
+  }
+  const page = itemsQuery(layer, filter, limit, offset, sort);
   const count = countQuery(layer, filter);
   let features: string[];
   let matched: number;

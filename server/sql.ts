@@ -178,9 +178,33 @@ function featureExpr(layer: Layer): string {
  * A page of items, in a stable order (the feature id, else the row's physical position, which holds on a
  * read-only server), with the count of all matches in the same statement.
  */
-export function itemsQuery(layer: Layer, filter: ItemFilter, limit: number, offset: number): Query {
+/** One key of `sortby` (OGC API – Features part 5): a field of the layer, ascending or descending. */
+export interface SortKey {
+  field: string;
+  dir: 'ASC' | 'DESC';
+}
+
+/**
+ * `sortby` as keys: comma-separated fields, each with an optional `+` (ascending, the default) or `-`; a
+ * name must be an attribute of the layer or its id column, else the error names it.
+ */
+export function parseSortby(layer: Layer, s: string | null): SortKey[] {
+  if (s === null || s.trim() === '') return [];
+  const names = new Set([...attributeFields(layer).map((f) => f.name), ...(layer.idColumn ? [layer.idColumn] : [])]);
+  return s.split(',').map((raw) => {
+    const t = raw.trim();
+    const dir = t.startsWith('-') ? 'DESC' : 'ASC';
+    const field = t.replace(/^[+-]/, '');
+    if (!names.has(field)) throw new Error(`sortby: ${JSON.stringify(field.slice(0, 60))} is not a field of ${layer.id}`);
+    return { field, dir };
+  });
+}
+
+export function itemsQuery(layer: Layer, filter: ItemFilter, limit: number, offset: number, sort: readonly SortKey[] = []): Query {
   const f = whereClause(layer, 3, filter);
-  const order = layer.idColumn ? `t.${quoteIdent(layer.idColumn)}` : 't.ctid';
+  // The id (or the row's position) last, so equal sort values still page in one stable order.
+  const tail = layer.idColumn ? `t.${quoteIdent(layer.idColumn)}` : 't.ctid';
+  const order = [...sort.map((k) => `t.${quoteIdent(k.field)} ${k.dir} NULLS LAST`), tail].join(', ');
   const text = [
     `SELECT ${featureExpr(layer)}`,
     `FROM ${qualified(layer)} t`,

@@ -178,6 +178,19 @@ describe.skipIf(!!skipReason)(`the analysis API over PostGIS${skipReason ? ` (sk
     expect([cut.body['rows'].length, cut.body['truncated']]).toEqual([5, true]);
   });
 
+  it('items sort by any field (sortby, OGC part 5), then by id, and page in that order', async () => {
+    const want = [...parcels.features].sort((a, b) => b.properties.investment_cny - a.properties.investment_cny || a.properties.id.localeCompare(b.properties.id)).map((f) => f.properties.id);
+    const first = (await get(`${fx.url}/collections/parcels/items?sortby=-investment_cny&limit=7`)).body;
+    const next = (await get(`${fx.url}/collections/parcels/items?sortby=-investment_cny&limit=7&offset=7`)).body;
+    expect([...first['features'], ...next['features']].map((f: any) => f.id)).toEqual(want.slice(0, 14));
+    expect(first['links'].find((l: any) => l.rel === 'next').href).toContain('sortby=-investment_cny');
+    const byName = (await get(`${fx.url}/collections/parcels/items?sortby=%2Bcategory,-fid&limit=3`)).body['features'].map((f: any) => f.id);
+    const cat = [...parcels.features].sort((a, b) => a.properties.category.localeCompare(b.properties.category) || b.properties.id.localeCompare(a.properties.id)).map((f) => f.properties.id);
+    expect(byName).toEqual(cat.slice(0, 3));
+    const bad = await get(`${fx.url}/collections/parcels/items?sortby=geom`);
+    expect([bad.status, bad.body['error']]).toEqual([400, expect.stringMatching(/sortby: "geom" is not a field/)]);
+  });
+
   it('says what is wrong with a request, naming the parameter, and never reaches the database with it', async () => {
     const cases: [string, RegExp][] = [
       ['parcels/zone-statistics', /zones= is required/],
