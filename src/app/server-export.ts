@@ -42,7 +42,7 @@ export function serverCount(s: AtlasState, req: ExportRequest): number {
 }
 
 /** The server's base URL and collection id of a database layer, from its analysis URL (`{base}/analysis/{id}`). */
-function collectionOf(layer: LayerEntry): { base: string; id: string } {
+export function collectionOf(layer: LayerEntry): { base: string; id: string } {
   const m = /^(.*)\/analysis\/([^/?#]+)$/.exec(layer.vectorTiles!.server!.analysis);
   if (!m) throw new Error(`${layer.vectorTiles!.server!.analysis}: not an analysis address of the atlas's server`);
   return { base: m[1]!, id: decodeURIComponent(m[2]!) };

@@ -12,6 +12,7 @@ import type { LayerEntry } from '../state/layers-slice';
 import { useLang, useT } from './use-t';
 import { useResolveId } from './use-resolve-id';
 import { RemoteLayerTable } from './RemoteLayerTable';
+import { ServerLayerTable } from './ServerLayerTable';
 import { ColumnHeader } from './ColumnHeader';
 import { ROW_HEIGHT, TableRow } from './TableRow';
 import { cellKey, useGridKeys } from './table/use-grid-keys';
@@ -165,8 +166,9 @@ function onTabKey(e: KeyboardEvent<HTMLDivElement>, ids: string[], current: stri
 export function AttributeTable() {
   const t = useT();
   const lang = useLang();
-  // Layers drawn from a service's tiles hold no features here: their attributes come from a click.
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => (l.filterable || l.origin === 'user') && !l.service && !l.vectorTiles).reverse()));
+  // Layers drawn from a service's tiles hold no features here: their attributes come from a click. A
+  // database layer's rows come from its server.
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => (l.filterable || l.origin === 'user') && !l.service && (!l.vectorTiles || l.vectorTiles.server)).reverse()));
   const [active, setActive] = useState<string | null>(() => atlasStore.getState().tableLayer);
   const current = layers.find((l) => l.id === active) ?? layers[0];
   if (!current) return null;
@@ -183,7 +185,7 @@ export function AttributeTable() {
         {t('table.keys')}
       </p>
       <div role="tabpanel" aria-label={current.title[lang]} className="table-tabpanel">
-        {current.remote ? <RemoteLayerTable key={current.id} layer={current} /> : <LayerTable key={current.id} layer={current} />}
+        {current.remote ? <RemoteLayerTable key={current.id} layer={current} /> : current.vectorTiles?.server ? <ServerLayerTable key={current.id} layer={current} /> : <LayerTable key={current.id} layer={current} />}
       </div>
     </section>
   );

@@ -97,6 +97,22 @@ test('a PostGIS table added as vector tiles (TileJSON) draws the villages from t
     await expect(cells.nth(bundledCol)).toHaveText(String(want));
   }
 
+  // The attribute table asks the server for the rows the filter passes, sorted and paged there.
+  await page.getByRole('button', { name: 'Attribute table', exact: true }).click();
+  await page.getByRole('region', { name: 'Attribute table' }).getByRole('tab', { name: 'villages', exact: true }).click();
+  const grid = page.getByRole('grid', { name: 'villages', exact: true });
+  await expect(grid).toContainText(`${inYangmiao.length} features in the database pass`);
+  const rowIds = () => grid.locator('[role=row][data-feature-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-feature-id')));
+  await expect.poll(rowIds, { timeout: 15_000 }).toEqual([...inYangmiao].sort());
+  const header = grid.getByRole('columnheader').nth(0);
+  await header.getByRole('button').click();
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const firstField = (await grid.getByRole('columnheader').nth(0).innerText()).trim();
+  expect(firstField.length).toBeGreaterThan(0);
+  await expect.poll(async () => (await rowIds()).length, { timeout: 15_000 }).toBe(inYangmiao.length);
+  await screenshot(page, 'postgis-server-table');
+
   // Exported as the filter result, its features come from the server, narrowed there by the same filter.
   const exportAs = async (item: string) => {
     await page.locator('button[aria-haspopup="menu"]', { hasText: 'Export' }).click();

@@ -67,6 +67,8 @@ export const zh = {
   'table.sortAsc': '升序',
   'table.sortDesc': '降序',
   'table.empty': '没有符合条件的要素',
+  'table.serverLoading': '正在向数据库查询……',
+  'table.serverRows': '数据库中符合条件的要素 {n} 个（由服务器排序、分页；点击列标题排序）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -137,4 +139,6 @@ export const en: Record<keyof typeof zh, string> = {
   'table.sortAsc': 'ascending',
   'table.sortDesc': 'descending',
   'table.empty': 'No features match',
+  'table.serverLoading': 'Asking the database…',
+  'table.serverRows': '{n} features in the database pass (sorted and paged by the server; click a column to sort)',
 };
