@@ -54,7 +54,7 @@ Endpoints:
   GET /collections                        OGC API – Features collections
   GET /collections/{layer}                one collection
   GET /collections/{layer}/items          GeoJSON in WGS 84: bbox=w,s,e,n, limit, offset,
-                                          sortby=[+|-]FIELD,…, filter=CQL2, FIELD=value,
+                                          sortby=[+|-]FIELD,…, FIELD=value,
                                           filter=CQL2 (filter-lang=cql2-text or cql2-json, filter-crs CRS84)
   GET /collections/{layer}/queryables     what a filter may name, as JSON Schema
   GET /collections/{layer}/items/{id}     one feature
