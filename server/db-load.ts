@@ -1,9 +1,9 @@
 /** `npm run db:load -- FILE [--table NAME]`: a file into PostGIS as a layer the server publishes (see --help). */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import type { FeatureCollection } from 'geojson';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { addGeography, loadGeoJson, TABLE_NAME, tableNameFor } from './load';
+import { readByAtlas, readWithAtlas } from './db-read';
 import { quoteIdent } from './sql';
 
 export const HELP = `Usage: npm run db:load -- FILE [--table NAME] [--schema NAME] [--replace]
@@ -13,13 +13,19 @@ geometry column geom (SRID 4326) with a GiST index, beside it geog, the same geo
 (a generated column, GiST-indexed: ellipsoidal areas and distances), primary key fid (the feature ids
 where every feature has a unique one, else numbers), each property a column.
 
-  FILE              .geojson or .json: read here (a FeatureCollection in WGS 84); properties become
-                    double precision, boolean, text or (lists, objects) jsonb columns.
-                    Any other format GDAL reads (.shp, .gpkg, .kml, .fgb, .gml, .csv…): loaded by GDAL's
-                    ogr2ogr (must be on PATH), reprojected to EPSG:4326, with the same column names.
+  FILE              read by the atlas's own importers, as the browser reads it: .geojson/.json,
+                    .topojson, .shp (with its .dbf/.shx/.prj/.cpg beside it: a GBK .dbf without .cpg is
+                    detected, a Shapefile without .prj placed by its coordinates, Gauss–Krüger
+                    reprojected), .zip of these, .csv/.tsv/.txt (lon/lat or X/Y columns, 国土TXT),
+                    .kml/.kmz, .gpx; their notes are printed. Properties become double precision,
+                    boolean, text or (lists, objects) jsonb columns; several layers, several tables.
+                    Any other format GDAL reads (.gpkg, .gdb, .mif/.tab, .dxf, .fgb, .gml…): loaded by
+                    GDAL's ogr2ogr (must be on PATH), reprojected to EPSG:4326, same column names.
   --table NAME      table name: letters, digits and _, not starting with a digit (default: from FILE's name)
   --schema NAME     schema (default public)
   --replace         replace a table of that name (otherwise an existing one is an error)
+  --gcj02           the file's lon/lat are GCJ-02 (AMap, DataV, Tencent): convert them to WGS 84
+  --crs CODE        the file's coordinate system where it does not say (e.g. EPSG:4526)
 
 Environment:
   DATABASE_URL      e.g. postgresql:///atlas?host=/var/run/postgresql or postgresql://user:pw@host:5432/atlas;
@@ -31,6 +37,8 @@ interface Args {
   table: string;
   schema: string;
   replace: boolean;
+  gcj02: boolean;
+  crs: string | null;
 }
 
 export function parseArgs(argv: readonly string[]): Args | 'help' {
@@ -38,14 +46,18 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
   let table: string | null = null;
   let schema = 'public';
   let replace = false;
+  let gcj02 = false;
+  let crs: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--replace') replace = true;
-    else if (a === '--table' || a === '--schema') {
+    else if (a === '--gcj02') gcj02 = true;
+    else if (a === '--table' || a === '--schema' || a === '--crs') {
       const v = argv[++i];
       if (!v) throw new Error(`${a} needs a value`);
       if (a === '--table') table = v;
+      else if (a === '--crs') crs = v;
       else schema = v;
     } else if (a.startsWith('-')) throw new Error(`unknown option ${a} (see --help)`);
     else if (file) throw new Error('one FILE at a time');
@@ -55,7 +67,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
   const name = table ?? tableNameFor(file);
   if (!TABLE_NAME.test(name)) throw new Error(`table name ${JSON.stringify(name)}: letters, digits and _ only, not starting with a digit, at most 63`);
   if (!TABLE_NAME.test(schema)) throw new Error(`schema name ${JSON.stringify(schema)}: letters, digits and _ only`);
-  return { file, table: name, schema, replace };
+  return { file, table: name, schema, replace, gcj02, crs };
 }
 
 /**
@@ -100,7 +112,7 @@ async function main(): Promise<void> {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('DATABASE_URL is not set (see --help)');
   if (!existsSync(a.file)) throw new Error(`no file ${a.file}`);
-  if (!/\.(geo)?json$/i.test(a.file)) {
+  if (!readByAtlas(a.file)) {
     loadWithGdal(url, a);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -112,15 +124,22 @@ async function main(): Promise<void> {
     }
     return void console.log(`loaded ${a.file} into ${a.schema}.${a.table} with ogr2ogr`);
   }
-  const fc = JSON.parse(readFileSync(a.file, 'utf8')) as FeatureCollection;
+  const read = await readWithAtlas(a.file, { gcj02: a.gcj02, ...(a.crs ? { crs: a.crs } : {}) });
+  for (const n of read.notes) console.warn(`note: ${n}`);
+  if (read.errors.length) throw new Error(read.errors.join('\n'));
+  if (!read.layers.length) throw new Error(`${a.file}: no layer with features was found`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const r = await loadGeoJson(client, fc, a.table, { schema: a.schema, replace: a.replace }).catch((e: unknown) => {
-      if ((e as { code?: string }).code === '42P07') throw new Error(`table ${a.schema}.${a.table} exists already: pass --replace to replace it, or --table for another name`);
-      throw e;
-    });
-    console.log(`loaded ${r.rows} features (${r.geometryType}) into ${a.schema}.${r.table}: ${r.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
+    for (const layer of read.layers) {
+      // Several layers of one file (a zip, a KML's folders) each get a table of their own.
+      const table = read.layers.length === 1 ? a.table : `${a.table}_${tableNameFor(layer.name)}`.slice(0, 63);
+      const r = await loadGeoJson(client, layer.fc, table, { schema: a.schema, replace: a.replace }).catch((e: unknown) => {
+        if ((e as { code?: string }).code === '42P07') throw new Error(`table ${a.schema}.${table} exists already: pass --replace to replace it, or --table for another name`);
+        throw e;
+      });
+      console.log(`loaded ${r.rows} features (${r.geometryType}) into ${a.schema}.${r.table}: ${r.columns.map((c) => `${c.name} ${c.type}`).join(', ')}`);
+    }
   } finally {
     await client.end();
   }

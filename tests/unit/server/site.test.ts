@@ -109,9 +109,10 @@ describe('the atlas server without a database', () => {
   });
 
   it("db:load checks its table name and says which formats go through GDAL", () => {
-    expect(parseLoadArgs(['geodata/villages.geojson'])).toEqual({ file: 'geodata/villages.geojson', table: 'villages', schema: 'public', replace: false });
+    expect(parseLoadArgs(['geodata/villages.geojson'])).toEqual({ file: 'geodata/villages.geojson', table: 'villages', schema: 'public', replace: false, gcj02: false, crs: null });
+    expect(parseLoadArgs(['h.shp', '--gcj02', '--crs', 'EPSG:4526'])).toMatchObject({ gcj02: true, crs: 'EPSG:4526' });
     expect(parseLoadArgs(['x.gpkg', '--table', 'parcels_2024', '--replace'])).toMatchObject({ table: 'parcels_2024', replace: true });
     for (const bad of [['x.geojson', '--table', 'a;drop table b'], ['x.geojson', '--table', '"x"'], ['x.geojson', '--schema', 'a b'], [], ['a', 'b']]) expect(() => parseLoadArgs(bad)).toThrow();
-    for (const word of ['ogr2ogr', '.geojson', 'GiST', 'DATABASE_URL', '--table']) expect(LOAD_HELP).toContain(word);
+    for (const word of ['ogr2ogr', '.geojson', 'GiST', 'DATABASE_URL', '--table', '--gcj02', 'GBK', '.gpkg']) expect(LOAD_HELP).toContain(word);
   });
 });
