@@ -1,4 +1,4 @@
-/** `npm run db:load -- FILE [--table NAME]`: a file into PostGIS as a layer the server publishes (see --help). */
+/** `npm run db:load -- FILE… [--table NAME]`: files into PostGIS as layers the server publishes (see --help). */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
@@ -6,14 +6,16 @@ import { addGeography, loadGeoJson, TABLE_NAME, tableNameFor } from './load';
 import { readByAtlas, readWithAtlas } from './db-read';
 import { quoteIdent } from './sql';
 
-export const HELP = `Usage: npm run db:load -- FILE [--table NAME] [--schema NAME] [--replace]
+export const HELP = `Usage: npm run db:load -- FILE [FILE…] [--table NAME] [--schema NAME] [--replace]
 
 Loads FILE into the PostGIS database of DATABASE_URL as a table the atlas server publishes:
 geometry column geom (SRID 4326) with a GiST index, beside it geog, the same geometry as geography
 (a generated column, GiST-indexed: ellipsoidal areas and distances), primary key fid (the feature ids
 where every feature has a unique one, else numbers), each property a column.
 
-  FILE              read by the atlas's own importers, as the browser reads it: .geojson/.json,
+  FILE              one or more files (several: each table named after its file, e.g. all of
+                    geodata/*.geojson for a full server deployment of the bundled layers), each
+                    read by the atlas's own importers, as the browser reads it: .geojson/.json,
                     .topojson, .shp (with its .dbf/.shx/.prj/.cpg beside it: a GBK .dbf without .cpg is
                     detected, a Shapefile without .prj placed by its coordinates, Gauss–Krüger
                     reprojected), .zip of these, .csv/.tsv/.txt (lon/lat or X/Y columns, 国土TXT),
@@ -34,6 +36,8 @@ Environment:
 
 interface Args {
   file: string;
+  /** Every FILE given (several only without --table: each table is named after its file). */
+  files: string[];
   table: string;
   schema: string;
   replace: boolean;
@@ -42,7 +46,7 @@ interface Args {
 }
 
 export function parseArgs(argv: readonly string[]): Args | 'help' {
-  let file: string | null = null;
+  const files: string[] = [];
   let table: string | null = null;
   let schema = 'public';
   let replace = false;
@@ -60,14 +64,16 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
       else if (a === '--crs') crs = v;
       else schema = v;
     } else if (a.startsWith('-')) throw new Error(`unknown option ${a} (see --help)`);
-    else if (file) throw new Error('one FILE at a time');
-    else file = a;
+    else files.push(a);
   }
+  const file = files[0];
   if (!file) throw new Error('FILE is missing (see --help)');
+  if (table && files.length > 1) throw new Error('--table names the table of one file: leave it out to name each table after its file');
   const name = table ?? tableNameFor(file);
   if (!TABLE_NAME.test(name)) throw new Error(`table name ${JSON.stringify(name)}: letters, digits and _ only, not starting with a digit, at most 63`);
   if (!TABLE_NAME.test(schema)) throw new Error(`schema name ${JSON.stringify(schema)}: letters, digits and _ only`);
-  return { file, table: name, schema, replace, gcj02, crs };
+  for (const f of files.slice(1)) if (!TABLE_NAME.test(tableNameFor(f))) throw new Error(`${f}: no table name can be made from the file's name; load it alone with --table`);
+  return { file, files, table: name, schema, replace, gcj02, crs };
 }
 
 /**
@@ -111,7 +117,11 @@ async function main(): Promise<void> {
   if (a === 'help') return void process.stdout.write(HELP);
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('DATABASE_URL is not set (see --help)');
-  if (!existsSync(a.file)) throw new Error(`no file ${a.file}`);
+  for (const f of a.files) if (!existsSync(f)) throw new Error(`no file ${f}`);
+  for (const f of a.files) await loadOne(url, a.files.length === 1 ? a : { ...a, file: f, table: tableNameFor(f) });
+}
+
+async function loadOne(url: string, a: Args): Promise<void> {
   if (!readByAtlas(a.file)) {
     loadWithGdal(url, a);
     const c = new pg.Client({ connectionString: url });

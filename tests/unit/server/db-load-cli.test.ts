@@ -49,4 +49,15 @@ describe.skipIf(!!skipReason || !!missing)(`db:load of real-world files${skipRea
     expect(d.rows[0]!.m).toBeGreaterThan(300);
     expect(d.rows[0]!.m).toBeLessThan(900);
   }, 120_000);
+
+  it('loads the bundled district layers in one go, each table named after its file, for a full server deployment', async () => {
+    const root = fileURLToPath(new URL('../../../geodata/', import.meta.url));
+    const files = ['key-projects', 'landuse-planned', 'rivers'].map((n) => `${root}${n}.geojson`);
+    const r = load(url, files);
+    expect(r.status, r.err).toBe(0);
+    const n = await fx.admin.query<{ t: string; n: number }>("SELECT 'key_projects' AS t, count(*)::int AS n FROM key_projects UNION ALL SELECT 'landuse_planned', count(*)::int FROM landuse_planned");
+    expect(n.rows).toEqual([{ t: 'key_projects', n: 14 }, { t: 'landuse_planned', n: 58 }]);
+    await fx.server.catalogue!.refresh();
+    expect([...fx.server.catalogue!.layers.keys()]).toEqual(expect.arrayContaining(['key_projects', 'landuse_planned', 'rivers']));
+  }, 120_000);
 });

@@ -109,10 +109,12 @@ describe('the atlas server without a database', () => {
   });
 
   it("db:load checks its table name and says which formats go through GDAL", () => {
-    expect(parseLoadArgs(['geodata/villages.geojson'])).toEqual({ file: 'geodata/villages.geojson', table: 'villages', schema: 'public', replace: false, gcj02: false, crs: null });
+    expect(parseLoadArgs(['geodata/villages.geojson'])).toEqual({ file: 'geodata/villages.geojson', files: ['geodata/villages.geojson'], table: 'villages', schema: 'public', replace: false, gcj02: false, crs: null });
+    expect(parseLoadArgs(['geodata/villages.geojson', 'geodata/key-projects.geojson'])).toMatchObject({ files: ['geodata/villages.geojson', 'geodata/key-projects.geojson'] });
+    expect(() => parseLoadArgs(['a.geojson', 'b.geojson', '--table', 'x'])).toThrow(/one file/);
     expect(parseLoadArgs(['h.shp', '--gcj02', '--crs', 'EPSG:4526'])).toMatchObject({ gcj02: true, crs: 'EPSG:4526' });
     expect(parseLoadArgs(['x.gpkg', '--table', 'parcels_2024', '--replace'])).toMatchObject({ table: 'parcels_2024', replace: true });
-    for (const bad of [['x.geojson', '--table', 'a;drop table b'], ['x.geojson', '--table', '"x"'], ['x.geojson', '--schema', 'a b'], [], ['a', 'b']]) expect(() => parseLoadArgs(bad)).toThrow();
+    for (const bad of [['x.geojson', '--table', 'a;drop table b'], ['x.geojson', '--table', '"x"'], ['x.geojson', '--schema', 'a b'], [], ['a', 'b', '--table', 't']]) expect(() => parseLoadArgs(bad)).toThrow();
     for (const word of ['ogr2ogr', '.geojson', 'GiST', 'DATABASE_URL', '--table', '--gcj02', 'GBK', '.gpkg']) expect(LOAD_HELP).toContain(word);
   });
 });
