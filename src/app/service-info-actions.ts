@@ -4,6 +4,7 @@ import { featureInfoUrl, parseFeatureInfo } from '../services/wms-info';
 import { orderedLayers } from '../state/selectors';
 import type { AtlasStore } from '../state/store';
 import type { ServiceInfo } from '../state/tools-slice';
+import { measureServerHits } from './server-measure';
 
 let asked = 0;
 
@@ -26,7 +27,9 @@ export async function queryServicesAt(store: AtlasStore, lngLat: [number, number
   const s = store.getState();
   const layers = orderedLayers(s).filter((l) => l.visible && l.service?.wms?.queryable).reverse();
   const seq = ++asked;
-  const fromTiles = tileAnswers(store, tiles);
+  const measured = tiles.some((h) => s.layers[h.layerId]?.vectorTiles?.server) ? await measureServerHits(s, tiles) : tiles;
+  if (seq !== asked) return;
+  const fromTiles = tileAnswers(store, measured);
   if (!layers.length) {
     if (fromTiles.length || s.serviceInfo) s.setServiceInfo(fromTiles.length ? { lngLat, answers: fromTiles } : null);
     return;

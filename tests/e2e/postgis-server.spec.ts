@@ -4,7 +4,8 @@
 import { test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { booleanIntersects } from '@turf/turf';
+import { booleanIntersects, pointOnFeature } from '@turf/turf';
+import { geodesicArea } from '../../src/analysis/geodesic-area';
 import { bundled, bundledFeature, expect, screenshot, waitForIdle } from './driver';
 import { skipReason, startFixture, type Fixture } from '../unit/server/postgis-server';
 
@@ -134,4 +135,24 @@ test('a PostGIS table added as vector tiles (TileJSON) draws the villages from t
   await expect(layerDialog).toContainText('60 features will be exported');
   expect((await villagesIn(layerDialog)).map((f) => f.id).sort()).toEqual(VILLAGES.map((f) => String(f.id)).sort());
   await expect(await exportAs('Export features in zone…')).toContainText('The features of database layers (villages) are not in the page');
+});
+
+test('a click on a database polygon shows its ellipsoidal area, measured on the whole feature the server holds', async ({ page }) => {
+  test.skip(!!skipReason, skipReason ?? '');
+  await open(page, '?lang=en#map=12/35.17/113.24');
+  await page.getByText('Add from service').click();
+  await page.getByLabel('Kind of service').selectOption({ label: 'Vector tiles (TileJSON)' });
+  await page.getByLabel(/^TileJSON address/).fill(`${fx!.url}/tiles/townships.json`);
+  await page.getByRole('button', { name: 'Read its layers' }).click();
+  await page.getByRole('button', { name: 'Add the chosen layers' }).click();
+  await waitForIdle(page);
+  const township = bundledFeature('townships.geojson', 'tw-yangmiao');
+  const at = await page.evaluate((ll) => window.__atlas!.project(ll as [number, number]), pointOnFeature(township).geometry.coordinates);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  const answer = page.getByRole('region', { name: 'townships', exact: true });
+  const m2 = geodesicArea(township.geometry);
+  await expect(answer).toContainText(`area_m2${m2.toFixed(2)}`);
+  await expect(answer).toContainText(`area_mu${(m2 / (10_000 / 15)).toFixed(2)}`);
+  await screenshot(page, 'postgis-server-area');
 });
