@@ -22,7 +22,8 @@ export function ProximityPanel() {
   // A big layer's feature comes from its worker (useFeature), and goes into the question with its geometry.
   const inspectedFeature = useFeature(inspected);
   const inspectedName = inspectedFeature ? featureName(inspectedFeature.feature.properties, lang, inspectedFeature.feature.id === undefined ? '' : String(inspectedFeature.feature.id)) : null;
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable).reverse()));
+  // Database layers (vector tiles of the atlas's server) are not offered here yet: this panel reads features in the page or the worker.
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.vectorTiles).reverse()));
   const result = useAtlas(selectProximity);
   const lengthUnit = useAtlas((s) => s.lengthUnit);
   const s = atlasStore.getState();

@@ -14,14 +14,15 @@ import { useT } from '../use-t';
  */
 export function ExpressionFilter() {
   const t = useT();
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable).reverse()));
+  // A database layer is filtered by its server, which does not speak MapLibre's expression language.
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.vectorTiles).reverse()));
   const [layerId, setLayerId] = useState<string>('');
   const current = layers.find((l) => l.id === layerId) ?? layers[0];
   const applied = useAtlas((s) => (current ? s.expressions[current.id] : undefined));
   const passing = useAtlas((s) => (current && s.expressions[current.id] !== undefined ? (selectFilterResult(s).byLayer[current.id]?.size ?? null) : null));
   const [text, setText] = useState(() => {
     const s = atlasStore.getState();
-    const first = orderedLayers(s).filter((l) => l.filterable).reverse()[0];
+    const first = orderedLayers(s).filter((l) => l.filterable && !l.vectorTiles).reverse()[0];
     return first ? (s.expressions[first.id] ?? '') : '';
   });
   const [problem, setProblem] = useState<string | null>(null);

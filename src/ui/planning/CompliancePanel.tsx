@@ -45,7 +45,8 @@ export function CompliancePanel() {
   const setSubject = (v: Subject) => setSubjectState((chosen.subject = v));
   const setLayerId = (v: string) => setLayerIdState((chosen.layerId = v));
   const [rows, setRows] = useState<ComplianceRow[] | null>(null);
-  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.id.startsWith('landuse')).reverse()));
+  // Database layers (vector tiles of the atlas's server) are not offered here yet: this panel reads features in the page or the worker.
+  const layers = useAtlas(useShallow((s) => orderedLayers(s).filter((l) => l.filterable && !l.vectorTiles && !l.id.startsWith('landuse')).reverse()));
   const selectionCount = useAtlas((s) => s.selection.length);
   const hasDrawn = useAtlas((s) => s.zone?.type === 'draw');
   const controls = useAtlas(useShallow((s) => [s.layers['control-lines'], s.layers['landuse-current']] as const));
