@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue, Queryable } from './catalogue';
 import { balanceQuery, nearestQuery, numericField, overlapQuery, withinQuery, filterIdsQuery, zoneExistsQuery, zoneFilterQuery, zoneStatsQuery } from './analysis-sql';
-import { databaseError, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
+import { databaseError, decimalList, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
 import { attributeFields, type Field, type Layer, type Query } from './sql';
 import { layerOr404 } from './tiles';
 import { cql2Filter } from './features';
@@ -34,7 +34,7 @@ function polygonal(layer: Layer, param: string): void {
 
 /** `lon,lat` in WGS 84 degrees. */
 export function parsePoint(s: string): [number, number] {
-  const v = s.split(',').map((t) => (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(t) ? Number(t) : NaN));
+  const v = decimalList(s);
   if (v.length !== 2 || v.some((x) => !Number.isFinite(x))) throw new HttpError(400, 'point must be two numbers: longitude,latitude (WGS 84 degrees)');
   const [lon, lat] = v as [number, number];
   if (lon < -180 || lon > 180 || lat < -90 || lat > 90) throw new HttpError(400, 'point must lie within -180..180 longitude and -90..90 latitude');

@@ -46,7 +46,7 @@ export function readOnlyPool(url: string, opts: Pick<ServerOptions, 'statementTi
   return pool;
 }
 
-function route(db: Queryable | null, pool: PoolLoad | null, catalogue: Catalogue | null, opts: ServerOptions) {
+function route(db: (Queryable & PoolLoad) | null, catalogue: Catalogue | null, opts: ServerOptions) {
   const limiter = new RateLimiter(opts);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const raw = req.url ?? '/';
@@ -78,7 +78,7 @@ function route(db: Queryable | null, pool: PoolLoad | null, catalogue: Catalogue
     if (api) {
       limiter.take(req);
       checkToken(req, url, opts);
-      checkBusy(pool, opts.maxWaiting);
+      checkBusy(db, opts.maxWaiting);
     }
     if (segs[0] === 'health') {
       let database: string = 'not configured';
@@ -90,7 +90,7 @@ function route(db: Queryable | null, pool: PoolLoad | null, catalogue: Catalogue
     if (api && (!db || !catalogue)) throw new HttpError(503, 'no database is configured: start the server with DATABASE_URL to publish PostGIS layers');
     if (api && db && catalogue) {
       if (segs[0] === 'tiles' && segs.length === 2 && segs[1]!.endsWith('.json')) return serveTileJson(req, res, catalogue, dec(segs[1]!.slice(0, -5)), opts);
-      if (segs[0] === 'tiles' && segs.length === 5 && segs[4]!.endsWith('.mvt')) return serveTile(req, res, db, catalogue, dec(segs[1]!), [segs[2]!, segs[3]!, segs[4]!.slice(0, -4)], opts);
+      if (segs[0] === 'tiles' && segs.length === 5 && segs[4]!.endsWith('.mvt')) return serveTile(req, res, db, catalogue, dec(segs[1]!), [segs[2]!, segs[3]!, segs[4]!.slice(0, -4)], url, opts);
       if (segs[0] === 'analysis' && segs.length === 3) return analysis(req, res, db, catalogue, dec(segs[1]!), segs[2]!, url, opts);
       if (segs[0] === 'collections') {
         if (segs.length === 1 || (segs.length === 2 && segs[1] === '')) return collections(req, res, catalogue, url, opts);
@@ -119,7 +119,7 @@ export async function startServer(opts: ServerOptions): Promise<AtlasServer> {
       console.error('could not read the layer catalogue:', (e as Error).message);
     }
   }
-  const handle = route(pool, pool, catalogue, opts);
+  const handle = route(pool, catalogue, opts);
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (e instanceof HttpError) return sendError(req, res, e.status, e.message, e.retryAfter);

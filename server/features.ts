@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalogue, Queryable } from './catalogue';
-import { baseUrl, databaseError, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
+import { baseUrl, databaseError, decimalList, HttpError, sendJson, wholeNumber, type ServerOptions } from './respond';
 import { Cql2Error } from './cql2-ast';
 import { parseCql2Json, validateCql2 } from './cql2-json';
 import { cql2Where, fieldKind } from './cql2-sql';
@@ -119,7 +119,7 @@ export async function queryables(req: IncomingMessage, res: ServerResponse, cata
 /** `w,s,e,n` in WGS 84 degrees; a bbox across the antimeridian (w > e) and 6-number bboxes are not taken. */
 export function parseBbox(s: string | null): number[] | null {
   if (s === null) return null;
-  const v = s.split(',').map((t) => (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(t) ? Number(t) : NaN));
+  const v = decimalList(s);
   const [w, so, e, n] = v as [number, number, number, number];
   if (v.length !== 4 || v.some((x) => !Number.isFinite(x))) throw new HttpError(400, 'bbox must be four numbers: west,south,east,north');
   if (w < -180 || e > 180 || so < -90 || n > 90 || w > e || so > n) throw new HttpError(400, 'bbox must lie within -180,-90,180,90 with west ≤ east and south ≤ north');

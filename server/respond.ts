@@ -103,6 +103,11 @@ export function databaseError(e: unknown, opts: ServerOptions): HttpError {
   return new HttpError(500, 'the database could not answer this request');
 }
 
+/** Comma-separated decimal numbers (no hex, no `Infinity`): NaN for any part that is not one. */
+export function decimalList(s: string): number[] {
+  return s.split(',').map((t) => (/^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(t) ? Number(t) : NaN));
+}
+
 /** A whole non-negative decimal integer (no sign, exponent, spaces or fraction), or null. */
 export function wholeNumber(s: string | null | undefined, max = Number.MAX_SAFE_INTEGER): number | null {
   if (s == null || !/^\d{1,16}$/.test(s)) return null;

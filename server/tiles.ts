@@ -71,10 +71,9 @@ export function tileAddress(zs: string, xs: string, ys: string, opts: ServerOpti
  * index gives and `X-Tile-Truncated: true`, so a map at a low zoom draws something instead of failing. A
  * tile over the byte limit is cut again with proportionally fewer features (a few tries), and says so too.
  */
-export async function serveTile(req: IncomingMessage, res: ServerResponse, db: Queryable, catalogue: Catalogue, name: string, address: [string, string, string], opts: ServerOptions): Promise<void> {
+export async function serveTile(req: IncomingMessage, res: ServerResponse, db: Queryable, catalogue: Catalogue, name: string, address: [string, string, string], url: URL, opts: ServerOptions): Promise<void> {
   const layer = await layerOr404(catalogue, name);
   const [z, x, y] = tileAddress(...address, opts);
-  const url = new URL(req.url ?? '/', 'http://atlas.invalid');
   for (const k of url.searchParams.keys()) if (!TILE_PARAMS.has(k)) throw new HttpError(400, `unknown parameter ${JSON.stringify(k.slice(0, 40))}: a tile takes filter, filter-lang, filter-crs (and access_token)`);
   // A CQL2 filter cuts the tile to the features it passes: the atlas draws a zone filter so.
   const filter = cql2Filter(layer, url);
