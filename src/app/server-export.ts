@@ -5,9 +5,8 @@
  */
 import type { Feature } from 'geojson';
 import { readItems } from '../services/ogc-features';
-import { serverFilterCql } from '../services/cql2-zone';
-import { hasFilterCriteria } from '../state/filters-slice';
-import { selectFilterResult, zoneGeometry } from '../state/filter-result';
+import { selectFilterResult } from '../state/filter-result';
+import { layerFilterCql } from './server-ids';
 import type { LayerEntry } from '../state/layers-slice';
 import type { AtlasState } from '../state/store';
 import type { ExportRequest } from './export-actions';
@@ -24,10 +23,9 @@ export function serverScopes(s: AtlasState, req: ExportRequest): Map<string, str
     const layer = req.layerId ? s.layers[req.layerId] : undefined;
     if (isServer(layer)) out.set(layer.id, null);
   } else if (req.scope === 'filter') {
-    const active = s.zone !== null || hasFilterCriteria(s);
     for (const l of Object.values(s.layers)) {
       if (!isServer(l) || !l.visible || !l.filterable) continue;
-      out.set(l.id, active ? serverFilterCql(zoneGeometry(s, s.zone), s.predicate, s.attr, l.vectorTiles!.fields).cql : null);
+      out.set(l.id, layerFilterCql(s, l)?.cql ?? null);
     }
   }
   return out;

@@ -1,8 +1,7 @@
 import { filterKey, hasFilterCriteria } from '../state/filters-slice';
-import { zoneGeometry } from '../state/filter-result';
 import type { AtlasState, AtlasStore } from '../state/store';
 import { guardedFetch } from '../services/request-guard';
-import { serverFilterCql } from '../services/cql2-zone';
+import { layerFilterCql, serverIds } from './server-ids';
 
 /**
  * Keeps the filter results of database layers (vector tiles of the atlas's own server) up to date: the zone
@@ -26,7 +25,7 @@ export function startServerFilter(store: AtlasStore, fetcher: typeof guardedFetc
         problem('expression');
         continue;
       }
-      const { cql, unsupported } = serverFilterCql(zoneGeometry(s, s.zone), s.predicate, s.attr, layer.vectorTiles!.fields);
+      const { cql, unsupported } = layerFilterCql(s, layer)!;
       if (unsupported.length) {
         problem(`unsupported:${unsupported.join(',')}`);
         continue;
@@ -42,12 +41,8 @@ export function startServerFilter(store: AtlasStore, fetcher: typeof guardedFetc
         store.getState().setRemoteResult(id, { key, ids: new Set(), investmentCny: 0, maskId: 0, all: true });
         continue;
       }
-      void fetcher(`${server.analysis}/zone-filter?filter=${encodeURIComponent(cql)}`)
-        .then(async (r) => {
-          const body = (await r.json().catch(() => null)) as { ids?: unknown; error?: unknown } | null;
-          if (!r.ok || !body || !Array.isArray(body.ids)) throw new Error(`${r.status}${typeof body?.error === 'string' ? ` ${body.error}` : ''}`);
-          done(body.ids.map(String));
-        })
+      void serverIds(server, cql, fetcher)
+        .then(done)
         .catch((e: unknown) => {
           if (filterKey(store.getState()) !== key) return;
           problem(`failed:${e instanceof Error ? e.message : String(e)}`);

@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { guardedFetch } from '../services/request-guard';
+import { serverIds } from './server-ids';
 import { zoneFilterCql } from '../services/cql2-zone';
 import type { ServerLayer } from '../services/vector-tiles';
 
@@ -9,11 +10,6 @@ import type { ServerLayer } from '../services/vector-tiles';
  */
 export async function serverZoneIds(server: ServerLayer, zones: readonly (Polygon | MultiPolygon)[], fetcher: typeof guardedFetch = guardedFetch): Promise<{ ids: string[][] }> {
   const ids: string[][] = [];
-  for (const zone of zones) {
-    const r = await fetcher(`${server.analysis}/zone-filter?filter=${encodeURIComponent(zoneFilterCql(zone, 'intersects'))}`);
-    const body = (await r.json().catch(() => null)) as { ids?: unknown; error?: unknown } | null;
-    if (!r.ok || !body || !Array.isArray(body.ids)) throw new Error(`${r.status}${typeof body?.error === 'string' ? ` ${body.error}` : ''}`);
-    ids.push(body.ids.map(String));
-  }
+  for (const zone of zones) ids.push(await serverIds(server, zoneFilterCql(zone, 'intersects'), fetcher));
   return { ids };
 }

@@ -63,7 +63,7 @@ function LayerTable({ layer }: { layer: LayerEntry }) {
   const grid = useGridKeys({
     rowCount: rows.length,
     colCount: columns.length,
-    pageSize: Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 8) / ROW_HEIGHT) - 1),
+    rowHeight: ROW_HEIGHT,
     body: scroller,
     scrollToRow: (row) => virtual.scrollToIndex(row),
     select: (sel) => applyGridSelect(sel, layer.id, rows.length, (row) => featureId(rows[row]!), (row) => onRow(rows[row]!, false)),

@@ -72,7 +72,7 @@ export function RemoteLayerTable({ layer }: { layer: LayerEntry }) {
   const grid = useGridKeys({
     rowCount: count,
     colCount: columns.length,
-    pageSize: Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 8) / ROW_HEIGHT) - 1),
+    rowHeight: ROW_HEIGHT,
     body: scroller,
     scrollToRow: (row) => virtual.scrollToIndex(row),
     select: (sel) => applyGridSelect(sel, layer.id, count, idAt, (row) => atlasStore.getState().clickFeature({ layerId: layer.id, featureId: idAt(row) }, false)),

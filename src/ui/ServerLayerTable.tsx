@@ -1,11 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useShallow } from 'zustand/react/shallow';
 import { collectionOf } from '../app/server-export';
 import { serverRows } from '../app/server-rows';
-import { serverFilterCql } from '../services/cql2-zone';
-import { hasFilterCriteria } from '../state/filters-slice';
-import { zoneGeometry } from '../state/filter-result';
+import { layerFilterCql } from '../app/server-ids';
 import { useAtlas } from '../state/store';
 import type { LayerEntry } from '../state/layers-slice';
 import { useLang, useT } from './use-t';
@@ -30,9 +27,7 @@ export function ServerLayerTable({ layer }: { layer: LayerEntry }) {
   const fields = layer.vectorTiles!.fields;
   const key = layer.vectorTiles!.server!.id;
   const idField = 'property' in key ? key.property : null;
-  const filter = useAtlas(
-    useShallow((s) => (s.zone !== null || hasFilterCriteria(s) ? (serverFilterCql(zoneGeometry(s, s.zone), s.predicate, s.attr, fields).cql ?? '') : '')),
-  );
+  const filter = useAtlas((s) => layerFilterCql(s, layer)?.cql ?? '');
   const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
   const sortby = sort ? `${sort.dir === 1 ? '+' : '-'}${sort.field}` : null;
   const query = `${filter}|${sortby}`;
@@ -69,7 +64,7 @@ export function ServerLayerTable({ layer }: { layer: LayerEntry }) {
   const grid = useGridKeys({
     rowCount: count,
     colCount: columns.length,
-    pageSize: Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 8) / ROW_HEIGHT) - 1),
+    rowHeight: ROW_HEIGHT,
     body: scroller,
     scrollToRow: (row) => virtual.scrollToIndex(row),
     select: () => undefined,

@@ -23,12 +23,13 @@ export function cellKey(row: number, col: number): string {
 export function useGridKeys(opts: {
   rowCount: number;
   colCount: number;
-  pageSize: number;
+  /** Row height in px: PageUp / PageDown move by the rows the body shows, less one. */
+  rowHeight: number;
   body: RefObject<HTMLElement | null>;
   scrollToRow: (row: number) => void;
   select: (s: GridSelect) => void;
 }) {
-  const { rowCount, colCount, pageSize, body, scrollToRow, select } = opts;
+  const { rowCount, colCount, rowHeight, body, scrollToRow, select } = opts;
   const [active, setActive] = useState<GridCell>({ row: 0, col: 0 });
   const anchor = useRef(0);
   const focusWanted = useRef(false);
@@ -89,9 +90,11 @@ export function useGridKeys(opts: {
         break;
       }
       case 'PageDown':
-      case 'PageUp':
-        anchor.current = moveTo(row + (e.key === 'PageDown' ? pageSize : -pageSize), col);
+      case 'PageUp': {
+        const page = Math.max(1, Math.floor((body.current?.clientHeight ?? rowHeight * 8) / rowHeight) - 1);
+        anchor.current = moveTo(row + (e.key === 'PageDown' ? page : -page), col);
         break;
+      }
       case ' ':
       case 'Enter':
         if (e.shiftKey) select({ type: 'range', from: anchor.current, to: row });
