@@ -2,7 +2,7 @@
 // the table's typed cell editors (date, yes/no, code), done with the keyboard as a planner would.
 import { test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openAtlas, screenshot } from './driver';
+import { expect, openAtlas, screenshot, waitForIdle } from './driver';
 import { clickAt, edited } from './edit-driver';
 
 const SW: [number, number] = [113.205, 35.155];
@@ -87,6 +87,10 @@ test('the inspector picks a 用地用海 class from its tree with the keyboard o
   await expect(box).toHaveValue('0801');
 
   await page.setViewportSize({ width: 390, height: 844 });
+  // The phone layout moves the inspector into a sheet: focus the box once that has settled, or the typing
+  // lands in the box being replaced.
+  await waitForIdle(page);
+  await expect(box).toBeVisible();
   await box.focus();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('用地');
